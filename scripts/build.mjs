@@ -1,0 +1,25 @@
+// Bundles the extension, the simulator (loaded lazily for the demo org), the webview scripts and the
+// extension-host test suite. Entry points are discovered by folder so new webviews need no edits here.
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+const tsFilesIn = (dir) =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => `${dir}/${f}`) : [];
+
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info' };
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension.ts', sim: 'sim/index.ts' }, outdir: 'dist',
+    platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: tsFilesIn('src/webviews/ui'), outdir: 'dist/webview',
+    platform: 'browser', format: 'iife', target: 'es2022' },
+  { ...common, entryPoints: { index: 'test/exthost/index.ts' }, outdir: 'dist/test/exthost',
+    platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] },
+].filter((b) => Object.keys(b.entryPoints).length > 0 && Object.values(b.entryPoints).every(existsSync));
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,183 @@
+// Typed models for the Okta Users and User Factors APIs (see ../shared/okta/api-reference.md).
+// Shapes are kept loose where real traffic differs from the official contract.
+
+export type TokenType = 'SSWS' | 'Bearer';
+
+export interface HalLink {
+  href: string;
+  name?: string;
+  type?: string;
+  templated?: boolean;
+  hints?: { allow?: string[] };
+}
+/** `_links.resend` and `_links.send` arrive as arrays; everything else as one object. */
+export type HalLinks = Record<string, HalLink | HalLink[] | undefined>;
+
+export type UserStatus =
+  | 'ACTIVE' | 'DEPROVISIONED' | 'LOCKED_OUT' | 'PASSWORD_EXPIRED' | 'PROVISIONED'
+  | 'RECOVERY' | 'STAGED' | 'SUSPENDED' | 'ACTIVATING';
+
+export interface UserProfile {
+  login: string;
+  email?: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  mobilePhone?: string | null;
+  secondEmail?: string | null;
+  [attribute: string]: unknown;
+}
+
+export interface OktaUser {
+  id: string;
+  status: UserStatus;
+  created?: string;
+  activated?: string | null;
+  statusChanged?: string | null;
+  lastLogin?: string | null;
+  lastUpdated?: string;
+  passwordChanged?: string | null;
+  transitioningToStatus?: string;
+  type?: { id: string };
+  profile: UserProfile;
+  credentials?: unknown;
+  _links?: HalLinks;
+}
+
+export type FactorType =
+  | 'call' | 'email' | 'push' | 'question' | 'signed_nonce' | 'sms' | 'token' | 'token:hardware'
+  | 'token:hotp' | 'token:software:totp' | 'u2f' | 'web' | 'webauthn';
+
+export type FactorProvider = 'CUSTOM' | 'DUO' | 'FIDO' | 'GOOGLE' | 'OKTA' | 'RSA' | 'SYMANTEC' | 'YUBICO';
+
+export type FactorStatus =
+  | 'ACTIVE' | 'DISABLED' | 'ENROLLED' | 'EXPIRED' | 'INACTIVE' | 'NOT_SETUP' | 'PENDING_ACTIVATION';
+
+/** `_embedded.activation` of a TOTP enrollment. The qrcode link may sit here or beside it. */
+export interface TotpActivation {
+  timeStep: number;
+  sharedSecret: string;
+  encoding: 'base32' | 'base64' | string;
+  keyLength: number;
+  _links?: HalLinks;
+}
+
+/** `_embedded.activation` of a push enrollment. */
+export interface PushActivation {
+  expiresAt?: string;
+  factorResult: 'WAITING' | 'CANCELLED' | 'TIMEOUT' | 'ERROR' | string;
+  _links?: HalLinks;
+}
+
+interface FactorBase<T extends FactorType, P> {
+  id: string;
+  factorType: T;
+  provider: FactorProvider | string;
+  vendorName?: string;
+  status: FactorStatus;
+  created?: string;
+  lastUpdated?: string;
+  profile?: P;
+  _embedded?: Record<string, unknown>;
+  _links?: HalLinks;
+}
+
+export type QuestionFactor = FactorBase<'question', { question: string; questionText?: string; answer?: string }>;
+export type SmsFactor = FactorBase<'sms', { phoneNumber: string }>;
+export type CallFactor = FactorBase<'call', { phoneNumber: string; phoneExtension?: string | null }>;
+export type EmailFactor = FactorBase<'email', { email: string }>;
+export type PushFactor = FactorBase<'push', {
+  credentialId?: string; deviceToken?: string; deviceType?: string; name?: string; platform?: string;
+  version?: string; keys?: unknown[];
+}>;
+export type TotpFactor = FactorBase<'token:software:totp', { credentialId?: string }>;
+export type TokenFactor = FactorBase<'token', { credentialId?: string }>;
+export type HardwareTokenFactor = FactorBase<'token:hardware', { credentialId?: string }>;
+export type HotpFactor = FactorBase<'token:hotp', { sharedSecret?: string; credentialId?: string }> & { factorProfileId?: string };
+export type U2fFactor = FactorBase<'u2f', { credentialId?: string; version?: string }>;
+export type WebAuthnFactor = FactorBase<'webauthn', { credentialId?: string; authenticatorName?: string }>;
+export type WebFactor = FactorBase<'web', { credentialId?: string }>;
+export type SignedNonceFactor = FactorBase<'signed_nonce', Record<string, unknown>>;
+
+/** A user's enrolled factor: a union discriminated on `factorType`. */
+export type UserFactor =
+  | QuestionFactor | SmsFactor | CallFactor | EmailFactor | PushFactor | TotpFactor | TokenFactor
+  | HardwareTokenFactor | HotpFactor | U2fFactor | WebAuthnFactor | WebFactor | SignedNonceFactor;
+
+/** The body sent to enroll: a factor without server-assigned fields, plus `verify` for tokens. */
+export interface EnrollFactorRequest {
+  factorType: FactorType;
+  provider: FactorProvider | string;
+  profile?: Record<string, unknown>;
+  factorProfileId?: string;
+  verify?: { passCode?: string; nextPassCode?: string };
+}
+
+export interface EnrollFactorOptions {
+  updatePhone?: boolean;
+  templateId?: string;
+  tokenLifetimeSeconds?: number;
+  activate?: boolean;
+  acceptLanguage?: string;
+}
+
+/** One entry of the enrollment catalog (`GET …/factors/catalog`). */
+export interface SupportedFactor {
+  factorType: FactorType;
+  provider: FactorProvider | string;
+  vendorName?: string;
+  enrollment?: 'OPTIONAL' | 'REQUIRED';
+  status?: FactorStatus;
+  _embedded?: Record<string, unknown>;
+  _links?: HalLinks;
+}
+
+export interface SecurityQuestion {
+  question: string;
+  questionText: string;
+}
+
+export interface ActivateFactorRequest {
+  passCode?: string;
+  useNumberMatchingChallenge?: boolean;
+  registrationData?: string;
+  clientData?: string;
+  attestation?: string;
+}
+
+export interface ResendFactorRequest {
+  factorType: 'sms' | 'call' | 'email';
+  provider: string;
+  profile?: Record<string, unknown>;
+}
+
+export interface VerifyFactorRequest {
+  passCode?: string;
+  answer?: string;
+  nextPassCode?: string;
+  useNumberMatchingChallenge?: boolean;
+  clientData?: string;
+  signatureData?: string;
+  authenticatorData?: string;
+}
+
+export interface VerifyFactorOptions {
+  templateId?: string;
+  tokenLifetimeSeconds?: number;
+  xForwardedFor?: string;
+  userAgent?: string;
+  acceptLanguage?: string;
+}
+
+export type FactorResult =
+  | 'CHALLENGE' | 'ERROR' | 'EXPIRED' | 'FAILED' | 'PASSCODE_REPLAYED' | 'REJECTED' | 'SUCCESS'
+  | 'TIMEOUT' | 'TIME_WINDOW_EXCEEDED' | 'WAITING' | 'CANCELLED' | 'CANCELED';
+
+/** Result of verify (200, or 201 WAITING for push) and of a push transaction poll. */
+export interface VerifyFactorResult {
+  factorResult: FactorResult;
+  expiresAt?: string;
+  factorMessage?: string | null;
+  profile?: Record<string, unknown>;
+  _embedded?: { challenge?: { correctAnswer?: number; [k: string]: unknown }; [k: string]: unknown };
+  _links?: HalLinks;
+}
