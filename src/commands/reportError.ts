@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { adviseOnError } from './errorAdvice';
+
+/** The part of Services that error reporting needs. */
+export interface ErrorReportingServices {
+  log: { appendLine(line: string): void };
+}
+
+const UPDATE_TOKEN = 'Update token';
+
+/**
+ * Logs a failed action to the "Okta" output channel and shows one clear error message, with an
+ * "Update token" button when the org rejected its token. Messages come from the service layer's
+ * errors, which never carry the token.
+ */
+export function reportError(services: ErrorReportingServices, action: string, err: unknown, orgId?: string): void {
+  const advice = adviseOnError(action, err);
+  services.log.appendLine(`[error] ${advice.message}`);
+  if (!advice.offerUpdateToken) {
+    void vscode.window.showErrorMessage(advice.message);
+    return;
+  }
+  void vscode.window.showErrorMessage(advice.message, UPDATE_TOKEN).then((choice) => {
+    if (choice === UPDATE_TOKEN) void vscode.commands.executeCommand('okta.updateToken', orgId);
+  });
+}
