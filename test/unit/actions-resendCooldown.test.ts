@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { RESEND_COOLDOWN_SECONDS, ResendCooldowns } from '../../src/commands/resendCooldown';
+
+function clock(start = 1_000_000): { now: () => number; advance(ms: number): void } {
+  let t = start;
+  return { now: () => t, advance: (ms) => { t += ms; } };
+}
+
+test('a factor with no resend may resend now', () => {
+  assert.equal(new ResendCooldowns().remainingSeconds('a'), 0);
+});
+
+test('the cooldown counts down in whole seconds and ends', () => {
+  const c = clock();
+  const cooldowns = new ResendCooldowns(c.now);
+  cooldowns.start('a');
+  assert.equal(cooldowns.remainingSeconds('a'), RESEND_COOLDOWN_SECONDS);
+  c.advance(12_500);
+  assert.equal(cooldowns.remainingSeconds('a'), 18);
+  c.advance(17_500);
+  assert.equal(cooldowns.remainingSeconds('a'), 0);
+});
+
+test('cooldowns are tracked per factor', () => {
+  const c = clock();
+  const cooldowns = new ResendCooldowns(c.now);
+  cooldowns.start('a');
+  assert.equal(cooldowns.remainingSeconds('b'), 0);
+});
+
+test('a longer server-requested wait extends but a shorter one never shortens', () => {
+  const c = clock();
+  const cooldowns = new ResendCooldowns(c.now);
+  cooldowns.start('a', 30);
+  cooldowns.start('a', 5);
+  assert.equal(cooldowns.remainingSeconds('a'), 30);
+  cooldowns.start('a', 60);
+  assert.equal(cooldowns.remainingSeconds('a'), 60);
+});
