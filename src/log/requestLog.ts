@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import type { RequestLogEntry } from '../okta/client';
+import { formatRequestLine, isRequestFailure } from './requestLine';
+
+/** The "Okta" output channel: the request log fed by OktaClient's onRequest hook, plus errors. */
+export class RequestLog implements vscode.Disposable {
+  private readonly channel = vscode.window.createOutputChannel('Okta', { log: true });
+
+  readonly request = (entry: RequestLogEntry): void => {
+    const line = formatRequestLine(entry);
+    if (isRequestFailure(entry)) this.channel.warn(line);
+    else this.channel.info(line);
+  };
+
+  appendLine(line: string): void {
+    this.channel.appendLine(line);
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}

@@ -1,0 +1,42 @@
+// Tag-style contextValues ("okta:factor+active+sms+okta+deletable") so package.json menus can pick
+// the actions that fit a node with regex `when` clauses. Kept free of `vscode` for unit tests.
+// Tag order is fixed (status, type, provider, flags) because some `when` clauses rely on it.
+import type { OktaUser, SupportedFactor, UserFactor } from '../okta/models';
+import { isDeletable } from '../commands/factorDescriptions';
+
+function tagged(kind: string, tags: Array<string | false | undefined>): string {
+  return [kind, ...tags.filter((t): t is string => Boolean(t))].join('+');
+}
+
+const lower = (value: string | undefined): string | undefined => value?.toLowerCase();
+
+export interface OrgNodeState {
+  /** The last load of the org's users failed (token rejected, network...). */
+  error: boolean;
+  /** A user filter is set for this org. */
+  filtered: boolean;
+  /** The embedded demo org (a local simulator: no admin console). */
+  demo: boolean;
+}
+
+export function orgContextValue(state: OrgNodeState): string {
+  return tagged('okta:org', [state.error && 'error', state.filtered && 'filtered', state.demo && 'demo']);
+}
+
+export function userContextValue(user: Pick<OktaUser, 'status'>): string {
+  return tagged('okta:user', [lower(user.status)]);
+}
+
+export function factorContextValue(factor: UserFactor, hasTotpSecret: boolean): string {
+  return tagged('okta:factor', [
+    lower(factor.status),
+    factor.factorType,
+    lower(String(factor.provider ?? '')),
+    isDeletable(factor) && 'deletable',
+    hasTotpSecret && 'totpsecret',
+  ]);
+}
+
+export function catalogFactorContextValue(entry: SupportedFactor, enrolled: boolean): string {
+  return tagged('okta:catalogFactor', [entry.factorType, lower(String(entry.provider ?? '')), enrolled && 'enrolled']);
+}

@@ -1,0 +1,66 @@
+// How a factor looks in the tree: codicon per type, colour per status, tooltip rows. Labels come
+// from ../commands/factorDescriptions so the tree and the prompts name factors alike.
+// Free of `vscode` (ids only; the nodes wrap them in ThemeIcon/ThemeColor) for unit tests.
+import type { FactorStatus, FactorType, SupportedFactor, UserFactor } from '../okta/models';
+
+const ICONS: Record<FactorType, string> = {
+  sms: 'device-mobile',
+  push: 'device-mobile',
+  call: 'call-outgoing',
+  email: 'mail',
+  question: 'question',
+  token: 'key',
+  'token:hardware': 'key',
+  'token:hotp': 'key',
+  'token:software:totp': 'key',
+  u2f: 'shield',
+  webauthn: 'shield',
+  web: 'globe',
+  signed_nonce: 'verified',
+};
+
+export function factorIconId(factorType: FactorType | string): string {
+  return ICONS[factorType as FactorType] ?? 'lock';
+}
+
+/** Theme colour id for a factor status: green when usable, yellow while pending, red when broken. */
+export function factorStatusColorId(status: FactorStatus | string): string {
+  switch (status) {
+    case 'ACTIVE':
+      return 'charts.green';
+    case 'PENDING_ACTIVATION':
+      return 'charts.yellow';
+    case 'EXPIRED':
+    case 'DISABLED':
+      return 'charts.red';
+    default:
+      return 'disabledForeground';
+  }
+}
+
+/** Profile attributes that are write-only inputs and must never be displayed. */
+const HIDDEN_PROFILE_KEYS = new Set(['answer', 'sharedSecret']);
+
+/** Rows for the factor tooltip: identity, lifecycle dates and the readable profile attributes. */
+export function factorTooltipRows(factor: UserFactor): Array<[string, string]> {
+  const rows: Array<[string, string | undefined]> = [
+    ['Type', factor.factorType],
+    ['Provider', String(factor.provider)],
+    ['Vendor', factor.vendorName],
+    ['Status', factor.status],
+    ['ID', factor.id],
+    ['Created', factor.created],
+    ['Last updated', factor.lastUpdated],
+  ];
+  for (const [key, value] of Object.entries(factor.profile ?? {})) {
+    if (HIDDEN_PROFILE_KEYS.has(key) || value === null || value === undefined || typeof value === 'object') continue;
+    rows.push([`profile.${key}`, String(value)]);
+  }
+  return rows.filter((row): row is [string, string] => Boolean(row[1]));
+}
+
+/** A catalog entry counts as enrolled when the user has a factor of the same type and provider. */
+export function isCatalogEntryEnrolled(entry: SupportedFactor, factors: UserFactor[]): boolean {
+  const provider = String(entry.provider).toUpperCase();
+  return factors.some((f) => f.factorType === entry.factorType && String(f.provider).toUpperCase() === provider);
+}
