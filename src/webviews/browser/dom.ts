@@ -1,0 +1,61 @@
+// Small DOM helpers shared by the panel scripts. Runs in the webview (browser) only.
+import type { ErrorView } from '../protocol';
+
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`Missing element #${id}`);
+  return element as T;
+}
+
+export function show(element: HTMLElement, visible: boolean): void {
+  element.hidden = !visible;
+}
+
+/** Clears the error box and every per-field message. */
+export function clearErrors(): void {
+  show(byId('error'), false);
+  for (const element of document.querySelectorAll<HTMLElement>('.field-error')) element.textContent = '';
+  for (const element of document.querySelectorAll<HTMLElement>('[aria-invalid="true"]')) element.removeAttribute('aria-invalid');
+}
+
+/**
+ * Shows an error: the sentence and Okta's causes in the error box, and field messages under their
+ * inputs (then focuses the first invalid input so keyboard users land on it).
+ */
+export function showError(error: ErrorView): void {
+  clearErrors();
+  let firstInvalid: HTMLElement | undefined;
+  for (const [field, message] of Object.entries(error.fields)) {
+    const slot = document.getElementById(`error-${field}`);
+    if (!slot) continue;
+    slot.textContent = message;
+    const input = slot.parentElement?.querySelector<HTMLElement>('input, select');
+    input?.setAttribute('aria-invalid', 'true');
+    firstInvalid ??= input ?? undefined;
+  }
+  byId('error-message').textContent = error.message;
+  const causes = byId('error-causes');
+  causes.replaceChildren(...error.causes.map((cause) => Object.assign(document.createElement('li'), { textContent: cause })));
+  show(byId('error'), true);
+  firstInvalid?.focus();
+}
+
+/** Disables every button while a request runs, so a double click cannot send twice. */
+export function setBusy(busy: boolean): void {
+  document.body.classList.toggle('busy', busy);
+  for (const button of document.querySelectorAll<HTMLButtonElement>('button')) {
+    if (busy) {
+      button.dataset.wasDisabled = String(button.disabled);
+      button.disabled = true;
+    } else if (button.dataset.wasDisabled !== undefined) {
+      button.disabled = button.dataset.wasDisabled === 'true';
+      delete button.dataset.wasDisabled;
+    }
+  }
+}
+
+export function setStatus(text: string, tone: 'info' | 'success' | 'failure' = 'info'): void {
+  const status = byId('status');
+  status.textContent = text;
+  status.dataset.tone = tone;
+}

@@ -1,0 +1,47 @@
+// The webview half of the message protocol (see ../protocol.ts): says "ready", pairs requests
+// with replies by id, and dispatches host notifications. Runs in the webview (browser) only.
+import type { ErrorView, ReplyMessage } from '../protocol';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+type Outgoing<W> = W extends { requestId: number } ? Omit<W, 'requestId'> : never;
+
+export class WebviewClient<W extends { type: string }, H extends { type: string }> {
+  private readonly vscode = acquireVsCodeApi();
+  private nextId = 1;
+  private readonly pending = new Map<number, (reply: ReplyMessage) => void>();
+
+  constructor(onNotification: (message: Exclude<H, ReplyMessage>) => void) {
+    window.addEventListener('message', (event: MessageEvent<H | ReplyMessage>) => {
+      const message = event.data;
+      if (message?.type === 'reply') {
+        const reply = message as ReplyMessage;
+        this.pending.get(reply.requestId)?.(reply);
+        this.pending.delete(reply.requestId);
+      } else if (message && typeof message.type === 'string') {
+        onNotification(message as Exclude<H, ReplyMessage>);
+      }
+    });
+  }
+
+  /** Tell the host the script runs; it answers with the state snapshot. */
+  ready(): void {
+    this.vscode.postMessage({ type: 'ready' });
+  }
+
+  notify(message: Exclude<W, { requestId: number }>): void {
+    this.vscode.postMessage(message);
+  }
+
+  /** Sends a request and resolves with its error (undefined on success) when the host replies. */
+  request(message: Outgoing<W>): Promise<ErrorView | undefined> {
+    const requestId = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(requestId, (reply) => resolve(reply.error));
+      this.vscode.postMessage({ ...message, requestId });
+    });
+  }
+}

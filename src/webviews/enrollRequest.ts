@@ -1,0 +1,101 @@
+// Turns the enroll form's raw values into Okta's enroll request and query options, or into
+// per-field messages. The host runs this on every submit: the webview's own checks are a courtesy.
+// No `vscode` here.
+import type { EnrollFactorOptions, EnrollFactorRequest, SecurityQuestion, SupportedFactor } from '../okta/models';
+import { catalogKey, enrollLayout, type EnrollField } from './enrollFields';
+import type { EnrollForm } from './protocol';
+
+export type EnrollMapping =
+  | { ok: true; entry: SupportedFactor; request: EnrollFactorRequest; options: EnrollFactorOptions }
+  | { ok: false; fields: Record<string, string> };
+
+export const MIN_ANSWER_LENGTH = 4;
+export const MAX_TOKEN_LIFETIME_SECONDS = 86400;
+
+const REQUIRED_MESSAGES: Record<EnrollField, string> = {
+  question: 'Choose a question.',
+  answer: 'Enter an answer.',
+  phoneNumber: 'Enter a phone number, e.g. +1-555-415-1337.',
+  phoneExtension: '',
+  email: 'Enter an email address.',
+  credentialId: 'Enter the credential ID (token serial or the user name on the token server).',
+  passCode: 'Enter the code shown on the token.',
+  nextPassCode: 'Enter the next code shown on the token.',
+  factorProfileId: 'Enter the factor profile ID (fpr...).',
+  sharedSecret: 'Enter the shared secret.',
+};
+
+const OPTIONAL_FIELDS = new Set<EnrollField>(['phoneExtension']);
+
+export function toEnrollRequest(
+  form: EnrollForm,
+  context: { catalog: SupportedFactor[]; questions: SecurityQuestion[] },
+): EnrollMapping {
+  const entry = context.catalog.find((e) => catalogKey(e) === form.factorKey);
+  if (!entry) return { ok: false, fields: { factorKey: 'Choose a factor from the list.' } };
+  const layout = enrollLayout(entry.factorType, entry.provider);
+  if (layout.unsupportedReason) return { ok: false, fields: { factorKey: layout.unsupportedReason } };
+
+  const value = (field: EnrollField): string => form[field].trim();
+  const fields: Record<string, string> = {};
+  for (const field of layout.fields) {
+    if (!OPTIONAL_FIELDS.has(field) && value(field) === '') fields[field] = REQUIRED_MESSAGES[field];
+  }
+  if (layout.fields.includes('question') && value('question') !== '' &&
+      !context.questions.some((q) => q.question === value('question'))) {
+    fields.question = 'Choose one of the org\'s questions.';
+  }
+  // Okta's minimum; spaces around the answer are kept because Okta compares the answer as typed.
+  if (layout.fields.includes('answer') && form.answer.trim() !== '' && form.answer.length < MIN_ANSWER_LENGTH) {
+    fields.answer = `The answer needs at least ${MIN_ANSWER_LENGTH} characters.`;
+  }
+
+  const options: EnrollFactorOptions = {};
+  if (layout.options.includes('activate') && form.activate) options.activate = true;
+  if (layout.options.includes('updatePhone') && form.updatePhone) options.updatePhone = true;
+  if (layout.options.includes('templateId') && form.templateId.trim() !== '') options.templateId = form.templateId.trim();
+  if (layout.options.includes('tokenLifetimeSeconds') && form.tokenLifetimeSeconds.trim() !== '') {
+    const raw = form.tokenLifetimeSeconds.trim();
+    const seconds = Number(raw);
+    if (!/^\d+$/.test(raw) || seconds < 1 || seconds > MAX_TOKEN_LIFETIME_SECONDS) {
+      fields.tokenLifetimeSeconds = `Enter whole seconds from 1 to ${MAX_TOKEN_LIFETIME_SECONDS}.`;
+    } else {
+      options.tokenLifetimeSeconds = seconds;
+    }
+  }
+  if (Object.keys(fields).length > 0) return { ok: false, fields };
+
+  const request: EnrollFactorRequest = { factorType: entry.factorType, provider: entry.provider };
+  switch (entry.factorType) {
+    case 'question':
+      request.profile = { question: value('question'), answer: form.answer };
+      break;
+    case 'sms':
+      request.profile = { phoneNumber: value('phoneNumber') };
+      break;
+    case 'call':
+      request.profile = value('phoneExtension') === ''
+        ? { phoneNumber: value('phoneNumber') }
+        : { phoneNumber: value('phoneNumber'), phoneExtension: value('phoneExtension') };
+      break;
+    case 'email':
+      request.profile = { email: value('email') };
+      break;
+    case 'token':
+      request.profile = { credentialId: value('credentialId') };
+      request.verify = layout.fields.includes('nextPassCode')
+        ? { passCode: value('passCode'), nextPassCode: value('nextPassCode') }
+        : { passCode: value('passCode') };
+      break;
+    case 'token:hardware':
+      request.verify = { passCode: value('passCode') };
+      break;
+    case 'token:hotp':
+      request.factorProfileId = value('factorProfileId');
+      request.profile = { sharedSecret: value('sharedSecret') };
+      break;
+    default:
+      break; // TOTP and push enroll with type and provider only
+  }
+  return { ok: true, entry, request, options };
+}

@@ -1,0 +1,52 @@
+// Tiny structural validators for messages arriving from a webview. A webview is untrusted input
+// (its script could be tampered with, or simply be a different build), so every message is checked
+// for its exact shape before the host acts on it. Kept free of `vscode` so it is unit-tested in Node.
+
+/** A check for one field's value. */
+export type FieldCheck = (value: unknown) => boolean;
+
+/** A string of at most `max` characters (webview text fields are short; caps keep logs sane). */
+export const text = (max: number): FieldCheck => (v) => typeof v === 'string' && v.length <= max;
+
+export const boolean: FieldCheck = (v) => typeof v === 'boolean';
+
+/** Request ids are small positive integers chosen by the webview, only used to pair replies. */
+export const requestId: FieldCheck = (v) => Number.isSafeInteger(v) && (v as number) > 0;
+
+export const optional = (check: FieldCheck): FieldCheck => (v) => v === undefined || check(v);
+
+export const literal = (value: string): FieldCheck => (v) => v === value;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** An object with exactly these keys (optional ones may be missing), each passing its check. */
+export function shape(fields: Record<string, FieldCheck>): FieldCheck {
+  return (v) => {
+    if (!isPlainObject(v)) return false;
+    for (const key of Object.keys(v)) if (!(key in fields)) return false;
+    return Object.entries(fields).every(([key, check]) => check(v[key]));
+  };
+}
+
+export type ParseResult<T> = { ok: true; message: T } | { ok: false; reason: string };
+
+/**
+ * Builds a parser for a union of messages discriminated on `type`: one shape per type, listed in a
+ * table typed against the union so a new message type cannot be forgotten.
+ */
+export function messageParser<T extends { type: string }>(
+  shapes: { [K in T['type']]: Record<string, FieldCheck> },
+): (raw: unknown) => ParseResult<T> {
+  const checks = new Map<string, FieldCheck>(
+    Object.entries<Record<string, FieldCheck>>(shapes).map(([type, fields]) => [type, shape({ ...fields, type: literal(type) })]),
+  );
+  return (raw) => {
+    if (!isPlainObject(raw) || typeof raw.type !== 'string') return { ok: false, reason: 'not a message object' };
+    const check = checks.get(raw.type);
+    if (!check) return { ok: false, reason: `unknown message type "${raw.type.slice(0, 40)}"` };
+    if (!check(raw)) return { ok: false, reason: `malformed "${raw.type}" message` };
+    return { ok: true, message: raw as unknown as T };
+  };
+}

@@ -1,0 +1,189 @@
+// The one message protocol between the extension host and the Enroll / Verify webviews.
+//
+// Shape (after vscode-pull-request-github's WebviewBase and GitLens' IPC):
+// - the webview says `ready` once its script runs; the host answers with a full `state` snapshot
+//   (and sends it again if the webview ever reloads), and queues anything else until then;
+// - every webview action carries a `requestId`; the host answers each with exactly one `reply`
+//   (with an `error` when it failed), and sends data as typed notifications;
+// - the webview never names an org, user or factor: the panel already knows which ones it serves.
+// Both sides import these types; only the host imports the parsers. No `vscode` import here.
+import type { SecurityQuestion } from '../okta/models';
+import { boolean, messageParser, optional, requestId, shape, text } from './messageValidation';
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+
+/** An error as the panel shows it: one sentence, Okta's causes, and per-field messages. */
+export interface ErrorView {
+  message: string;
+  errorCode?: string;
+  /** Okta's `errorCauses[].errorSummary`, shown as a list next to the form. */
+  causes: string[];
+  /** Field name (as in EnrollForm / the verify inputs) -> message shown under that field. */
+  fields: Record<string, string>;
+}
+
+/** Completion of one webview request. */
+export interface ReplyMessage {
+  type: 'reply';
+  requestId: number;
+  error?: ErrorView;
+}
+
+/** Optional request headers for verify, filled in under "Advanced". */
+export interface VerifyHeaders {
+  xForwardedFor: string;
+  userAgent: string;
+  acceptLanguage: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enroll panel
+
+/** What the enroll form sends: raw input values; the host maps and validates them (enrollRequest.ts). */
+export interface EnrollForm {
+  /** `factorType/provider` of a catalog entry the host sent. */
+  factorKey: string;
+  question: string;
+  answer: string;
+  phoneNumber: string;
+  phoneExtension: string;
+  email: string;
+  credentialId: string;
+  passCode: string;
+  nextPassCode: string;
+  factorProfileId: string;
+  sharedSecret: string;
+  activate: boolean;
+  updatePhone: boolean;
+  templateId: string;
+  tokenLifetimeSeconds: string;
+}
+
+export interface CatalogEntryView {
+  /** `factorType/provider`, unique within a catalog. */
+  key: string;
+  factorType: string;
+  provider: string;
+  label: string;
+  /** OPTIONAL / REQUIRED when the org says so. */
+  enrollment?: string;
+  /** Needs a browser ceremony (WebAuthn, U2F...): explained, not enrolled from VS Code. */
+  unsupportedReason?: string;
+}
+
+/** The activation step shown after enroll, in the same panel. */
+export type ActivationView =
+  | { kind: 'totp'; factorLabel: string; qrDataUrl: string; secret: string; otpauthUri: string }
+  | { kind: 'push'; factorLabel: string; qrDataUrl?: string; activationLink?: string; factorResult: string; expiresAt?: string }
+  | { kind: 'passcode'; factorLabel: string; channel: 'sms' | 'call' | 'email'; sentTo: string; resendAvailableAt: number }
+  | { kind: 'done'; factorLabel: string; status: string; message: string };
+
+export interface EnrollState {
+  type: 'state';
+  userLabel: string;
+  orgLabel: string;
+  catalog: CatalogEntryView[];
+  questions: SecurityQuestion[];
+  preselected?: string;
+  defaults: { phoneNumber: string; email: string; credentialId: string };
+  /** Present once a factor has been enrolled in this panel. */
+  activation?: ActivationView;
+}
+
+export type EnrollHostMessage =
+  | EnrollState
+  | ReplyMessage
+  | { type: 'activation'; activation: ActivationView }
+  | { type: 'totpCode'; code: string; secondsRemaining: number }
+  | { type: 'pushStatus'; factorResult: string; message: string };
+
+export type EnrollWebviewMessage =
+  | { type: 'ready' }
+  | { type: 'enroll'; requestId: number; form: EnrollForm }
+  | { type: 'activate'; requestId: number; passCode: string }
+  | { type: 'activateWithAuthenticator'; requestId: number }
+  | { type: 'resend'; requestId: number }
+  | { type: 'restartPushActivation'; requestId: number }
+  | { type: 'openActivationLink' }
+  | { type: 'enrollAnother' };
+
+const SHORT = 200;
+const SECRET = 512;
+
+const enrollFormShape = {
+  factorKey: text(SHORT),
+  question: text(SHORT),
+  answer: text(SHORT),
+  phoneNumber: text(40),
+  phoneExtension: text(40),
+  email: text(SHORT),
+  credentialId: text(SHORT),
+  passCode: text(SHORT),
+  nextPassCode: text(SHORT),
+  factorProfileId: text(SHORT),
+  sharedSecret: text(SECRET),
+  activate: boolean,
+  updatePhone: boolean,
+  templateId: text(SHORT),
+  tokenLifetimeSeconds: text(20),
+};
+
+export const parseEnrollMessage = messageParser<EnrollWebviewMessage>({
+  ready: {},
+  enroll: { requestId, form: shape(enrollFormShape) },
+  activate: { requestId, passCode: text(SHORT) },
+  activateWithAuthenticator: { requestId },
+  resend: { requestId },
+  restartPushActivation: { requestId },
+  openActivationLink: {},
+  enrollAnother: {},
+});
+
+// ---------------------------------------------------------------------------------------------
+// Verify panel
+
+/** How the factor is verified, which decides the form. */
+export type VerifyMode = 'challenge-then-passcode' | 'passcode' | 'answer' | 'push' | 'unsupported';
+
+export interface VerifyState {
+  type: 'state';
+  userLabel: string;
+  orgLabel: string;
+  factorLabel: string;
+  factorStatus: string;
+  mode: VerifyMode;
+  /** The question text for `answer`; the reason for `unsupported`. */
+  prompt?: string;
+  /** The built-in authenticator holds this TOTP factor's secret. */
+  builtInAuthenticator: boolean;
+}
+
+export type VerifyOutcome = 'success' | 'failure' | 'pending';
+
+export type VerifyHostMessage =
+  | VerifyState
+  | ReplyMessage
+  | { type: 'challengeSent'; message: string }
+  | { type: 'code'; code: string; secondsRemaining: number }
+  | { type: 'pushStatus'; factorResult: string; message: string; correctAnswer?: number }
+  | { type: 'result'; factorResult: string; outcome: VerifyOutcome; message: string };
+
+export type VerifyWebviewMessage =
+  | { type: 'ready' }
+  | { type: 'sendChallenge'; requestId: number; headers: VerifyHeaders }
+  | { type: 'verify'; requestId: number; passCode?: string; answer?: string; headers: VerifyHeaders }
+  | { type: 'sendPush'; requestId: number; headers: VerifyHeaders }
+  | { type: 'cancelPush'; requestId: number }
+  | { type: 'builtInCode'; requestId: number };
+
+const headers = shape({ xForwardedFor: text(SHORT), userAgent: text(SHORT), acceptLanguage: text(40) });
+
+export const parseVerifyMessage = messageParser<VerifyWebviewMessage>({
+  ready: {},
+  sendChallenge: { requestId, headers },
+  verify: { requestId, passCode: optional(text(SHORT)), answer: optional(text(SHORT)), headers },
+  sendPush: { requestId, headers },
+  cancelPush: { requestId },
+  builtInCode: { requestId },
+});

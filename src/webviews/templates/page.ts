@@ -1,0 +1,45 @@
+// The HTML shell every panel uses: a strict Content-Security-Policy where the only script is the
+// panel's bundled file carrying this load's nonce, styles come from the extension, and images only
+// from the extension or data: URLs (the locally rendered QR codes). No `vscode` import.
+
+export interface PageParts {
+  title: string;
+  /** `webview.cspSource`. */
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  /** Static markup of the panel; the script fills it in. */
+  body: string;
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
+  ].join('; ');
+}
+
+export function renderPage(parts: PageParts): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(parts.cspSource, parts.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(parts.styleUri)}">
+<title>${escapeHtml(parts.title)}</title>
+</head>
+<body>
+${parts.body}
+<script nonce="${escapeHtml(parts.nonce)}" src="${escapeHtml(parts.scriptUri)}"></script>
+</body>
+</html>`;
+}
