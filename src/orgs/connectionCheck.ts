@@ -1,0 +1,82 @@
+// The check run before a token is stored: GET /api/v1/users/me tells who the token belongs to,
+// and its failures are turned into one clear reason (see ConnectionFailureReason).
+import { OktaClient } from '../okta/client';
+import { OktaApiError, OktaError, OktaNetworkError } from '../okta/errors';
+import { OktaUser, TokenType } from '../okta/models';
+import { OrgConnectionError } from './errors';
+
+export type OktaClientOptions = ConstructorParameters<typeof OktaClient>[0];
+export type ClientFactory = (options: OktaClientOptions) => OktaClient;
+
+export interface OrgConnection {
+  orgUrl: string;
+  token: string;
+  tokenType: TokenType;
+  signal?: AbortSignal;
+}
+
+/** Resolves to the token's owner or rejects with anything; the registry explains the failure. */
+export type CheckConnection = (connection: OrgConnection) => Promise<OktaUser>;
+
+export const createOktaClient: ClientFactory = (options) => new OktaClient(options);
+
+export function checkConnectionWith(createClient: ClientFactory): CheckConnection {
+  return ({ orgUrl, token, tokenType, signal }) =>
+    createClient({ orgUrl, token, tokenType, maxRetries: 0 }).getUser('me', { signal });
+}
+
+/** Removes the token from text, whatever produced it: defence in depth for every message we show. */
+export function redactToken(text: string, token: string): string {
+  return token.length >= 4 ? text.split(token).join('[redacted]') : text;
+}
+
+/** Explains why the connection check failed, as an OrgConnectionError without the token. */
+export function explainConnectionFailure(error: unknown, orgUrl: string, token: string): OrgConnectionError {
+  const host = new URL(orgUrl).host;
+  const failure = classify(error, host);
+  return new OrgConnectionError(failure.reason, redactToken(failure.message, token), {
+    host,
+    status: error instanceof OktaApiError ? error.status : undefined,
+    errorCode: error instanceof OktaApiError ? error.errorCode : undefined,
+  });
+}
+
+function classify(error: unknown, host: string): Pick<OrgConnectionError, 'reason' | 'message'> {
+  if (error instanceof OrgConnectionError) return error;
+  if (error instanceof OktaApiError) {
+    const tag = error.errorCode ? `${error.errorCode}, HTTP ${error.status}` : `HTTP ${error.status}`;
+    switch (error.status) {
+      case 401:
+        return {
+          reason: 'token-rejected',
+          message: `Token rejected by ${host} (${tag}): it is invalid, expired or revoked. `
+            + 'Create a new API token in the Admin Console (Security > API > Tokens) and try again.',
+        };
+      case 403:
+        return {
+          reason: 'forbidden',
+          message: `The token lacks permission on ${host} (${tag}): its owner must be an administrator `
+            + 'allowed to read and manage users (OAuth access tokens need the okta.users.read and okta.users.manage scopes).',
+        };
+      case 404:
+        return {
+          reason: 'not-okta',
+          message: `${host} does not look like an Okta org (GET /api/v1/users/me: ${tag}). Check the org URL.`,
+        };
+      case 429:
+        return { reason: 'rate-limited', message: `${host} is rate limiting requests (${tag}). Wait a minute and try again.` };
+      default:
+        return { reason: 'unexpected', message: `Unexpected answer from ${host}: ${error.message}` };
+    }
+  }
+  if (error instanceof OktaNetworkError) {
+    if (error.kind === 'invalid-response') {
+      return { reason: 'not-okta', message: `${host} does not look like an Okta org: ${error.message} Check the org URL.` };
+    }
+    if (error.kind === 'aborted') return { reason: 'unexpected', message: `Connection check of ${host} cancelled.` };
+    return { reason: 'unreachable', message: `Cannot reach ${host}. ${error.message}` };
+  }
+  if (error instanceof OktaError) return { reason: 'unexpected', message: error.message }; // already user-facing
+  // Anything else is unexpected and may carry who knows what: do not repeat its text.
+  return { reason: 'unexpected', message: `Checking the connection to ${host} failed unexpectedly.` };
+}

@@ -1,0 +1,374 @@
+// The orgs the user has added: records in globalState (no secrets), each org's API token in
+// SecretStorage under `okta.token/<orgId>`, and the one place the extension gets an OktaClient.
+import { randomUUID } from 'node:crypto';
+import { OktaClient } from '../okta/client';
+import { OktaUser, TokenType } from '../okta/models';
+import { normalizeOrgUrl } from '../okta/orgUrl';
+import {
+  CheckConnection, ClientFactory, OktaClientOptions, checkConnectionWith, createOktaClient,
+  explainConnectionFailure, redactToken,
+} from './connectionCheck';
+import { Disposable, Emitter } from './emitter';
+import { OrgConnectionError, OrgRegistryError } from './errors';
+import { KeyValueState } from './keyValueState';
+import { OrgSecretIndex, orgIdOfSecretKey, orgSecretKey } from './orgSecretIndex';
+import { SecretStore } from './secretStore';
+
+/** globalState key holding `OrgRecord[]`. */
+export const ORGS_STATE_KEY = 'okta.orgs';
+/** Secret key kind of org tokens: `okta.token/<orgId>`. */
+export const TOKEN_SECRET_KIND = 'okta.token';
+/**
+ * Secret rewritten after every change of the org list. SecretStorage tells every window about
+ * changes, globalState does not: this is how renames and URL changes reach the other windows.
+ */
+export const REVISION_SECRET_KEY = 'okta.orgs.revision';
+
+export interface OrgRecord {
+  /** Stable id made by the registry; used in tree ids and secret keys. */
+  id: string;
+  label: string;
+  /** Normalised origin, e.g. https://acme.okta.com (no trailing slash). */
+  url: string;
+  tokenType: TokenType;
+  /** Who the token belongs to, as found by the last connection check. */
+  ownerLogin?: string;
+  ownerName?: string;
+  /** ISO timestamp. */
+  addedAt: string;
+  /** The local simulator added by "Try the demo org"; its URL changes when it restarts. */
+  demo?: boolean;
+}
+
+export interface AddOrgInput {
+  /** Defaults to the org's host name. */
+  label?: string;
+  url: string;
+  token: string;
+  /** Defaults to SSWS (an API token), or Bearer when the pasted token starts with "Bearer ". */
+  tokenType?: TokenType;
+  demo?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface AddOrgResult {
+  org: OrgRecord;
+  /** The token's owner (GET /api/v1/users/me). */
+  owner: OktaUser;
+  /** Set when the URL was changed on the way in (e.g. an -admin host). */
+  notice?: string;
+}
+
+export interface UpdateTokenOptions {
+  tokenType?: TokenType;
+  signal?: AbortSignal;
+}
+
+/** `orgId` undefined: anything may have changed (e.g. in another window); re-read the list. */
+export interface OrgRegistryChange {
+  orgId?: string;
+}
+
+/** The request-log and status-bar callbacks (and timeout setting) for the clients the registry builds. */
+export type ClientHooks = Pick<OktaClientOptions, 'onRequest' | 'onRateLimit' | 'timeoutMs'>;
+
+export interface OrgRegistryOptions {
+  state: KeyValueState;
+  secrets: SecretStore;
+  /** Checks a token before it is stored; default: GET /api/v1/users/me with an OktaClient. */
+  checkConnection?: CheckConnection;
+  /** Builds the clients clientFor() hands out (and the default check's client). */
+  createClient?: ClientFactory;
+}
+
+interface CachedClient {
+  hooks: ClientHooks | undefined;
+  client: Promise<OktaClient>;
+}
+
+/**
+ * Adding the same org URL twice is refused with OrgRegistryError reason 'duplicate' (carrying
+ * `existingOrgId`), so the UI can offer "Update token" for the existing org instead.
+ * onDidChange may fire more than once for one change (own change, then its echo from storage).
+ */
+export class OrgRegistry implements Disposable {
+  private readonly state: KeyValueState;
+  private readonly secrets: SecretStore;
+  private readonly orgSecrets: OrgSecretIndex;
+  private readonly checkConnection: CheckConnection;
+  private readonly createClient: ClientFactory;
+  private readonly clients = new Map<string, CachedClient>();
+  private readonly changes = new Emitter<OrgRegistryChange>();
+  private readonly secretListener: Disposable;
+  private lastRevision: string | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  readonly onDidChange = this.changes.event;
+
+  constructor(options: OrgRegistryOptions) {
+    this.state = options.state;
+    this.secrets = options.secrets;
+    this.orgSecrets = new OrgSecretIndex(options.secrets);
+    this.createClient = options.createClient ?? createOktaClient;
+    this.checkConnection = options.checkConnection ?? checkConnectionWith(this.createClient);
+    this.secretListener = this.secrets.onDidChange(({ key }) => { void this.onSecretChanged(key); });
+  }
+
+  list(): OrgRecord[] {
+    const stored = this.state.get<unknown>(ORGS_STATE_KEY);
+    return Array.isArray(stored) ? stored.filter(isOrgRecord).map((org) => ({ ...org })) : [];
+  }
+
+  get(orgId: string): OrgRecord | undefined {
+    return this.list().find((org) => org.id === orgId);
+  }
+
+  /** Checks the token, then stores the org and its token; stores nothing when anything fails. */
+  async add(input: AddOrgInput): Promise<AddOrgResult> {
+    const { url, notice } = normalizeUrl(input.url);
+    const { token, tokenType } = cleanToken(input.token, input.tokenType);
+    this.refuseDuplicate(url);
+    const owner = await this.check({ orgUrl: url, token, tokenType, signal: input.signal });
+    return this.serialized(async () => {
+      this.refuseDuplicate(url); // another add may have finished while we were checking
+      const org: OrgRecord = {
+        id: randomUUID(),
+        label: input.label?.trim() || new URL(url).host,
+        url,
+        tokenType,
+        ...ownerFields(owner),
+        addedAt: new Date().toISOString(),
+        ...(input.demo ? { demo: true } : {}),
+      };
+      const before = this.list();
+      await this.writeOrgs([...before, org]);
+      try {
+        await this.secrets.store(tokenKey(org.id), token);
+      } catch (error) {
+        await this.writeOrgs(before).catch(() => undefined);
+        throw new Error(`Could not save the token in the OS keychain, so the org was not added: ${describe(error, token)}`);
+      }
+      await this.announce(org.id);
+      return { org: { ...org }, owner, notice };
+    });
+  }
+
+  async rename(orgId: string, label: string): Promise<OrgRecord> {
+    const trimmed = label.trim();
+    if (!trimmed) throw new OrgRegistryError('invalid-input', 'An org name cannot be empty.');
+    return this.updateRecord(orgId, (org) => ({ ...org, label: trimmed }));
+  }
+
+  /** Points an org at a new URL (the demo org's simulator restarts on a free port). Not checked. */
+  async setUrl(orgId: string, url: string): Promise<OrgRecord> {
+    const normalized = normalizeUrl(url).url;
+    return this.serialized(async () => {
+      this.refuseDuplicate(normalized, orgId);
+      return this.updateRecordNow(orgId, (org) => ({ ...org, url: normalized }));
+    });
+  }
+
+  /** Checks the new token first; on success replaces the stored one and drops cached clients. */
+  async updateToken(orgId: string, newToken: string, options: UpdateTokenOptions = {}): Promise<{ org: OrgRecord; owner: OktaUser }> {
+    const current = this.require(orgId);
+    const { token, tokenType } = cleanToken(newToken, options.tokenType ?? current.tokenType);
+    const owner = await this.check({ orgUrl: current.url, token, tokenType, signal: options.signal });
+    return this.serialized(async () => {
+      this.require(orgId);
+      const oldToken = await this.secrets.get(tokenKey(orgId));
+      try {
+        await this.secrets.store(tokenKey(orgId), token);
+      } catch (error) {
+        throw new Error(`Could not save the token in the OS keychain; the old token is kept: ${describe(error, token)}`);
+      }
+      this.dropClients(orgId);
+      try {
+        const updated = await this.updateRecordNow(orgId, (org) => ({ ...org, tokenType, ...ownerFields(owner) }));
+        return { org: updated, owner };
+      } catch (error) {
+        // Keep token and token type in step: put the old token back.
+        const restore = oldToken === undefined
+          ? this.secrets.delete(tokenKey(orgId))
+          : this.secrets.store(tokenKey(orgId), oldToken);
+        await Promise.resolve(restore).catch(() => undefined);
+        this.dropClients(orgId);
+        throw new Error(`Could not save the org settings; the old token is kept: ${describe(error, token)}`);
+      }
+    });
+  }
+
+  /** Forgets the org and deletes all its secrets (token, authenticator secrets). Idempotent. */
+  async remove(orgId: string): Promise<void> {
+    await this.serialized(async () => {
+      const orgs = this.list();
+      if (orgs.some((org) => org.id === orgId)) await this.writeOrgs(orgs.filter((org) => org.id !== orgId));
+      this.dropClients(orgId);
+      const results = await Promise.allSettled([
+        this.secrets.delete(tokenKey(orgId)),
+        this.orgSecrets.deleteAll(orgId),
+      ]);
+      await this.announce(orgId);
+      if (results.some((r) => r.status === 'rejected')) {
+        throw new Error('The org was removed, but some of its secrets could not be deleted from the OS keychain.');
+      }
+    });
+  }
+
+  /** The only way the extension gets a client for an org: built from the stored token, cached. */
+  clientFor(orgId: string, hooks?: ClientHooks): Promise<OktaClient> {
+    const org = this.require(orgId);
+    const cached = this.clients.get(orgId);
+    // A caller without hooks takes whatever client is cached; one with other hooks gets its own.
+    if (cached && (!hooks || sameHooks(cached.hooks, hooks))) return cached.client;
+    const client = this.buildClient(org, hooks);
+    const entry: CachedClient = { hooks, client };
+    this.clients.set(orgId, entry);
+    client.catch(() => {
+      if (this.clients.get(orgId) === entry) this.clients.delete(orgId);
+    });
+    return client;
+  }
+
+  dispose(): void {
+    this.secretListener.dispose();
+    this.changes.dispose();
+    this.clients.clear();
+  }
+
+  private async buildClient(org: OrgRecord, hooks: ClientHooks | undefined): Promise<OktaClient> {
+    const token = await this.secrets.get(tokenKey(org.id));
+    if (!token) {
+      throw new OrgRegistryError('no-token', `No API token is stored for "${org.label}". Use "Update Token" to enter one.`);
+    }
+    return this.createClient({ orgUrl: org.url, token, tokenType: org.tokenType, ...hooks });
+  }
+
+  private async check(connection: Parameters<CheckConnection>[0]): Promise<OktaUser> {
+    try {
+      return await this.checkConnection(connection);
+    } catch (error) {
+      throw explainConnectionFailure(error, connection.orgUrl, connection.token);
+    }
+  }
+
+  private async onSecretChanged(key: string): Promise<void> {
+    if (key === REVISION_SECRET_KEY) {
+      const revision = await this.secrets.get(key);
+      if (revision !== undefined && revision === this.lastRevision) return; // our own echo
+      // Another window changed the list; a URL may have changed under a cached client.
+      this.clients.clear();
+      this.changes.fire({});
+    } else if (key.startsWith(`${TOKEN_SECRET_KIND}/`)) {
+      const orgId = orgIdOfSecretKey(key);
+      if (!orgId) return;
+      this.dropClients(orgId);
+      this.changes.fire({ orgId });
+    }
+  }
+
+  private async updateRecord(orgId: string, change: (org: OrgRecord) => OrgRecord): Promise<OrgRecord> {
+    return this.serialized(() => this.updateRecordNow(orgId, change));
+  }
+
+  private async updateRecordNow(orgId: string, change: (org: OrgRecord) => OrgRecord): Promise<OrgRecord> {
+    const orgs = this.list();
+    const index = orgs.findIndex((org) => org.id === orgId);
+    if (index < 0) throw unknownOrg();
+    const updated = { ...change(orgs[index]), id: orgId };
+    orgs[index] = updated;
+    await this.writeOrgs(orgs);
+    this.dropClients(orgId);
+    await this.announce(orgId);
+    return { ...updated };
+  }
+
+  private require(orgId: string): OrgRecord {
+    const org = this.get(orgId);
+    if (!org) throw unknownOrg();
+    return org;
+  }
+
+  private refuseDuplicate(url: string, exceptOrgId?: string): void {
+    const existing = this.list().find((org) => org.url === url && org.id !== exceptOrgId);
+    if (existing) {
+      throw new OrgRegistryError(
+        'duplicate',
+        `${url} is already added as "${existing.label}". Use "Update Token" on it to change its token.`,
+        existing.id,
+      );
+    }
+  }
+
+  private writeOrgs(orgs: OrgRecord[]): Promise<void> {
+    return Promise.resolve(this.state.update(ORGS_STATE_KEY, orgs));
+  }
+
+  private dropClients(orgId: string): void {
+    this.clients.delete(orgId);
+  }
+
+  /** Tells this window's listeners now, and other windows through the revision secret. */
+  private async announce(orgId: string): Promise<void> {
+    this.changes.fire({ orgId });
+    const revision = `${Date.now()}-${randomUUID()}`;
+    this.lastRevision = revision;
+    try {
+      await this.secrets.store(REVISION_SECRET_KEY, revision);
+    } catch {
+      // Other windows then catch up on their next refresh; this window is already up to date.
+    }
+  }
+
+  /** Runs state changes one at a time so concurrent calls never lose each other's writes. */
+  private serialized<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work, work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}
+
+function tokenKey(orgId: string): string {
+  return orgSecretKey(TOKEN_SECRET_KIND, orgId);
+}
+
+function normalizeUrl(input: string): { url: string; notice?: string } {
+  try {
+    return normalizeOrgUrl(input);
+  } catch (error) {
+    throw new OrgConnectionError('bad-url', error instanceof Error ? error.message : 'Invalid org URL.');
+  }
+}
+
+/** Trims the token and drops an "SSWS "/"Bearer " prefix pasted with it. */
+function cleanToken(input: string, tokenType: TokenType | undefined): { token: string; tokenType: TokenType } {
+  let token = input.trim();
+  const prefix = /^(SSWS|Bearer)\s+/i.exec(token);
+  if (prefix) token = token.slice(prefix[0].length);
+  const type: TokenType = tokenType ?? (prefix?.[1].toLowerCase() === 'bearer' ? 'Bearer' : 'SSWS');
+  if (!token) throw new OrgRegistryError('invalid-input', 'Enter the API token.');
+  if (/\s/.test(token)) throw new OrgRegistryError('invalid-input', 'The token must be one line without spaces.');
+  return { token, tokenType: type };
+}
+
+function ownerFields(owner: OktaUser): Pick<OrgRecord, 'ownerLogin' | 'ownerName'> {
+  const name = [owner.profile?.firstName, owner.profile?.lastName].filter(Boolean).join(' ');
+  return { ownerLogin: owner.profile?.login, ownerName: name || undefined };
+}
+
+function sameHooks(a: ClientHooks | undefined, b: ClientHooks | undefined): boolean {
+  return a?.onRequest === b?.onRequest && a?.onRateLimit === b?.onRateLimit && a?.timeoutMs === b?.timeoutMs;
+}
+
+function unknownOrg(): OrgRegistryError {
+  return new OrgRegistryError('unknown-org', 'That org is no longer configured (was it removed in another window?).');
+}
+
+function describe(error: unknown, token: string): string {
+  return redactToken(error instanceof Error ? error.message : 'unknown error', token);
+}
+
+function isOrgRecord(value: unknown): value is OrgRecord {
+  const o = value as Partial<OrgRecord> | null;
+  return !!o && typeof o.id === 'string' && typeof o.label === 'string' && typeof o.url === 'string'
+    && (o.tokenType === 'SSWS' || o.tokenType === 'Bearer');
+}
