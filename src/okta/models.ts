@@ -181,3 +181,25 @@ export interface VerifyFactorResult {
   _embedded?: { challenge?: { correctAnswer?: number; [k: string]: unknown }; [k: string]: unknown };
   _links?: HalLinks;
 }
+
+/** Query of `GET /api/v1/users`: `q` (prefix of name/email), `filter`, or `search` expressions. */
+export interface ListUsersQuery {
+  q?: string;
+  filter?: string;
+  search?: string;
+  /** Page size (Okta's default and maximum: 200; with `q` the default is 10). */
+  limit?: number;
+  /** Cursor from the previous page (`UsersPage.after`). */
+  after?: string;
+}
+
+export interface UsersPage {
+  users: OktaUser[];
+  /** Cursor of the next page; absent on the last page. */
+  after?: string;
+}
+
+/** `activateFactor` answers either the factor, or for push the activation status (WAITING...). */
+export function isUserFactor(value: UserFactor | PushActivation): value is UserFactor {
+  return typeof (value as UserFactor).id === 'string' && typeof (value as UserFactor).factorType === 'string';
+}

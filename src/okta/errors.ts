@@ -1,0 +1,158 @@
+// Errors thrown by the Okta client. Every message is written for the person using the extension and
+// is built only from text that went through the client's redactor, so it never carries the token.
+
+export interface OktaErrorCause {
+  errorSummary: string;
+}
+
+/** Where a failed request went; set by the client so logs and reports can name the call. */
+export interface RequestContext {
+  method?: string;
+  /** Path and query without the origin. */
+  path?: string;
+  requestId?: string;
+}
+
+/** Base class of everything the client throws. */
+export class OktaError extends Error {
+  readonly method?: string;
+  readonly path?: string;
+  readonly requestId?: string;
+
+  constructor(message: string, context: RequestContext = {}) {
+    super(message);
+    this.name = new.target.name;
+    this.method = context.method;
+    this.path = context.path;
+    this.requestId = context.requestId;
+  }
+}
+
+/** Okta answered with an HTTP error status (JSON error object or not). */
+export class OktaApiError extends OktaError {
+  readonly status: number;
+  /** `E00000xx`; undefined when the body was not an Okta error object (e.g. a proxy's HTML page). */
+  readonly errorCode?: string;
+  readonly errorSummary: string;
+  readonly errorCauses: OktaErrorCause[];
+  readonly errorId?: string;
+  readonly errorLink?: string;
+
+  constructor(
+    message: string,
+    fields: {
+      status: number; errorCode?: string; errorSummary: string; errorCauses?: OktaErrorCause[];
+      errorId?: string; errorLink?: string;
+    },
+    context: RequestContext = {},
+  ) {
+    super(message, context);
+    this.status = fields.status;
+    this.errorCode = fields.errorCode;
+    this.errorSummary = fields.errorSummary;
+    this.errorCauses = fields.errorCauses ?? [];
+    this.errorId = fields.errorId;
+    this.errorLink = fields.errorLink;
+  }
+}
+
+/**
+ * The request did not produce a usable answer: connection refused or dropped, no answer in time,
+ * cancelled by the caller, or a success status whose body is not the JSON Okta sends.
+ */
+export type NetworkFailureKind = 'connection' | 'timeout' | 'aborted' | 'invalid-response';
+
+export class OktaNetworkError extends OktaError {
+  readonly kind: NetworkFailureKind;
+
+  constructor(kind: NetworkFailureKind, message: string, context: RequestContext = {}) {
+    super(message, context);
+    this.kind = kind;
+  }
+}
+
+/** Refused before any request was sent (an empty id, an id with `/`, a link to another origin...). */
+export class OktaInputError extends OktaError {}
+
+/** True when the caller cancelled (AbortSignal); commands should then stay silent. */
+export function isCancellation(error: unknown): boolean {
+  return error instanceof OktaNetworkError && error.kind === 'aborted';
+}
+
+/** Friendlier openings for the codes people meet most; anything else uses Okta's own summary. */
+function leadFor(errorCode: string | undefined, summary: string, causes: OktaErrorCause[]): string {
+  switch (errorCode) {
+    case 'E0000068':
+      return causes.some((c) => /answer/i.test(c.errorSummary)) ? 'Okta rejected the answer' : 'Okta rejected the passcode';
+    case 'E0000011': return 'Okta rejected the API token (invalid, expired or revoked)';
+    case 'E0000004': return 'Okta could not authenticate the request';
+    case 'E0000006': return 'The token is not allowed to do this';
+    case 'E0000047': return 'Okta rate limit exceeded';
+    case 'E0000082': return 'That passcode was already used';
+    case 'E0000083': return 'That passcode is valid but outside the allowed time window';
+    default: return summary;
+  }
+}
+
+/** Builds the error for an HTTP error status from the raw body text (already redacted). */
+export function apiErrorFromResponse(
+  status: number,
+  statusText: string,
+  body: string,
+  contentType: string | undefined,
+  context: RequestContext,
+): OktaApiError {
+  const parsed = parseErrorObject(body);
+  if (parsed) {
+    const lead = leadFor(parsed.errorCode, parsed.errorSummary, parsed.errorCauses);
+    const details = parsed.errorCauses.map((c) => c.errorSummary).filter(Boolean).join(' ');
+    const tag = parsed.errorCode ? `${parsed.errorCode}, HTTP ${status}` : `HTTP ${status}`;
+    return new OktaApiError(`${lead} (${tag})${details ? `: ${details}` : ''}`, { status, ...parsed }, context);
+  }
+  const reason = statusText || httpReason(status);
+  const what = contentType ? contentType.split(';')[0].trim() : 'a non-JSON body';
+  const hint = status >= 500
+    ? ' A proxy or gateway between you and Okta may be failing; try again shortly.'
+    : '';
+  const message = `Okta answered HTTP ${status}${reason ? ` ${reason}` : ''} with ${body.trim() ? what : 'an empty body'} instead of an Okta error.${hint}`;
+  return new OktaApiError(message, { status, errorSummary: reason || `HTTP ${status}` }, context);
+}
+
+function parseErrorObject(body: string):
+  { errorCode?: string; errorSummary: string; errorCauses: OktaErrorCause[]; errorId?: string; errorLink?: string } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const o = value as Record<string, unknown>;
+  const summary = typeof o.errorSummary === 'string' ? o.errorSummary
+    : typeof o.error_description === 'string' ? o.error_description // OAuth-style errors (Bearer tokens)
+      : undefined;
+  if (summary === undefined) return undefined;
+  const causes = Array.isArray(o.errorCauses)
+    ? o.errorCauses
+      .map((c) => (c && typeof c === 'object' && typeof (c as OktaErrorCause).errorSummary === 'string'
+        ? { errorSummary: (c as OktaErrorCause).errorSummary } : undefined))
+      .filter((c): c is OktaErrorCause => c !== undefined)
+    : [];
+  return {
+    errorCode: typeof o.errorCode === 'string' ? o.errorCode : typeof o.error === 'string' ? o.error : undefined,
+    errorSummary: summary,
+    errorCauses: causes,
+    errorId: typeof o.errorId === 'string' ? o.errorId : undefined,
+    errorLink: typeof o.errorLink === 'string' ? o.errorLink : undefined,
+  };
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  409: 'Conflict', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway',
+  503: 'Service Unavailable', 504: 'Gateway Timeout',
+};
+
+function httpReason(status: number): string {
+  return REASONS[status] ?? '';
+}

@@ -1,0 +1,19 @@
+// Path segments built from ids: refused when they could change the path, URL-encoded otherwise.
+import { OktaInputError } from './errors';
+
+/**
+ * Encodes an id (or a login, for getUser) as one path segment. Refuses, before any request, values
+ * that are empty, contain `/` or control characters, or are `.`/`..` (which URL parsers collapse).
+ */
+export function pathSegment(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new OktaInputError(`The ${what} is empty.`);
+  }
+  if (value.includes('/')) {
+    throw new OktaInputError(`The ${what} "${value}" contains "/", which Okta cannot address in a URL path.`);
+  }
+  if (/[\u0000-\u001f\u007f]/.test(value) || value === '.' || value === '..') {
+    throw new OktaInputError(`The ${what} ${JSON.stringify(value)} is not a valid id.`);
+  }
+  return encodeURIComponent(value);
+}

@@ -1,0 +1,79 @@
+// Waiting for a push to end: polls the link Okta gave (validated by the client to be on the org)
+// until the result is no longer WAITING, with a fixed interval, cancellation and progress reports.
+import { abortableDelay } from './abortableDelay';
+import type { OktaClient } from './client';
+import { OktaNetworkError } from './errors';
+import { linkHref } from './links';
+import { isUserFactor, type PushActivation, type UserFactor, type VerifyFactorResult } from './models';
+
+export interface PushPollOptions {
+  /** Pause between polls (default 3000 ms). */
+  intervalMs?: number;
+  signal?: AbortSignal;
+  /** Called with every poll result, WAITING ones included. */
+  onProgress?: (result: VerifyFactorResult, elapsedMs: number) => void;
+  /** Give up (OktaNetworkError 'timeout') when Okta keeps answering WAITING this long (default 5 min). */
+  maxDurationMs?: number;
+}
+
+function isHref(value: string): boolean {
+  return /^(https?:)?\/\//i.test(value) || value.startsWith('/');
+}
+
+/**
+ * Polls a push verification until it ends (SUCCESS, REJECTED, TIMEOUT...). Accepts the transaction
+ * id or the `poll` href from verifyFactor's WAITING result; later polls follow each answer's own
+ * `poll` link when there is one.
+ */
+export async function pollPushTransaction(
+  client: OktaClient, userId: string, factorId: string, transactionIdOrPollHref: string, options: PushPollOptions = {},
+): Promise<VerifyFactorResult> {
+  let href = isHref(transactionIdOrPollHref) ? transactionIdOrPollHref : undefined;
+  const poll = (): Promise<VerifyFactorResult> => href
+    ? client.followLink<VerifyFactorResult>(href, { signal: options.signal })
+    : client.getFactorTransactionStatus(userId, factorId, transactionIdOrPollHref, { signal: options.signal });
+  return pollUntilDone(poll, (result) => {
+    if (result.factorResult !== 'WAITING') return true;
+    href = linkHref(result._links, 'poll') ?? href;
+    return false;
+  }, options, 'push verification');
+}
+
+/**
+ * Polls a push enrollment's activation until the factor is ACTIVE or the activation ended (TIMEOUT,
+ * CANCELLED, ERROR). Pass the `poll` href from enroll/activate (`_links.poll`), or nothing.
+ */
+export async function pollPushActivation(
+  client: OktaClient, userId: string, factorId: string, pollHref: string | undefined, options: PushPollOptions = {},
+): Promise<UserFactor | PushActivation> {
+  let href = pollHref;
+  const poll = () => client.pollFactorActivation(userId, factorId, href, { signal: options.signal });
+  return pollUntilDone(poll, (result) => {
+    if (isUserFactor(result) || result.factorResult !== 'WAITING') return true;
+    href = linkHref(result._links, 'poll') ?? href;
+    return false;
+  }, { ...options, onProgress: undefined }, 'push activation', options.onProgress as ((r: UserFactor | PushActivation, ms: number) => void) | undefined);
+}
+
+async function pollUntilDone<T>(
+  poll: () => Promise<T>, done: (result: T) => boolean, options: PushPollOptions, what: string,
+  onProgress: ((result: T, elapsedMs: number) => void) | undefined = options.onProgress as ((r: T, ms: number) => void) | undefined,
+): Promise<T> {
+  const interval = options.intervalMs ?? 3000;
+  const maxDuration = options.maxDurationMs ?? 5 * 60_000;
+  const started = Date.now();
+  for (;;) {
+    await abortableDelay(interval, options.signal);
+    const result = await poll();
+    const elapsed = Date.now() - started;
+    try {
+      onProgress?.(result, elapsed);
+    } catch {
+      // A failing progress callback must not stop the poll.
+    }
+    if (done(result)) return result;
+    if (elapsed >= maxDuration) {
+      throw new OktaNetworkError('timeout', `The ${what} was still waiting after ${Math.round(elapsed / 1000)} s; stopped polling.`);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+// Okta rate limits: which bucket a request counts against, how long a 429 asks us to wait, and a
+// per-bucket tracker that holds requests back before the quota runs out (so bulk work never hits 429).
+import { abortableDelay } from './abortableDelay';
+
+/** What the client reports after each response carrying rate-limit headers. */
+export interface RateLimitStatus {
+  limit: number;
+  remaining: number;
+  resetAt: Date;
+  bucket?: string;
+}
+
+/**
+ * The bucket a request counts against, named like Okta's rate-limit table: all factor paths share
+ * `/api/v1/users` with the user list, verify has its own, and GET of one user has its own.
+ */
+export function rateLimitBucket(method: string, path: string): string {
+  const p = path.split('?')[0];
+  if (method === 'POST' && /^\/api\/v1\/users\/[^/]+\/factors\/[^/]+\/verify$/.test(p)) {
+    return '/api/v1/users/{userId}/factors/{factorId}/verify';
+  }
+  if (method === 'GET' && /^\/api\/v1\/users\/[^/]+$/.test(p)) return '/api/v1/users/{id}';
+  if (p === '/api/v1/users' || p.startsWith('/api/v1/users/')) return '/api/v1/users';
+  return p;
+}
+
+export interface RateLimitHeaders {
+  limit?: number;
+  remaining?: number;
+  /** Epoch seconds. */
+  reset?: number;
+  /** The response's `Date`, epoch ms. */
+  dateMs?: number;
+}
+
+type HeaderBag = Record<string, unknown>;
+
+function singleInteger(value: unknown): number | undefined {
+  // Several values (duplicate headers joined with commas) are ambiguous: ignore them, like the SDKs.
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string' || !/^\s*\d+\s*$/.test(value)) return undefined;
+  return Number(value);
+}
+
+export function readRateLimitHeaders(headers: HeaderBag): RateLimitHeaders {
+  const date = typeof headers['date'] === 'string' ? Date.parse(headers['date']) : NaN;
+  return {
+    limit: singleInteger(headers['x-rate-limit-limit']),
+    remaining: singleInteger(headers['x-rate-limit-remaining']),
+    reset: singleInteger(headers['x-rate-limit-reset']),
+    dateMs: Number.isFinite(date) ? date : undefined,
+  };
+}
+
+/** Clock-skew allowance added to every reset wait, as Okta's SDKs do. */
+export const RESET_SKEW_MS = 1000;
+
+/**
+ * How long to wait until the window resets: `reset - Date + 1 s`, measured against the response's
+ * own `Date` so a skewed local clock does not matter (local clock only when `Date` is missing).
+ * Undefined when there is no usable reset header.
+ */
+export function rateLimitResetDelayMs(h: RateLimitHeaders, nowMs: number): number | undefined {
+  if (h.reset === undefined) return undefined;
+  const reference = h.dateMs ?? nowMs;
+  return Math.max(0, h.reset * 1000 - reference) + RESET_SKEW_MS;
+}
+
+/**
+ * Exponential backoff with equal jitter for retrying transient failures: attempt 1 waits between
+ * base/2 and base, each further attempt doubles that, capped at `maxMs`.
+ */
+export function backoffDelayMs(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+interface BucketState {
+  limit: number;
+  /** Requests we may still start before the reset (server's count minus what we started since). */
+  remaining: number;
+  /** Local clock, ms. */
+  resetAtMs: number;
+}
+
+/**
+ * Throttling rule: once a bucket's headers are known, each request takes one unit of `remaining`;
+ * when none is left, it waits until the bucket's reset time (plus skew) instead of earning a 429.
+ * After a reset passes the bucket is unknown again until the next response tells us its state.
+ */
+export class RateLimitTracker {
+  private readonly buckets = new Map<string, BucketState>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Waits until `bucket` has quota, then takes one unit of it. Returns the ms spent waiting. */
+  async acquire(bucket: string, signal?: AbortSignal): Promise<number> {
+    const started = this.now();
+    for (;;) {
+      const state = this.buckets.get(bucket);
+      if (state && this.now() >= state.resetAtMs) {
+        // The window has reset: back to unknown, but remember what is still in flight.
+        this.buckets.delete(bucket);
+        continue;
+      }
+      if (!state || state.remaining > 0) {
+        if (state) state.remaining--;
+        this.inFlight(bucket, +1);
+        return this.now() - started;
+      }
+      await abortableDelay(state.resetAtMs - this.now(), signal);
+    }
+  }
+
+  /** Called when a request of `bucket` finished (any outcome). */
+  release(bucket: string): void {
+    this.inFlight(bucket, -1);
+  }
+
+  /** Records a response's headers; returns the status to report, if the headers were complete. */
+  update(bucket: string, h: RateLimitHeaders): RateLimitStatus | undefined {
+    if (h.limit === undefined || h.remaining === undefined) return undefined;
+    const delay = rateLimitResetDelayMs(h, this.now());
+    if (delay === undefined) return undefined;
+    const resetAtMs = this.now() + delay;
+    const state = this.buckets.get(bucket);
+    const inFlight = this.pending.get(bucket) ?? 0;
+    // Requests still in flight (other than this one) will also count at the server.
+    const remaining = Math.max(0, h.remaining - Math.max(0, inFlight - 1));
+    if (h.limit === 0 && h.remaining === 0) {
+      // Concurrent-limit violation: Okta reports 0/0 and the reset is only an estimate.
+      this.buckets.set(bucket, { limit: state?.limit ?? 0, remaining: 0, resetAtMs });
+    } else if (!state || resetAtMs > state.resetAtMs + RESET_SKEW_MS || remaining < state.remaining) {
+      // A new window, or the server counts fewer left than we assumed: trust the server.
+      this.buckets.set(bucket, { limit: h.limit, remaining, resetAtMs });
+    }
+    return { limit: h.limit, remaining: h.remaining, resetAt: new Date(resetAtMs), bucket };
+  }
+
+  /** Marks a bucket exhausted until `resetAtMs` (after a 429). */
+  exhaust(bucket: string, resetAtMs: number): void {
+    const state = this.buckets.get(bucket);
+    this.buckets.set(bucket, { limit: state?.limit ?? 0, remaining: 0, resetAtMs });
+  }
+
+  private readonly pending = new Map<string, number>();
+
+  private inFlight(bucket: string, delta: number): void {
+    const next = (this.pending.get(bucket) ?? 0) + delta;
+    if (next <= 0) this.pending.delete(bucket);
+    else this.pending.set(bucket, next);
+  }
+}

@@ -1,0 +1,37 @@
+// Caps how many requests one client has on the wire at once (Okta also enforces concurrent limits).
+import { OktaNetworkError } from './errors';
+
+export class Semaphore {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly capacity: number) {}
+
+  /** Resolves when a slot is free; the caller must call `release()` exactly once afterwards. */
+  acquire(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(new OktaNetworkError('aborted', 'The request was cancelled.'));
+    if (this.active < this.capacity) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const grant = () => {
+        signal?.removeEventListener('abort', onAbort);
+        this.active++;
+        resolve();
+      };
+      const onAbort = () => {
+        const index = this.waiting.indexOf(grant);
+        if (index >= 0) this.waiting.splice(index, 1);
+        reject(new OktaNetworkError('aborted', 'The request was cancelled.'));
+      };
+      this.waiting.push(grant);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  release(): void {
+    this.active--;
+    this.waiting.shift()?.();
+  }
+}
