@@ -14,8 +14,8 @@ export function show(element: HTMLElement, visible: boolean): void {
 /** Clears the error box and every per-field message. */
 export function clearErrors(): void {
   show(byId('error'), false);
-  for (const element of document.querySelectorAll<HTMLElement>('.field-error')) element.textContent = '';
-  for (const element of document.querySelectorAll<HTMLElement>('[aria-invalid="true"]')) element.removeAttribute('aria-invalid');
+  document.querySelectorAll<HTMLElement>('.field-error').forEach((element) => { element.textContent = ''; });
+  document.querySelectorAll<HTMLElement>('[aria-invalid="true"]').forEach((element) => element.removeAttribute('aria-invalid'));
 }
 
 /**
@@ -43,7 +43,7 @@ export function showError(error: ErrorView): void {
 /** Disables every button while a request runs, so a double click cannot send twice. */
 export function setBusy(busy: boolean): void {
   document.body.classList.toggle('busy', busy);
-  for (const button of document.querySelectorAll<HTMLButtonElement>('button')) {
+  document.querySelectorAll<HTMLButtonElement>('button').forEach((button) => {
     if (busy) {
       button.dataset.wasDisabled = String(button.disabled);
       button.disabled = true;
@@ -51,7 +51,7 @@ export function setBusy(busy: boolean): void {
       button.disabled = button.dataset.wasDisabled === 'true';
       delete button.dataset.wasDisabled;
     }
-  }
+  });
 }
 
 export function setStatus(text: string, tone: 'info' | 'success' | 'failure' = 'info'): void {

@@ -89,8 +89,8 @@ export const ENROLL_BODY = `
     <p id="sent-to" class="muted"></p>
     <div class="field">
       <label for="code">Activation code</label>
-      <input id="code" name="passCode" type="text" inputmode="numeric" autocomplete="one-time-code" spellcheck="false">
-      <p class="field-error" id="error-passCode" role="alert"></p>
+      <input id="code" name="activationCode" type="text" inputmode="numeric" autocomplete="one-time-code" spellcheck="false">
+      <p class="field-error" id="error-activationCode" role="alert"></p>
     </div>
     <div class="actions">
       <button id="activate" type="submit">Activate</button>

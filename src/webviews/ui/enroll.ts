@@ -62,12 +62,12 @@ function selectedEntry(): CatalogEntryView | undefined {
 function updateLayout(): void {
   const entry = selectedEntry();
   const layout = entry ? enrollLayout(entry.factorType, entry.provider) : { fields: [], options: [] };
-  for (const element of document.querySelectorAll<HTMLElement>('[data-field]')) {
+  document.querySelectorAll<HTMLElement>('[data-field]').forEach((element) => {
     show(element, (layout.fields as string[]).includes(element.dataset.field ?? ''));
-  }
-  for (const element of document.querySelectorAll<HTMLElement>('[data-option]')) {
+  });
+  document.querySelectorAll<HTMLElement>('[data-option]').forEach((element) => {
     show(element, (layout.options as string[]).includes(element.dataset.option ?? ''));
-  }
+  });
   show(byId('options'), layout.options.length > 0);
   // Custom HOTP only supports auto-activation (Okta's docs), so start with the box ticked.
   input('opt-activate').checked = entry?.factorType === 'token:hotp';
@@ -188,7 +188,7 @@ byId<HTMLFormElement>('passcode-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const passCode = input('code').value.trim();
   if (passCode === '') {
-    showError({ message: 'Enter the activation code.', causes: [], fields: { passCode: 'Enter the code.' } });
+    showError({ message: 'Enter the activation code.', causes: [], fields: { activationCode: 'Enter the code.' } });
     return;
   }
   void run({ type: 'activate', passCode });

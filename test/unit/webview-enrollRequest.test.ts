@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { SecurityQuestion, SupportedFactor } from '../../src/okta/models';
+import { enrollLayout, catalogKey } from '../../src/webviews/enrollFields';
+import { toEnrollRequest } from '../../src/webviews/enrollRequest';
+import type { EnrollForm } from '../../src/webviews/protocol';
+
+const catalog: SupportedFactor[] = [
+  { factorType: 'question', provider: 'OKTA' }, { factorType: 'sms', provider: 'OKTA' },
+  { factorType: 'call', provider: 'OKTA' }, { factorType: 'email', provider: 'OKTA' },
+  { factorType: 'token:software:totp', provider: 'GOOGLE' }, { factorType: 'push', provider: 'OKTA' },
+  { factorType: 'token', provider: 'RSA' }, { factorType: 'token', provider: 'SYMANTEC' },
+  { factorType: 'token:hardware', provider: 'YUBICO' }, { factorType: 'token:hotp', provider: 'CUSTOM' },
+  { factorType: 'webauthn', provider: 'FIDO' },
+];
+const questions: SecurityQuestion[] = [{ question: 'disliked_food', questionText: 'What is the food you least liked as a child?' }];
+const context = { catalog, questions };
+const blank: EnrollForm = {
+  factorKey: '', question: '', answer: '', phoneNumber: '', phoneExtension: '', email: '', credentialId: '',
+  passCode: '', nextPassCode: '', factorProfileId: '', sharedSecret: '', activate: false, updatePhone: false,
+  templateId: '', tokenLifetimeSeconds: '',
+};
+const map = (values: Partial<EnrollForm>) => toEnrollRequest({ ...blank, ...values }, context);
+
+test('question: maps to the flat profile with the org question', () => {
+  const result = map({ factorKey: 'question/OKTA', question: 'disliked_food', answer: 'mayonnaise' });
+  assert.deepEqual(result, {
+    ok: true, entry: catalog[0], options: {},
+    request: { factorType: 'question', provider: 'OKTA', profile: { question: 'disliked_food', answer: 'mayonnaise' } },
+  });
+});
+
+test('question: answer shorter than 4 characters and unknown questions are field errors', () => {
+  assert.deepEqual(map({ factorKey: 'question/OKTA', question: 'disliked_food', answer: 'abc' }),
+    { ok: false, fields: { answer: 'The answer needs at least 4 characters.' } });
+  const result = map({ factorKey: 'question/OKTA', question: 'first_kiss_location', answer: '' });
+  assert.equal(result.ok, false);
+  assert.deepEqual(Object.keys(!result.ok ? result.fields : {}).sort(), ['answer', 'question']);
+});
+
+test('sms: phone plus all four options', () => {
+  const result = map({ factorKey: 'sms/OKTA', phoneNumber: ' +1-555-415-1337 ', activate: true, updatePhone: true, templateId: 'cstk2', tokenLifetimeSeconds: '600' });
+  assert.deepEqual(result, {
+    ok: true, entry: catalog[1],
+    request: { factorType: 'sms', provider: 'OKTA', profile: { phoneNumber: '+1-555-415-1337' } },
+    options: { activate: true, updatePhone: true, templateId: 'cstk2', tokenLifetimeSeconds: 600 },
+  });
+});
+
+test('tokenLifetimeSeconds must be whole seconds in 1..86400', () => {
+  for (const bad of ['0', '86401', '1.5', '-3', 'abc', '1e3']) {
+    const result = map({ factorKey: 'email/OKTA', email: 'a@example.com', tokenLifetimeSeconds: bad });
+    assert.equal(result.ok, false, bad);
+    assert.match(!result.ok ? result.fields.tokenLifetimeSeconds : '', /1 to 86400/);
+  }
+  for (const good of ['1', '86400']) {
+    assert.equal(map({ factorKey: 'email/OKTA', email: 'a@example.com', tokenLifetimeSeconds: good }).ok, true, good);
+  }
+});
+
+test('options a type does not take are dropped (templateId is sms only)', () => {
+  const result = map({ factorKey: 'call/OKTA', phoneNumber: '+15554151337', phoneExtension: '1234', templateId: 'x', updatePhone: true });
+  assert.deepEqual(result.ok && result.request.profile, { phoneNumber: '+15554151337', phoneExtension: '1234' });
+  assert.deepEqual(result.ok && result.options, { updatePhone: true });
+  const email = map({ factorKey: 'email/OKTA', email: 'a@example.com', updatePhone: true });
+  assert.deepEqual(email.ok && email.options, {});
+});
+
+test('call without extension omits it; missing phone is a field error', () => {
+  const result = map({ factorKey: 'call/OKTA', phoneNumber: '+15554151337' });
+  assert.deepEqual(result.ok && result.request.profile, { phoneNumber: '+15554151337' });
+  assert.deepEqual(map({ factorKey: 'call/OKTA' }), { ok: false, fields: { phoneNumber: 'Enter a phone number, e.g. +1-555-415-1337.' } });
+});
+
+test('tokens: RSA needs a passCode, Symantec also nextPassCode, YubiKey only the OTP', () => {
+  assert.deepEqual(map({ factorKey: 'token/RSA', credentialId: 'dade', passCode: '5275875498' }),
+    { ok: true, entry: catalog[6], options: {}, request: { factorType: 'token', provider: 'RSA', profile: { credentialId: 'dade' }, verify: { passCode: '5275875498' } } });
+  const symantec = map({ factorKey: 'token/SYMANTEC', credentialId: 'VSMT1', passCode: '875498', nextPassCode: '678195' });
+  assert.deepEqual(symantec.ok && symantec.request.verify, { passCode: '875498', nextPassCode: '678195' });
+  assert.deepEqual(map({ factorKey: 'token/SYMANTEC', credentialId: 'VSMT1', passCode: '875498' }),
+    { ok: false, fields: { nextPassCode: 'Enter the next code shown on the token.' } });
+  const yubikey = map({ factorKey: 'token:hardware/YUBICO', passCode: 'cccccceukngdfgkukfctkcvfidnetljjiknckkcjulji', credentialId: 'ignored' });
+  assert.deepEqual(yubikey.ok && yubikey.request, { factorType: 'token:hardware', provider: 'YUBICO', verify: { passCode: 'cccccceukngdfgkukfctkcvfidnetljjiknckkcjulji' } });
+});
+
+test('custom HOTP sends factorProfileId and the shared secret', () => {
+  const result = map({ factorKey: 'token:hotp/CUSTOM', factorProfileId: 'fpr20l2mDyaUGWGCa0g4', sharedSecret: '484f97be', activate: true });
+  assert.deepEqual(result.ok && result.request, { factorType: 'token:hotp', provider: 'CUSTOM', factorProfileId: 'fpr20l2mDyaUGWGCa0g4', profile: { sharedSecret: '484f97be' } });
+  assert.deepEqual(result.ok && result.options, { activate: true });
+});
+
+test('TOTP and push enroll with type and provider only', () => {
+  const totp = map({ factorKey: 'token:software:totp/GOOGLE', phoneNumber: 'ignored' });
+  assert.deepEqual(totp.ok && totp.request, { factorType: 'token:software:totp', provider: 'GOOGLE' });
+  const push = map({ factorKey: 'push/OKTA' });
+  assert.deepEqual(push.ok && push.request, { factorType: 'push', provider: 'OKTA' });
+});
+
+test('WebAuthn and entries missing from the catalog are refused', () => {
+  const webauthn = map({ factorKey: 'webauthn/FIDO' });
+  assert.match(!webauthn.ok ? webauthn.fields.factorKey : '', /browser ceremony/);
+  assert.deepEqual(map({ factorKey: 'u2f/FIDO' }), { ok: false, fields: { factorKey: 'Choose a factor from the list.' } });
+});
+
+test('layouts and keys', () => {
+  assert.equal(catalogKey({ factorType: 'token', provider: 'rsa' }), 'token/RSA');
+  assert.deepEqual(enrollLayout('call', 'OKTA').options, ['activate', 'updatePhone', 'tokenLifetimeSeconds']);
+  assert.match(enrollLayout('u2f', 'FIDO').unsupportedReason ?? '', /^U2F needs a browser ceremony/);
+  assert.match(enrollLayout('signed_nonce', 'OKTA').unsupportedReason ?? '', /cannot be enrolled/);
+});

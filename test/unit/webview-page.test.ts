@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { contentSecurityPolicy, renderPage } from '../../src/webviews/templates/page';
+import { ENROLL_BODY } from '../../src/webviews/templates/enrollBody';
+import { VERIFY_BODY } from '../../src/webviews/templates/verifyBody';
+import { toErrorView, isUserCorrectable } from '../../src/webviews/errorView';
+import { OktaApiError, OktaNetworkError } from '../../src/okta/errors';
+
+const cspSource = 'https://file+.vscode-resource.vscode-cdn.net';
+
+test('CSP allows only the nonce script, extension styles and data: images', () => {
+  assert.equal(contentSecurityPolicy(cspSource, 'abc123'),
+    "default-src 'none'; script-src 'nonce-abc123'; style-src https://file+.vscode-resource.vscode-cdn.net 'nonce-abc123'; " +
+    'img-src https://file+.vscode-resource.vscode-cdn.net data:; font-src https://file+.vscode-resource.vscode-cdn.net');
+});
+
+test('page carries the CSP meta, the nonce on its one script and escapes the title', () => {
+  const html = renderPage({ title: 'Enroll <b>x</b>', cspSource, nonce: 'n0nce', scriptUri: 'https://x/enroll.js', styleUri: 'https://x/webview.css', body: ENROLL_BODY });
+  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;nonce-n0nce&#39;/);
+  assert.equal(html.match(/<script/g)?.length, 1);
+  assert.match(html, /<script nonce="n0nce" src="https:\/\/x\/enroll.js"><\/script>/);
+  assert.match(html, /<title>Enroll &#60;b&#62;x&#60;\/b&#62;<\/title>/);
+  assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers (the CSP would block them)');
+});
+
+test('element ids the end-to-end tests rely on are present and unique', () => {
+  const ids = (html: string): string[] => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+  for (const [body, required] of [
+    [ENROLL_BODY, ['factor-select', 'question', 'answer', 'phone', 'extension', 'email', 'submit', 'code', 'activate', 'activate-builtin', 'resend', 'cooldown', 'status', 'qr', 'secret', 'error']],
+    [VERIFY_BODY, ['send-code', 'code', 'answer', 'use-builtin', 'submit', 'cancel', 'status', 'result', 'advanced', 'xff', 'user-agent', 'accept-language', 'error']],
+  ] as const) {
+    const all = ids(body);
+    assert.equal(new Set(all).size, all.length, 'duplicate id');
+    for (const id of required) assert.ok(all.includes(id), id);
+    // every input/select has a label
+    for (const m of body.matchAll(/<(?:input|select) id="([^"]+)"/g)) assert.match(body, new RegExp(`<label for="${m[1]}"`), m[1]);
+  }
+});
+
+test('error view: Okta causes listed and attached to the visible input they name', () => {
+  const err = new OktaApiError('x', { status: 400, errorCode: 'E0000001', errorSummary: 'Api validation failed: factorEnrollRequest',
+    errorCauses: [{ errorSummary: 'There is an existing verified phone number.' }] });
+  const view = toErrorView('Enroll', err, ['phoneNumber']);
+  assert.equal(view.message, 'Enroll failed: Api validation failed: factorEnrollRequest. [E0000001]');
+  assert.deepEqual(view.causes, ['There is an existing verified phone number.']);
+  assert.deepEqual(view.fields, { phoneNumber: 'There is an existing verified phone number.' });
+  assert.deepEqual(toErrorView('Enroll', err, ['email']).fields, {}, 'never under a hidden input');
+  assert.equal(isUserCorrectable(err), true);
+});
+
+test('error view: network errors and token rejection', () => {
+  const network = new OktaNetworkError('connection', 'Could not reach the org');
+  assert.deepEqual(toErrorView('Verify', network), { message: 'Verify failed: Could not reach the org', causes: [], fields: {} });
+  assert.equal(isUserCorrectable(network), false);
+  const token = new OktaApiError('x', { status: 401, errorCode: 'E0000011', errorSummary: 'Invalid token provided' });
+  assert.match(toErrorView('Verify', token).message, /rejected the API token/);
+  assert.equal(isUserCorrectable(token), false);
+});
