@@ -232,3 +232,27 @@ describe('contract request examples', () => {
     assert.ok(validator.validateRequestBody('verifyFactor', undefined).ok, 'verify body is optional');
   });
 });
+
+describe('discriminator subtypes', () => {
+  test('a mapped subtype the document defines is applied on top of the base schema', () => {
+    // The cut-out contract lacks every subtype; a document that has one (as the full spec does) must use it.
+    const doc = structuredClone(validator.doc);
+    doc.components.schemas.UserFactorSMS = {
+      allOf: [
+        { $ref: '#/components/schemas/UserFactor' },
+        { type: 'object', properties: { profile: { type: 'object', required: ['phoneNumber'] } }, required: ['profile'] },
+      ],
+    };
+    const withSubtype = new ContractValidator(doc);
+    assert.ok(!withSubtype.unresolvedMappings.includes('UserFactorSMS'));
+    const sms = exampleValue('getFactor', 200, 'SMS');
+    assert.ok(withSubtype.validateResponse('getFactor', 200, sms).ok);
+    delete sms.profile;
+    const check = withSubtype.validateResponse('getFactor', 200, sms);
+    assert.equal(check.ok, false);
+    assert.ok(check.errors.some((e) => e.includes("required property 'profile'")), check.errors.join('; '));
+    const email = exampleValue('getFactor', 200, 'Email');
+    delete email.profile;
+    assert.ok(withSubtype.validateResponse('getFactor', 200, email).ok, 'the sms subtype must not apply to email');
+  });
+});

@@ -13,7 +13,14 @@ export interface ConversionContext {
   refBase: string;
   /** Discriminator mapping targets the contract names but does not define (collected, not fatal). */
   unresolvedMappings: Set<string>;
+  /**
+   * While a discriminator subtype is converted: its references to the base schema point at the
+   * base without its discriminator, so `Sub = allOf[Base, ...]` does not recurse into Sub again.
+   */
+  redirects?: Map<string, string>;
 }
+
+const BASE_SUFFIX = '.base';
 
 export type JsonSchema = Record<string, unknown> | boolean;
 
@@ -76,20 +83,17 @@ function convertProperties(source: OpenApiSchema, target: Record<string, unknown
 }
 
 /**
- * OpenAPI discriminator: the property's value picks the subschema from `mapping`. A value outside
- * the mapping is invalid; a mapped subschema the contract defines is applied on top of the base.
- * (The property itself stays optional: the contract never lists it as required, and its own
- * examples, e.g. push activation results, omit it.)
+ * OpenAPI discriminator: the property's value picks a subschema, applied on top of the base. A
+ * value outside `mapping` maps implicitly to the component of that name (OAS 3.0.3), so the
+ * property's own enum, not the mapping, decides which values are valid (UserFactorType lists
+ * `signed_nonce`, the mapping does not). The property stays optional: the contract never marks it
+ * required and its own examples (push activation results) omit it.
  */
 function applyDiscriminator(source: OpenApiSchema, target: Record<string, unknown>, ctx: ConversionContext, selfName?: string): void {
   const discriminator = source.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
   if (!discriminator?.mapping) return;
   const { propertyName, mapping } = discriminator;
-  const branches: JsonSchema[] = [
-    { not: { required: [propertyName] } },
-    { properties: { [propertyName]: { enum: Object.keys(mapping) } }, required: [propertyName] },
-  ];
-  const extra: JsonSchema[] = [];
+  const subtypes: JsonSchema[] = [];
   for (const [value, ref] of Object.entries(mapping)) {
     const name = componentName(ref);
     if (name === undefined || name === selfName) continue;
@@ -97,13 +101,12 @@ function applyDiscriminator(source: OpenApiSchema, target: Record<string, unknow
       ctx.unresolvedMappings.add(name);
       continue;
     }
-    extra.push({
+    subtypes.push({
       if: { properties: { [propertyName]: { const: value } }, required: [propertyName] },
       then: { $ref: componentRef(ctx, name) },
     });
   }
-  const allOf = (target.allOf as JsonSchema[] | undefined) ?? [];
-  target.allOf = [...allOf, { anyOf: branches }, ...extra];
+  if (subtypes.length > 0) target.allOf = [...((target.allOf as JsonSchema[] | undefined) ?? []), ...subtypes];
 }
 
 function applyNullable(source: OpenApiSchema, target: Record<string, unknown>): void {
@@ -112,10 +115,11 @@ function applyNullable(source: OpenApiSchema, target: Record<string, unknown>): 
   if (Array.isArray(target.enum)) target.enum = [...target.enum, null];
 }
 
-export function toJsonSchema(schema: OpenApiSchema, ctx: ConversionContext, selfName?: string): JsonSchema {
+/** `selfName`: the component being converted; `withDiscriminator: false` gives its plain base. */
+export function toJsonSchema(schema: OpenApiSchema, ctx: ConversionContext, selfName?: string, withDiscriminator = true): JsonSchema {
   const refName = componentName(schema.$ref);
   // OAS 3.0: siblings of $ref are ignored (readOnly/writeOnly siblings are read by the parent).
-  if (refName !== undefined) return { $ref: componentRef(ctx, refName) };
+  if (refName !== undefined) return { $ref: componentRef(ctx, ctx.redirects?.get(refName) ?? refName) };
   if (typeof schema.$ref === 'string') throw new Error(`Unsupported reference ${schema.$ref}`);
 
   const target: Record<string, unknown> = {};
@@ -131,13 +135,30 @@ export function toJsonSchema(schema: OpenApiSchema, ctx: ConversionContext, self
   }
   convertProperties(schema, target, ctx);
   applyNullable(schema, target);
-  applyDiscriminator(schema, target, ctx, selfName);
+  if (withDiscriminator) applyDiscriminator(schema, target, ctx, selfName);
   return target;
 }
 
 /** All component schemas converted, as one ajv document `{ $id, definitions }`. */
 export function convertComponents(ctx: ConversionContext): Record<string, unknown> {
+  const basesOfSubtype = new Map<string, Map<string, string>>();
+  for (const [base, schema] of Object.entries(ctx.schemas)) {
+    const mapping = (schema.discriminator as { mapping?: Record<string, string> } | undefined)?.mapping ?? {};
+    for (const ref of Object.values(mapping)) {
+      const subtype = componentName(ref);
+      if (subtype === undefined || subtype === base || !ctx.schemas[subtype]) continue;
+      const redirects = basesOfSubtype.get(subtype) ?? new Map<string, string>();
+      basesOfSubtype.set(subtype, redirects.set(base, base + BASE_SUFFIX));
+    }
+  }
   const definitions: Record<string, JsonSchema> = {};
-  for (const [name, schema] of Object.entries(ctx.schemas)) definitions[name] = toJsonSchema(schema, ctx, name);
+  for (const [name, schema] of Object.entries(ctx.schemas)) {
+    ctx.redirects = basesOfSubtype.get(name);
+    definitions[name] = toJsonSchema(schema, ctx, name);
+  }
+  ctx.redirects = undefined;
+  for (const redirects of basesOfSubtype.values()) {
+    for (const [base, plain] of redirects) definitions[plain] ??= toJsonSchema(ctx.schemas[base], ctx, base, false);
+  }
   return { $id: ctx.refBase, definitions };
 }
