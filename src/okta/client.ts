@@ -12,11 +12,12 @@ import type {
 import { normalizeOrgUrl } from './orgUrl';
 import { pathSegment } from './pathIds';
 import {
-  backoffDelayMs, rateLimitBucket, rateLimitResetDelayMs, RateLimitTracker, readRateLimitHeaders,
-  type RateLimitStatus,
+  backoffDelayMs, rateLimitBucket, rateLimitResetDelayMs, readRateLimitHeaders,
+  type RateLimitStatus, type RateLimitTracker,
 } from './rateLimits';
 import { redactor } from './redact';
-import { Semaphore } from './semaphore';
+import type { Semaphore } from './semaphore';
+import { trafficFor } from './orgTraffic';
 import { abortableDelay } from './abortableDelay';
 
 export type { RateLimitStatus } from './rateLimits';
@@ -47,7 +48,7 @@ export interface OktaClientOptions {
   userAgent?: string;
   /** Retries per call after a 429, and for GETs after a 5xx, dropped connection or garbled body (default 3). */
   maxRetries?: number;
-  /** Requests on the wire at once for this org (default 6). */
+  /** Requests on the wire at once for this org, shared by all clients of the org (default 6). */
   maxConcurrent?: number;
   /** First backoff step for transient-failure retries (default 500 ms; doubles, with jitter). */
   retryBaseDelayMs?: number;
@@ -95,7 +96,7 @@ export class OktaClient {
   readonly #authorization: string;
   readonly #redact: (text: string) => string;
   readonly #http: AxiosInstance;
-  readonly #limits = new RateLimitTracker();
+  readonly #limits: RateLimitTracker;
   readonly #slots: Semaphore;
   readonly #options: Required<Pick<OktaClientOptions,
     'timeoutMs' | 'maxRetries' | 'retryBaseDelayMs' | 'maxRetryDelayMs' | 'maxRateLimitWaitMs'>>
@@ -123,7 +124,8 @@ export class OktaClient {
       onRequest: options.onRequest,
       onRateLimit: options.onRateLimit,
     };
-    this.#slots = new Semaphore(Math.max(1, options.maxConcurrent ?? 6));
+    const maxConcurrent = options.maxConcurrent === undefined ? undefined : Math.max(1, Math.floor(options.maxConcurrent));
+    ({ limits: this.#limits, slots: this.#slots } = trafficFor(url, maxConcurrent));
     this.#userAgent = options.userAgent ? `${options.userAgent} ${CLIENT_AGENT}` : CLIENT_AGENT;
     this.#http = axios.create({
       baseURL: url,

@@ -5,7 +5,13 @@ export class Semaphore {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(private readonly capacity: number) {}
+  constructor(private capacity: number) {}
+
+  /** Changes the cap; raising it lets waiting callers through at once. */
+  setCapacity(capacity: number): void {
+    this.capacity = Math.max(1, capacity);
+    while (this.active < this.capacity && this.waiting.length) this.waiting.shift()?.();
+  }
 
   /** Resolves when a slot is free; the caller must call `release()` exactly once afterwards. */
   acquire(signal?: AbortSignal): Promise<void> {
