@@ -215,7 +215,7 @@ export class OrgRegistry implements Disposable {
   }
 
   /** The only way the extension gets a client for an org: built from the stored token, cached. */
-  clientFor(orgId: string, hooks?: ClientHooks): Promise<OktaClient> {
+  async clientFor(orgId: string, hooks?: ClientHooks): Promise<OktaClient> {
     const org = this.require(orgId);
     const cached = this.clients.get(orgId);
     // A caller without hooks takes whatever client is cached; one with other hooks gets its own.
@@ -342,7 +342,7 @@ function normalizeUrl(input: string): { url: string; notice?: string } {
 /** Trims the token and drops an "SSWS "/"Bearer " prefix pasted with it. */
 function cleanToken(input: string, tokenType: TokenType | undefined): { token: string; tokenType: TokenType } {
   let token = input.trim();
-  const prefix = /^(SSWS|Bearer)\s+/i.exec(token);
+  const prefix = /^(SSWS|Bearer)(\s+|$)/i.exec(token);
   if (prefix) token = token.slice(prefix[0].length);
   const type: TokenType = tokenType ?? (prefix?.[1].toLowerCase() === 'bearer' ? 'Bearer' : 'SSWS');
   if (!token) throw new OrgRegistryError('invalid-input', 'Enter the API token.');
