@@ -14,7 +14,9 @@ const builds = [
     platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: tsFilesIn('src/webviews/ui'), outdir: 'dist/webview',
     platform: 'browser', format: 'iife', target: 'es2022' },
-  { ...common, entryPoints: { index: 'test/exthost/index.ts' }, outdir: 'dist/test/exthost',
+  // Each extension-host suite is its own bundle under dist/test/exthost/suite/; index.ts finds them at run time.
+  { ...common, entryPoints: ['test/exthost/index.ts', ...tsFilesIn('test/exthost/suite')], outbase: 'test/exthost',
+    outdir: 'dist/test/exthost',
     platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] },
 ].filter((b) => Object.keys(b.entryPoints).length > 0 && Object.values(b.entryPoints).every(existsSync));
 
