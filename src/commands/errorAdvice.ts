@@ -1,100 +1,65 @@
-// Turns any thrown value from the service layer into one clear, token-free sentence for the user,
-// plus the follow-up the UI should offer. Kept free of `vscode` so it is unit-tested in plain Node.
-
-/** What reportError needs to know about an Okta API error (OktaApiError satisfies it). */
-interface OktaErrorLike {
-  status?: number;
-  errorCode: string;
-  errorSummary?: string;
-  errorCauses?: Array<{ errorSummary?: string }>;
-  message: string;
-  /** When the rate-limit window resets, if the client read X-Rate-Limit-Reset. */
-  resetAt?: Date;
-  rateLimit?: { resetAt?: Date };
-}
+// Turns any thrown value from the service layer into one clear sentence for the user, plus the
+// follow-up the UI should offer. The client's errors already carry a user-facing, token-free
+// message; this adds what to do next for the codes people meet most. Free of `vscode` (unit-tested).
+import { OktaApiError } from '../okta/errors';
 
 export interface ErrorAdvice {
-  /** The sentence to show: "<action> failed: <why>. <hint>" */
+  /** The sentence to show: "<action> failed: <why>. <what to do>" */
   message: string;
   /** Offer an "Update token" button (token rejected or expired). */
   offerUpdateToken: boolean;
-  /** Seconds to wait before the same request can succeed (cooldowns, rate limits). */
+  /** Seconds to wait before the same request can succeed (send cooldowns). */
   waitSeconds?: number;
 }
 
-function isOktaError(err: unknown): err is OktaErrorLike {
-  return err instanceof Error && typeof (err as Partial<OktaErrorLike>).errorCode === 'string';
-}
-
-/** "Please wait 30 seconds" -> 30; the catalogue's default when the summary has no number. */
-function secondsInSummary(summary: string | undefined, fallback: number): number {
-  const match = /wait (\d+) seconds?/i.exec(summary ?? '');
+/** "Please wait 30 seconds" -> 30; the catalogue's value when the summary has no number. */
+function secondsInSummary(summary: string, fallback: number): number {
+  const match = /wait (\d+) seconds?/i.exec(summary);
   return match ? Number(match[1]) : fallback;
 }
 
-function resetTimeOf(err: OktaErrorLike): Date | undefined {
-  const at = err.resetAt ?? err.rateLimit?.resetAt;
-  return at instanceof Date && !Number.isNaN(at.getTime()) ? at : undefined;
+/** Okta's "a code was sent moments ago" codes (sms, email, call) and their documented waits. */
+const SEND_COOLDOWNS: Record<string, number> = { E0000109: 30, E0000118: 5, E0000133: 30 };
+
+const HINTS: Record<string, string> = {
+  E0000004: 'Update the token for this org.',
+  E0000011: 'Update the token for this org.',
+  E0000047: 'Try again in a minute.',
+  E0000068: 'Check the code or answer and try again.',
+  E0000007: 'It may have been removed elsewhere: refresh the tree.',
+};
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-function causesOf(err: OktaErrorLike): string {
-  const causes = (err.errorCauses ?? []).map((c) => c.errorSummary).filter((s): s is string => !!s);
-  return causes.length > 0 ? ` (${causes.join('; ')})` : '';
-}
-
-const COOLDOWN_DEFAULTS: Record<string, number> = { E0000109: 30, E0000118: 5, E0000133: 30 };
-
-export function adviseOnError(action: string, err: unknown, now: Date = new Date()): ErrorAdvice {
-  if (!isOktaError(err)) {
-    const why = err instanceof Error ? err.message : String(err);
-    return { message: `${action} failed: ${why}`, offerUpdateToken: false };
-  }
+export function adviseOnError(action: string, err: unknown): ErrorAdvice {
+  const why = err instanceof Error ? err.message : String(err);
+  const base = `${action} failed: ${sentence(why)}`;
+  if (!(err instanceof OktaApiError) || !err.errorCode) return { message: base, offerUpdateToken: false };
   const code = err.errorCode;
-  const summary = err.errorSummary ?? err.message;
-  const tail = ` [${code}]`;
-  switch (code) {
-    case 'E0000011':
-    case 'E0000004':
-      return {
-        message: `${action} failed: the org rejected the API token (invalid or expired). Update the token for this org.${tail}`,
-        offerUpdateToken: true,
-      };
-    case 'E0000047': {
-      const at = resetTimeOf(err);
-      const waitSeconds = at ? Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000)) : undefined;
-      const when = at ? `at ${at.toLocaleTimeString()}` : 'in a minute';
-      return {
-        message: `${action} failed: rate limit reached (too many requests; activation allows 5 attempts in 5 minutes). Try again ${when}.${tail}`,
-        offerUpdateToken: false,
-        waitSeconds,
-      };
-    }
-    case 'E0000068':
-      return {
-        message: `${action} failed: wrong passcode or answer${causesOf(err)}. Check the code and try again.${tail}`,
-        offerUpdateToken: false,
-      };
-    case 'E0000109':
-    case 'E0000118':
-    case 'E0000133': {
-      const waitSeconds = secondsInSummary(err.errorSummary, COOLDOWN_DEFAULTS[code]);
-      return {
-        message: `${action} failed: a code was sent moments ago. Wait ${waitSeconds} seconds before sending another.${tail}`,
-        offerUpdateToken: false,
-        waitSeconds,
-      };
-    }
-    case 'E0000006':
-      return {
-        message: `${action} failed: the token's admin has no permission for this action.${tail}`,
-        offerUpdateToken: false,
-      };
-    case 'E0000007':
-      return {
-        message: `${action} failed: not found - the user or factor no longer exists (refresh the tree).${tail}`,
-        offerUpdateToken: false,
-      };
-    default:
-      return { message: `${action} failed: ${summary}${causesOf(err)}${tail}`, offerUpdateToken: false };
+  if (code in SEND_COOLDOWNS) {
+    const waitSeconds = secondsInSummary(err.errorSummary, SEND_COOLDOWNS[code]);
+    return { message: `${base} Wait ${waitSeconds} seconds before sending another code.`, offerUpdateToken: false, waitSeconds };
   }
+  const hint = HINTS[code];
+  return {
+    message: hint ? `${base} ${hint}` : base,
+    offerUpdateToken: code === 'E0000011' || code === 'E0000004',
+  };
+}
+
+/** True for the error Okta gives a wrong passcode or answer (the factor stays as it was). */
+export function isWrongPasscode(err: unknown): boolean {
+  return err instanceof OktaApiError && err.errorCode === 'E0000068';
+}
+
+/** True for Okta's rate-limit error (also what activation answers after 5 attempts in 5 minutes). */
+export function isRateLimited(err: unknown): boolean {
+  return err instanceof OktaApiError && err.errorCode === 'E0000047';
+}
+
+/** True when the user or factor does not exist (any more). */
+export function isNotFound(err: unknown): boolean {
+  return err instanceof OktaApiError && err.status === 404;
 }

@@ -1,10 +1,6 @@
 import * as vscode from 'vscode';
+import type { Services } from '../services';
 import { adviseOnError } from './errorAdvice';
-
-/** The part of Services that error reporting needs. */
-export interface ErrorReportingServices {
-  log: { appendLine(line: string): void };
-}
 
 const UPDATE_TOKEN = 'Update token';
 
@@ -13,7 +9,7 @@ const UPDATE_TOKEN = 'Update token';
  * "Update token" button when the org rejected its token. Messages come from the service layer's
  * errors, which never carry the token.
  */
-export function reportError(services: ErrorReportingServices, action: string, err: unknown, orgId?: string): void {
+export function reportError(services: Pick<Services, 'log'>, action: string, err: unknown, orgId?: string): void {
   const advice = adviseOnError(action, err);
   services.log.appendLine(`[error] ${advice.message}`);
   if (!advice.offerUpdateToken) {

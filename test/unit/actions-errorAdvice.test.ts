@@ -1,61 +1,62 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { adviseOnError } from '../../src/commands/errorAdvice';
+import { apiErrorFromResponse, OktaNetworkError } from '../../src/okta/errors';
+import { adviseOnError, isNotFound, isRateLimited, isWrongPasscode } from '../../src/commands/errorAdvice';
 
-/** Shaped like the client's OktaApiError: an Error with Okta's error fields. */
-function oktaError(fields: { status: number; errorCode: string; errorSummary: string; errorCauses?: Array<{ errorSummary: string }>; resetAt?: Date }): Error {
-  return Object.assign(new Error(`Okta HTTP ${fields.status} ${fields.errorCode} ${fields.errorSummary}`), { errorCauses: [], ...fields });
+/** The error the client builds from an Okta error response. */
+function oktaError(status: number, errorCode: string, errorSummary: string, causes: string[] = []): Error {
+  const body = JSON.stringify({ errorCode, errorSummary, errorLink: errorCode, errorId: 'oae123', errorCauses: causes.map((errorSummary) => ({ errorSummary })) });
+  return apiErrorFromResponse(status, '', body, 'application/json', { method: 'POST', path: '/api/v1/users/u/factors/f/lifecycle/activate' });
 }
 
 test('token rejected offers Update token and names the code', () => {
-  const advice = adviseOnError('Activate', oktaError({ status: 401, errorCode: 'E0000011', errorSummary: 'Invalid token provided' }));
+  const advice = adviseOnError('Activate Factor', oktaError(401, 'E0000011', 'Invalid token provided'));
   assert.equal(advice.offerUpdateToken, true);
-  assert.match(advice.message, /^Activate failed: .*rejected the API token/);
-  assert.match(advice.message, /E0000011/);
+  assert.match(advice.message, /^Activate Factor failed: .*API token.*E0000011/);
+  assert.match(advice.message, /Update the token for this org\.$/);
 });
 
-test('wrong passcode says so and keeps the cause', () => {
-  const advice = adviseOnError('Activate', oktaError({
-    status: 403, errorCode: 'E0000068', errorSummary: 'Invalid Passcode/Answer',
-    errorCauses: [{ errorSummary: "Your passcode doesn't match our records. Please try again." }],
-  }));
+test('wrong passcode says so, keeps the cause and is recognised', () => {
+  const err = oktaError(403, 'E0000068', 'Invalid Passcode/Answer', ["Your passcode doesn't match our records. Please try again."]);
+  const advice = adviseOnError('Activate Factor', err);
   assert.equal(advice.offerUpdateToken, false);
-  assert.match(advice.message, /wrong passcode or answer/);
+  assert.match(advice.message, /passcode/);
   assert.match(advice.message, /doesn't match our records/);
+  assert.match(advice.message, /Check the code or answer and try again\.$/);
+  assert.equal(isWrongPasscode(err), true);
+  assert.equal(isRateLimited(err), false);
 });
 
-test('rate limit names the reset time and the seconds to wait', () => {
-  const now = new Date('2026-01-01T10:00:00Z');
-  const resetAt = new Date('2026-01-01T10:00:42Z');
-  const advice = adviseOnError('Activate', oktaError({ status: 429, errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.', resetAt }), now);
-  assert.equal(advice.waitSeconds, 42);
-  assert.match(advice.message, /rate limit/);
-  assert.ok(advice.message.includes(resetAt.toLocaleTimeString()));
-});
-
-test('rate limit without a reset time still says when to retry', () => {
-  const advice = adviseOnError('Resend', oktaError({ status: 429, errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit' }));
-  assert.equal(advice.waitSeconds, undefined);
-  assert.match(advice.message, /Try again in a minute/);
+test('rate limit says to try again later and is recognised', () => {
+  const err = oktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.');
+  assert.match(adviseOnError('Resend Code', err).message, /rate limit.*E0000047.*Try again in a minute\.$/);
+  assert.equal(isRateLimited(err), true);
 });
 
 test('sms cooldown reads the seconds from the summary', () => {
-  const advice = adviseOnError('Resend', oktaError({ status: 429, errorCode: 'E0000109', errorSummary: 'An SMS message was recently sent. Please wait 30 seconds before trying again.' }));
+  const advice = adviseOnError('Resend Code', oktaError(429, 'E0000109', 'An SMS message was recently sent. Please wait 30 seconds before trying again.'));
   assert.equal(advice.waitSeconds, 30);
-  assert.match(advice.message, /Wait 30 seconds/);
+  assert.match(advice.message, /Wait 30 seconds before sending another code\.$/);
 });
 
-test('email cooldown falls back to the catalogue default', () => {
-  const advice = adviseOnError('Resend', oktaError({ status: 429, errorCode: 'E0000118', errorSummary: 'An email was recently sent.' }));
-  assert.equal(advice.waitSeconds, 5);
+test('email cooldown falls back to the catalogue value when the summary has no number', () => {
+  assert.equal(adviseOnError('Resend Code', oktaError(429, 'E0000118', 'An email was recently sent.')).waitSeconds, 5);
 });
 
-test('unknown codes keep the summary, causes and code', () => {
-  const advice = adviseOnError('Unenroll', oktaError({ status: 400, errorCode: 'E0000001', errorSummary: 'Api validation failed', errorCauses: [{ errorSummary: 'bad thing' }] }));
-  assert.equal(advice.message, 'Unenroll failed: Api validation failed (bad thing) [E0000001]');
+test('not found hints at a refresh and is recognised', () => {
+  const err = oktaError(404, 'E0000007', 'Not found: Resource not found: f (UserFactor)');
+  assert.match(adviseOnError('Show Factor Details', err).message, /refresh the tree\.$/);
+  assert.equal(isNotFound(err), true);
 });
 
-test('plain errors and thrown strings keep their message', () => {
-  assert.equal(adviseOnError('Refresh', new Error('connect ECONNREFUSED')).message, 'Refresh failed: connect ECONNREFUSED');
-  assert.equal(adviseOnError('Refresh', 'boom').message, 'Refresh failed: boom');
+test('other codes keep the client message with code and causes', () => {
+  const advice = adviseOnError('Unenroll Factor', oktaError(400, 'E0000001', 'Api validation failed: factor', ['bad thing']));
+  assert.match(advice.message, /^Unenroll Factor failed: Api validation failed: factor \(E0000001, HTTP 400\): bad thing\.$/);
+  assert.equal(advice.waitSeconds, undefined);
+});
+
+test('network errors and thrown strings keep their message', () => {
+  const network = new OktaNetworkError('connection', 'Could not connect to 127.0.0.1:1: the connection was refused.');
+  assert.equal(adviseOnError('Refresh', network).message, 'Refresh failed: Could not connect to 127.0.0.1:1: the connection was refused.');
+  assert.equal(adviseOnError('Refresh', 'boom').message, 'Refresh failed: boom.');
 });
