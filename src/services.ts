@@ -1,6 +1,7 @@
 // The extension's shared services, created once in activate() and handed to every command and node.
 import * as vscode from 'vscode';
 import type { OktaClient } from './okta/client';
+import { createOktaClient } from './orgs/connectionCheck';
 import { OrgRegistry } from './orgs/orgRegistry';
 import { TotpAuthenticator } from './authenticator/totpAuthenticator';
 import { FactorsTreeProvider } from './tree/factorsTreeProvider';
@@ -39,27 +40,28 @@ const settings: OktaSettings = {
 
 /** Builds the services; only reads the org list from globalState (no network, no disk). */
 export function createServices(context: vscode.ExtensionContext): Services {
-  const registry = new OrgRegistry({ state: context.globalState, secrets: context.secrets });
+  const registry = new OrgRegistry({
+    state: context.globalState,
+    secrets: context.secrets,
+    createClient: (options) => createOktaClient({ ...options, timeoutMs: settings.requestTimeoutMs() }),
+  });
   const log = new RequestLog();
   const rateLimit = new RateLimitStatusBar();
+  const authenticator = new TotpAuthenticator(context.secrets);
   const services = {
     context,
     registry,
-    authenticator: new TotpAuthenticator(context.secrets),
+    authenticator,
     log,
     rateLimit,
     config: settings,
     async clientFor(orgId: string): Promise<OktaClient> {
       await services.demo.ensureRunning(orgId);
-      return registry.clientFor(orgId, {
-        onRequest: log.request,
-        onRateLimit: rateLimit.update,
-        timeoutMs: settings.requestTimeoutMs(),
-      });
+      return registry.clientFor(orgId, { onRequest: log.request, onRateLimit: rateLimit.update });
     },
   } as Omit<Services, 'tree' | 'demo'> as Services;
   services.demo = new DemoOrg(services);
   services.tree = new FactorsTreeProvider(services);
-  context.subscriptions.push(log, rateLimit, services.demo, services.tree);
+  context.subscriptions.push(registry, authenticator, log, rateLimit, services.demo, services.tree);
   return services;
 }

@@ -54,7 +54,8 @@ export async function resolveOrg(services: Services, arg?: unknown): Promise<Org
 }
 
 interface UserItem extends vscode.QuickPickItem {
-  user: OktaUser;
+  /** Undefined on the item that explains a failed search. */
+  user?: OktaUser;
 }
 
 function userItem(user: OktaUser): UserItem {
@@ -75,9 +76,8 @@ async function pickUser(services: Services, target: OrgTarget): Promise<OktaUser
       const page = await client.listUsersPage({ ...usersQueryFor(text), limit: services.config.usersPageSize() });
       if (request !== latest) return;
       pick.items = page.users.filter((u) => isUserShown(u, services.config.showDeprovisioned())).map(userItem);
-      pick.validationMessage = undefined;
     } catch (err) {
-      if (request === latest) pick.validationMessage = err instanceof Error ? err.message : String(err);
+      if (request === latest) pick.items = [{ label: `$(error) ${err instanceof Error ? err.message : String(err)}`, alwaysShow: true }];
     } finally {
       if (request === latest) pick.busy = false;
     }
@@ -89,7 +89,9 @@ async function pickUser(services: Services, target: OrgTarget): Promise<OktaUser
       debounce = setTimeout(() => void search(text), 300);
     });
     pick.onDidAccept(() => {
-      resolve(pick.selectedItems[0]?.user);
+      const user = pick.selectedItems[0]?.user;
+      if (!user) return;
+      resolve(user);
       pick.hide();
     });
     pick.onDidHide(() => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RateLimitStatus } from '../okta/client';
+import type { RateLimitStatus } from '../okta/rateLimits';
 import { isRateLimitLow, rateLimitText } from './requestLine';
 
 /**

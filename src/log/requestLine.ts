@@ -1,12 +1,14 @@
 // One line of the request log and the rate-limit headroom text. Free of `vscode` for unit tests.
 // The entries come from OktaClient's hooks, which carry the path only: never the origin or the token.
-import type { RateLimitStatus, RequestLogEntry } from '../okta/client';
+import type { RequestLogEntry } from '../okta/client';
+import type { RateLimitStatus } from '../okta/rateLimits';
 
 /** `GET /api/v1/users?limit=25 -> 200 (41 ms) [req abc]` */
 export function formatRequestLine(entry: RequestLogEntry): string {
   const outcome = entry.status !== undefined ? String(entry.status) : `failed: ${entry.error ?? 'no response'}`;
+  const retry = entry.attempt > 1 ? `, attempt ${entry.attempt}` : '';
   const requestId = entry.requestId ? ` [req ${entry.requestId}]` : '';
-  return `${entry.method} ${entry.path} -> ${outcome} (${Math.round(entry.durationMs)} ms)${requestId}`;
+  return `${entry.method} ${entry.path} -> ${outcome} (${Math.round(entry.durationMs)} ms${retry})${requestId}`;
 }
 
 export function isRequestFailure(entry: RequestLogEntry): boolean {

@@ -38,5 +38,5 @@ export function factorContextValue(factor: UserFactor, hasTotpSecret: boolean): 
 }
 
 export function catalogFactorContextValue(entry: SupportedFactor, enrolled: boolean): string {
-  return tagged('okta:catalogFactor', [entry.factorType, lower(String(entry.provider ?? '')), enrolled && 'enrolled']);
+  return tagged('okta:catalogFactor', [entry.factorType, lower(String(entry.provider ?? '')), enrolled ? 'enrolled' : 'notenrolled']);
 }

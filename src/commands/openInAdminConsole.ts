@@ -1,0 +1,18 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { adminConsoleUserUrl } from '../tree/adminConsoleUrl';
+import { resolveUser } from './pickers';
+
+/** okta.openInAdminConsole: the user's profile page in the org's Admin Console. */
+export async function openInAdminConsole(services: Services, arg?: unknown): Promise<void> {
+  const target = await resolveUser(services, arg);
+  if (!target) return;
+  const url = adminConsoleUserUrl(target.org.url, target.user.id);
+  if (!url) {
+    void vscode.window.showInformationMessage(
+      `"${target.org.label}" is a local simulator (${target.org.url}): it has no Admin Console. Use the tree and the Okta commands instead.`,
+    );
+    return;
+  }
+  await vscode.env.openExternal(vscode.Uri.parse(url));
+}

@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { resolveOrg } from './pickers';
+
+/** okta.removeOrg: after a modal confirmation, forgets the org and deletes its secrets. */
+export async function removeOrg(services: Services, arg?: unknown): Promise<void> {
+  const target = await resolveOrg(services, arg);
+  if (!target) return;
+  const remove = 'Remove';
+  const choice = await vscode.window.showWarningMessage(
+    `Remove the org "${target.org.label}"?`,
+    {
+      modal: true,
+      detail: `${target.org.url}\nIts API token and the authenticator secrets kept for its users are deleted from the OS keychain. Nothing changes in the org itself.`,
+    },
+    remove,
+  );
+  if (choice !== remove) return;
+  if (target.org.demo) await services.demo.stop();
+  await services.registry.remove(target.orgId);
+}

@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { resolveOrg } from './pickers';
+
+/** okta.renameOrg: the org's name in the tree. */
+export async function renameOrg(services: Services, arg?: unknown): Promise<void> {
+  const target = await resolveOrg(services, arg);
+  if (!target) return;
+  const label = await vscode.window.showInputBox({
+    title: `Rename ${target.org.label}`,
+    value: target.org.label,
+    validateInput: (value) => (value.trim() ? undefined : 'The name cannot be empty.'),
+  });
+  if (label === undefined) return;
+  await services.registry.rename(target.orgId, label);
+}

@@ -1,0 +1,15 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { resolveOrg } from './pickers';
+import { askForToken, describeOwner, withTokenCheck } from './tokenPrompts';
+
+/** okta.updateToken: replaces an org's token after checking the new one (the old one stays on failure). */
+export async function updateToken(services: Services, arg?: unknown): Promise<void> {
+  const target = await resolveOrg(services, arg);
+  if (!target) return;
+  const host = new URL(target.org.url).host;
+  const token = await askForToken(`Update token: ${target.org.label}`, `New ${target.org.tokenType} token for ${host}. It is stored in the OS keychain only.`);
+  if (!token) return;
+  const { owner } = await withTokenCheck(host, (signal) => services.registry.updateToken(target.orgId, token, { signal }));
+  void vscode.window.showInformationMessage(`Token updated for "${target.org.label}". It belongs to ${describeOwner(owner)}.`);
+}

@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import type { OktaUser, UserFactor } from '../okta/models';
+import type { Services } from '../services';
+import { isCatalogEntryEnrolled } from './factorPresentation';
+import { loadErrorNode } from './loadErrorNode';
+import { SupportedFactorNode } from './supportedFactorNode';
+import { TreeNode } from './treeNode';
+
+/** "Supported factors": the user's enrollment catalog, loaded when expanded. */
+export class CatalogGroupNode extends TreeNode {
+  readonly id: string;
+  private children: TreeNode[] | undefined;
+
+  constructor(
+    private readonly services: Services,
+    readonly parent: TreeNode & { orgId: string; user: OktaUser },
+    /** The user's enrolled factors, to mark catalog entries already enrolled. */
+    private readonly enrolled: UserFactor[],
+  ) {
+    super(parent);
+    this.id = `${parent.id}/catalog`;
+  }
+
+  get orgId(): string {
+    return this.parent.orgId;
+  }
+
+  get user(): OktaUser {
+    return this.parent.user;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Supported factors', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.contextValue = 'okta:catalog';
+    item.iconPath = new vscode.ThemeIcon('library');
+    item.tooltip = 'Factors this user may enroll (the enrollment catalog)';
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    this.children ??= await this.load();
+    return this.children;
+  }
+
+  private async load(): Promise<TreeNode[]> {
+    try {
+      const client = await this.services.clientFor(this.orgId);
+      const entries = await client.listSupportedFactors(this.user.id);
+      return entries.map((entry) => new SupportedFactorNode(this, entry, isCatalogEntryEnrolled(entry, this.enrolled)));
+    } catch (err) {
+      return [loadErrorNode(this, `Listing supported factors of ${this.user.profile.login}`, err)];
+    }
+  }
+
+  nodeToReload(): TreeNode {
+    return this;
+  }
+
+  reset(): void {
+    this.children = undefined;
+  }
+}

@@ -1,0 +1,125 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { OrgNode } from './orgNode';
+import type { TreeNode } from './treeNode';
+
+/** Data for the `okta.factors` view: orgs > users > factors, with per-org user filters. */
+export class FactorsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly didChange = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.didChange.event;
+  readonly view: vscode.TreeView<TreeNode>;
+  /** One node per org, kept across refreshes so loaded pages and expansion survive redraws. */
+  private readonly orgNodes = new Map<string, OrgNode>();
+  private readonly filters = new Map<string, string>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly services: Services) {
+    this.view = vscode.window.createTreeView('okta.factors', { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(
+      this.view,
+      this.didChange,
+      services.registry.onDidChange(() => this.refresh()),
+      // A TOTP secret kept or forgotten changes the factor's `+totpsecret` tag.
+      services.authenticator.onDidChange(({ orgId, userId }) => this.refreshUser(orgId, userId)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('okta.users')) this.refresh();
+      }),
+    );
+    this.syncWithRegistry();
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getChildren(node?: TreeNode): Promise<TreeNode[]> | TreeNode[] {
+    return node ? node.getChildren() : this.orgs();
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  private orgs(): OrgNode[] {
+    const orgs = this.services.registry.list();
+    for (const id of this.orgNodes.keys()) {
+      if (!orgs.some((org) => org.id === id)) this.orgNodes.delete(id);
+    }
+    return orgs.map((org) => {
+      const node = this.orgNodes.get(org.id);
+      if (!node) {
+        const created = new OrgNode(this.services, org);
+        this.orgNodes.set(org.id, created);
+        return created;
+      }
+      node.org = org;
+      return node;
+    });
+  }
+
+  /** Reloads a node's children from the server, or the whole view when no node is given. */
+  refresh(node?: TreeNode): void {
+    if (node) {
+      node.reset();
+      this.didChange.fire(node);
+      return;
+    }
+    for (const org of this.orgNodes.values()) org.reset();
+    this.syncWithRegistry();
+    this.didChange.fire(undefined);
+  }
+
+  /** Redraws a node without reloading it (its item changed, or children were appended). */
+  changed(node: TreeNode): void {
+    this.didChange.fire(node);
+  }
+
+  /** Reloads an org's users; nothing to do while the org is not shown yet. */
+  refreshOrg(orgId: string): void {
+    const node = this.orgNodes.get(orgId);
+    if (node) this.refresh(node);
+  }
+
+  /** Reloads a user's factors after an action changed them; nothing to do when the user is not loaded. */
+  refreshUser(orgId: string, userId: string): void {
+    const user = this.orgNodes.get(orgId)?.findUser(userId);
+    if (user) this.refresh(user);
+  }
+
+  /** Appends the next page of an org's users; nothing to do when its users are not loaded yet. */
+  async loadMore(orgId: string): Promise<void> {
+    await this.orgNodes.get(orgId)?.loadMore();
+  }
+
+  filterOf(orgId: string): string | undefined {
+    return this.filters.get(orgId);
+  }
+
+  /** Sets (or, with undefined/blank text, clears) an org's user filter and reloads its users. */
+  setFilter(orgId: string, text: string | undefined): void {
+    if (text?.trim()) this.filters.set(orgId, text.trim());
+    else this.filters.delete(orgId);
+    this.updateDescription();
+    this.refreshOrg(orgId);
+  }
+
+  /** The view's description lists the active filters, e.g. `Acme: "ann"`. */
+  private updateDescription(): void {
+    const parts = [...this.filters].map(([orgId, text]) => `${this.services.registry.get(orgId)?.label ?? orgId}: "${text}"`);
+    this.view.description = parts.length > 0 ? `Filtered - ${parts.join(', ')}` : undefined;
+    void vscode.commands.executeCommand('setContext', 'okta.hasFilters', parts.length > 0);
+  }
+
+  /** Drops filters of removed orgs and drives the welcome view ("Add an Okta org") via `okta.hasOrgs`. */
+  private syncWithRegistry(): void {
+    for (const orgId of this.filters.keys()) {
+      if (!this.services.registry.get(orgId)) this.filters.delete(orgId);
+    }
+    this.updateDescription();
+    void vscode.commands.executeCommand('setContext', 'okta.hasOrgs', this.services.registry.list().length > 0);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

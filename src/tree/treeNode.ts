@@ -1,0 +1,26 @@
+import type * as vscode from 'vscode';
+
+/**
+ * A node of the Okta tree. Nodes that load data keep it until they are reset, so the tree can be
+ * redrawn (icons, labels, contextValues) without going back to the server.
+ */
+export abstract class TreeNode {
+  /** Stable across refreshes so expansion and selection survive: `org:<id>/user:<id>/...`. */
+  abstract readonly id: string;
+
+  constructor(readonly parent: TreeNode | undefined) {}
+
+  abstract getTreeItem(): vscode.TreeItem;
+
+  async getChildren(): Promise<TreeNode[]> {
+    return [];
+  }
+
+  /** Forget loaded data so the next getChildren fetches it again. */
+  reset(): void {}
+
+  /** The node whose reload refreshes this one: itself for nodes that load children, else its parent. */
+  nodeToReload(): TreeNode {
+    return this.parent ?? this;
+  }
+}

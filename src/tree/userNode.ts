@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import type { OktaUser, UserFactor } from '../okta/models';
+import type { Services } from '../services';
+import { CatalogGroupNode } from './catalogGroupNode';
+import { userContextValue } from './contextValues';
+import { FactorNode } from './factorNode';
+import { loadErrorNode } from './loadErrorNode';
+import { MessageNode } from './messageNode';
+import { TreeNode } from './treeNode';
+import { describeUserStatus, userDisplayName, userStatusColorId } from './userPresentation';
+
+/** A user: the enrolled factors, then the "Supported factors" group from the catalog. */
+export class UserNode extends TreeNode {
+  readonly id: string;
+  private children: TreeNode[] | undefined;
+
+  constructor(
+    private readonly services: Services,
+    readonly parent: TreeNode & { orgId: string },
+    public user: OktaUser,
+  ) {
+    super(parent);
+    this.id = `${parent.id}/user:${user.id}`;
+  }
+
+  get orgId(): string {
+    return this.parent.orgId;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const { user } = this;
+    const item = new vscode.TreeItem(userDisplayName(user), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.contextValue = userContextValue(user);
+    const color = userStatusColorId(user.status);
+    item.iconPath = new vscode.ThemeIcon('person', color ? new vscode.ThemeColor(color) : undefined);
+    const login = userDisplayName(user) === user.profile.login ? '' : user.profile.login;
+    const status = user.status === 'ACTIVE' ? '' : describeUserStatus(user);
+    item.description = [login, status].filter(Boolean).join(' · ');
+    item.tooltip = new vscode.MarkdownString().appendText(
+      [
+        `Login: ${user.profile.login}`,
+        user.profile.email && `Email: ${user.profile.email}`,
+        `ID: ${user.id}`,
+        `Status: ${describeUserStatus(user)}`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    this.children ??= await this.load();
+    return this.children;
+  }
+
+  private async load(): Promise<TreeNode[]> {
+    let factors: UserFactor[];
+    try {
+      const client = await this.services.clientFor(this.orgId);
+      factors = await client.listFactors(this.user.id);
+    } catch (err) {
+      return [loadErrorNode(this, `Listing factors of ${this.user.profile.login}`, err)];
+    }
+    const factorNodes = await Promise.all(
+      factors.map(async (factor) => {
+        const hasSecret = await this.services.authenticator.has(this.orgId, this.user.id, factor.id);
+        return new FactorNode(this, factor, hasSecret);
+      }),
+    );
+    const none = factorNodes.length === 0 ? [new MessageNode(this, 'No factors enrolled', { icon: 'info' })] : [];
+    return [...factorNodes, ...none, new CatalogGroupNode(this.services, this, factors)];
+  }
+
+  nodeToReload(): TreeNode {
+    return this;
+  }
+
+  reset(): void {
+    this.children = undefined;
+  }
+}
