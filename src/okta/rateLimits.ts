@@ -1,6 +1,6 @@
 // Okta rate limits: which bucket a request counts against, how long a 429 asks us to wait, and a
 // per-bucket tracker that holds requests back before the quota runs out (so bulk work never hits 429).
-import { abortableDelay } from './abortableDelay';
+import { OktaNetworkError } from './errors';
 
 /** What the client reports after each response carrying rate-limit headers. */
 export interface RateLimitStatus {
@@ -81,15 +81,23 @@ interface BucketState {
   remaining: number;
   /** Local clock, ms. */
   resetAtMs: number;
+  /** After an exhausted window ended: one request finds out the new state before the rest go. */
+  probing?: boolean;
 }
+
+/** How long a probe may take before another request is let through to probe again. */
+const PROBE_MS = 1000;
 
 /**
  * Throttling rule: once a bucket's headers are known, each request takes one unit of `remaining`;
  * when none is left, it waits until the bucket's reset time (plus skew) instead of earning a 429.
- * After a reset passes the bucket is unknown again until the next response tells us its state.
+ * When an exhausted window ends, a single request probes the new window and the others wait for
+ * its answer (no burst at the reset). Otherwise a bucket whose window ended is unknown again.
  */
 export class RateLimitTracker {
   private readonly buckets = new Map<string, BucketState>();
+  private readonly pending = new Map<string, number>();
+  private readonly waiters = new Set<() => void>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -97,18 +105,22 @@ export class RateLimitTracker {
   async acquire(bucket: string, signal?: AbortSignal): Promise<number> {
     const started = this.now();
     for (;;) {
-      const state = this.buckets.get(bucket);
+      let state = this.buckets.get(bucket);
       if (state && this.now() >= state.resetAtMs) {
-        // The window has reset: back to unknown, but remember what is still in flight.
-        this.buckets.delete(bucket);
-        continue;
+        if (state.remaining > 0 && !state.probing) {
+          this.buckets.delete(bucket);
+          state = undefined;
+        } else {
+          state = { limit: state.limit, remaining: 1, resetAtMs: this.now() + PROBE_MS, probing: true };
+          this.buckets.set(bucket, state);
+        }
       }
       if (!state || state.remaining > 0) {
         if (state) state.remaining--;
         this.inFlight(bucket, +1);
         return this.now() - started;
       }
-      await abortableDelay(state.resetAtMs - this.now(), signal);
+      await this.nextChange(state.resetAtMs - this.now(), signal);
     }
   }
 
@@ -124,15 +136,14 @@ export class RateLimitTracker {
     if (delay === undefined) return undefined;
     const resetAtMs = this.now() + delay;
     const state = this.buckets.get(bucket);
-    const inFlight = this.pending.get(bucket) ?? 0;
     // Requests still in flight (other than this one) will also count at the server.
-    const remaining = Math.max(0, h.remaining - Math.max(0, inFlight - 1));
+    const remaining = Math.max(0, h.remaining - Math.max(0, (this.pending.get(bucket) ?? 0) - 1));
     if (h.limit === 0 && h.remaining === 0) {
       // Concurrent-limit violation: Okta reports 0/0 and the reset is only an estimate.
-      this.buckets.set(bucket, { limit: state?.limit ?? 0, remaining: 0, resetAtMs });
-    } else if (!state || resetAtMs > state.resetAtMs + RESET_SKEW_MS || remaining < state.remaining) {
-      // A new window, or the server counts fewer left than we assumed: trust the server.
-      this.buckets.set(bucket, { limit: h.limit, remaining, resetAtMs });
+      this.set(bucket, { limit: state?.limit ?? 0, remaining: 0, resetAtMs });
+    } else if (!state || state.probing || resetAtMs > state.resetAtMs + RESET_SKEW_MS || remaining < state.remaining) {
+      // Unknown, a new window, or the server counts fewer left than we assumed: trust the server.
+      this.set(bucket, { limit: h.limit, remaining, resetAtMs });
     }
     return { limit: h.limit, remaining: h.remaining, resetAt: new Date(resetAtMs), bucket };
   }
@@ -140,10 +151,32 @@ export class RateLimitTracker {
   /** Marks a bucket exhausted until `resetAtMs` (after a 429). */
   exhaust(bucket: string, resetAtMs: number): void {
     const state = this.buckets.get(bucket);
-    this.buckets.set(bucket, { limit: state?.limit ?? 0, remaining: 0, resetAtMs });
+    this.set(bucket, { limit: state?.limit ?? 0, remaining: 0, resetAtMs });
   }
 
-  private readonly pending = new Map<string, number>();
+  private set(bucket: string, state: BucketState): void {
+    this.buckets.set(bucket, state);
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  /** Sleeps until `ms` passed or any bucket state changed, whichever comes first. */
+  private nextChange(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const finish = (error?: OktaNetworkError) => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+        signal?.removeEventListener('abort', onAbort);
+        if (error) reject(error);
+        else resolve();
+      };
+      const wake = () => finish();
+      const onAbort = () => finish(new OktaNetworkError('aborted', 'The request was cancelled.'));
+      const timer = setTimeout(wake, Math.max(0, ms));
+      this.waiters.add(wake);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      if (signal?.aborted) onAbort();
+    });
+  }
 
   private inFlight(bucket: string, delta: number): void {
     const next = (this.pending.get(bucket) ?? 0) + delta;

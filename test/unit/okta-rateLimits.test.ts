@@ -99,3 +99,18 @@ test('tracker: exhaust() after a 429 holds the bucket until the reset; concurren
   await tracker.acquire('c'); // reset in the past: waits only the skew
   assert.ok(Date.now() - t2 >= 900 && Date.now() - t2 < 2000);
 });
+
+test('tracker: when an exhausted window ends, one request probes and the rest wait for its answer', async () => {
+  const tracker = new RateLimitTracker();
+  const bucket = 'b';
+  tracker.exhaust(bucket, Date.now() + 50);
+  const admitted: number[] = [];
+  const all = [0, 1, 2].map((i) => tracker.acquire(bucket).then(() => admitted.push(i)));
+  await new Promise((r) => setTimeout(r, 150));
+  assert.equal(admitted.length, 1, 'only the probe went out');
+  // The probe's answer: a fresh window with plenty left lets the others go at once.
+  tracker.update(bucket, { limit: 10, remaining: 9, reset: Math.floor(Date.now() / 1000) + 60 });
+  tracker.release(bucket);
+  await Promise.all(all);
+  assert.equal(admitted.length, 3);
+});
