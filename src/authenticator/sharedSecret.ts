@@ -15,7 +15,7 @@ export const OKTA_SECRET_GUARDRAILS = createGuardrails({ MIN_SECRET_BYTES: 1 });
 export function parseSecretEncoding(encoding: string | undefined): SecretEncoding {
   const value = (encoding ?? 'base32').toLowerCase();
   if (value === 'base32' || value === 'base64' || value === 'hex') return value;
-  throw new Error(`Unsupported shared secret encoding "${encoding}" (expected base32 or base64).`);
+  throw new Error(`Unsupported shared secret encoding "${encoding}" (expected base32, base64 or hex).`);
 }
 
 /** Decodes a shared secret; throws a message without the secret itself when it is malformed. */

@@ -2,10 +2,11 @@
 // through the extension in SecretStorage and generates their codes (RFC 6238, via otplib).
 import { generate, type HashAlgorithm } from 'otplib';
 import type { TotpActivation } from '../okta/models';
-import { Disposable, Emitter } from '../orgs/emitter';
-import { OrgSecretIndex, orgSecretKey } from '../orgs/orgSecretIndex';
+import { Disposable } from '../orgs/emitter';
 import { SecretStore } from '../orgs/secretStore';
+import { FactorRef, FactorSecrets } from './factorSecrets';
 import { buildOtpauthUri } from './otpauthUri';
+import { otpDigits, positiveInteger } from './otpParameters';
 import {
   OKTA_SECRET_GUARDRAILS, SecretEncoding, decodeSharedSecret, parseSecretEncoding, toBase32,
 } from './sharedSecret';
@@ -40,11 +41,7 @@ export interface TotpCode {
   timeStep: number;
 }
 
-export interface TotpSecretChange {
-  orgId: string;
-  userId: string;
-  factorId: string;
-}
+export type TotpSecretChange = FactorRef;
 
 export class TotpSecretMissingError extends Error {
   override readonly name = 'TotpSecretMissingError';
@@ -53,22 +50,15 @@ export class TotpSecretMissingError extends Error {
   }
 }
 
-const SUPPORTED_DIGITS = { min: 6, max: 10 };
-
 export class TotpAuthenticator implements Disposable {
-  private readonly index: OrgSecretIndex;
-  private readonly changes = new Emitter<TotpSecretChange>();
-  private readonly secretListener: Disposable;
+  private readonly records: FactorSecrets<TotpSecretRecord>;
 
   /** Fires when a factor's secret is stored or deleted, in this window or another. */
-  readonly onDidChange = this.changes.event;
+  readonly onDidChange: FactorSecrets<TotpSecretRecord>['onDidChange'];
 
-  constructor(private readonly secrets: SecretStore) {
-    this.index = new OrgSecretIndex(secrets);
-    this.secretListener = secrets.onDidChange(({ key }) => {
-      const [kind, orgId, userId, factorId] = key.split('/');
-      if (kind === TOTP_SECRET_KIND && orgId && userId && factorId) this.changes.fire({ orgId, userId, factorId });
-    });
+  constructor(secrets: SecretStore) {
+    this.records = new FactorSecrets(secrets, TOTP_SECRET_KIND, isTotpSecretRecord);
+    this.onDidChange = this.records.onDidChange;
   }
 
   /**
@@ -78,25 +68,24 @@ export class TotpAuthenticator implements Disposable {
   async remember(orgId: string, userId: string, factorId: string, activation: TotpActivation, meta: TotpMeta): Promise<void> {
     const encoding = parseSecretEncoding(activation.encoding);
     decodeSharedSecret(activation.sharedSecret ?? '', encoding);
-    const record: TotpSecretRecord = {
+    await this.records.write({ orgId, userId, factorId }, {
       secret: activation.sharedSecret,
       timeStep: positiveInteger(activation.timeStep) ?? 30,
-      digits: digitsFrom(activation.keyLength),
+      digits: otpDigits(activation.keyLength),
       encoding,
       algorithm: meta.algorithm ?? 'sha1',
       label: meta.label,
       issuer: meta.issuer,
-    };
-    await this.index.store(orgId, keyOf(orgId, userId, factorId), JSON.stringify(record));
+    });
   }
 
   async has(orgId: string, userId: string, factorId: string): Promise<boolean> {
-    return (await this.read(orgId, userId, factorId)) !== undefined;
+    return (await this.records.read({ orgId, userId, factorId })) !== undefined;
   }
 
   /** The code for `atMs` (default now) and how long it stays current. */
   async currentCode(orgId: string, userId: string, factorId: string, atMs: number = Date.now()): Promise<TotpCode> {
-    const record = await this.require(orgId, userId, factorId);
+    const record = await this.require({ orgId, userId, factorId });
     const epoch = Math.floor(atMs / 1000);
     const code = await generate({
       secret: decodeSharedSecret(record.secret, record.encoding),
@@ -111,7 +100,7 @@ export class TotpAuthenticator implements Disposable {
 
   /** `otpauth://totp/...` for a QR code a phone authenticator app can scan. */
   async otpauthUri(orgId: string, userId: string, factorId: string): Promise<string> {
-    const record = await this.require(orgId, userId, factorId);
+    const record = await this.require({ orgId, userId, factorId });
     return buildOtpauthUri({
       type: 'totp',
       issuer: record.issuer,
@@ -125,50 +114,27 @@ export class TotpAuthenticator implements Disposable {
 
   /** Call when the factor is unenrolled or its activation failed for good. */
   async forget(orgId: string, userId: string, factorId: string): Promise<void> {
-    await this.index.delete(orgId, keyOf(orgId, userId, factorId));
+    await this.records.delete({ orgId, userId, factorId });
   }
 
   /** Deletes every TOTP secret of an org (the registry also does this when an org is removed). */
   async forgetOrg(orgId: string): Promise<void> {
-    await this.index.deleteAll(orgId, (key) => key.startsWith(`${TOTP_SECRET_KIND}/`));
+    await this.records.deleteOrg(orgId);
   }
 
   dispose(): void {
-    this.secretListener.dispose();
-    this.changes.dispose();
+    this.records.dispose();
   }
 
-  private async require(orgId: string, userId: string, factorId: string): Promise<TotpSecretRecord> {
-    const record = await this.read(orgId, userId, factorId);
+  private async require(factor: FactorRef): Promise<TotpSecretRecord> {
+    const record = await this.records.read(factor);
     if (!record) throw new TotpSecretMissingError();
     return record;
   }
-
-  private async read(orgId: string, userId: string, factorId: string): Promise<TotpSecretRecord | undefined> {
-    const json = await this.secrets.get(keyOf(orgId, userId, factorId));
-    if (!json) return undefined;
-    try {
-      const record = JSON.parse(json) as TotpSecretRecord;
-      return typeof record.secret === 'string' && positiveInteger(record.timeStep) ? record : undefined;
-    } catch {
-      return undefined;
-    }
-  }
 }
 
-function keyOf(orgId: string, userId: string, factorId: string): string {
-  return orgSecretKey(TOTP_SECRET_KIND, orgId, userId, factorId);
-}
-
-function positiveInteger(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-}
-
-/**
- * `keyLength` is the number of digits. One Okta example says 16, which no authenticator can
- * show (a code holds at most 10 digits): anything outside 6..10 falls back to the usual 6.
- */
-function digitsFrom(keyLength: unknown): number {
-  const digits = positiveInteger(keyLength);
-  return digits !== undefined && digits >= SUPPORTED_DIGITS.min && digits <= SUPPORTED_DIGITS.max ? digits : 6;
+function isTotpSecretRecord(value: unknown): value is TotpSecretRecord {
+  const r = value as Partial<TotpSecretRecord> | null;
+  return !!r && typeof r.secret === 'string' && positiveInteger(r.timeStep) !== undefined
+    && positiveInteger(r.digits) !== undefined && typeof r.encoding === 'string' && typeof r.algorithm === 'string';
 }
