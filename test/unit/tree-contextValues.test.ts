@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { SupportedFactor, UserFactor } from '../../src/okta/models';
+import { catalogFactorContextValue, factorContextValue, orgContextValue, userContextValue } from '../../src/tree/contextValues';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', `file://${__filename}`), 'utf8')) as {
+  contributes: { menus: Record<string, Array<{ command: string; when: string; group: string }>> };
+};
+
+const self = (allow: string[]) => ({ self: { href: 'https://acme.okta.com/api/v1/users/u1/factors/f1', hints: { allow } } });
+
+function factor(fields: Partial<UserFactor>): UserFactor {
+  return { id: 'f1', factorType: 'sms', provider: 'OKTA', status: 'ACTIVE', profile: { phoneNumber: '+1-555-415-1337' }, ...fields } as UserFactor;
+}
+
+/** The `viewItem =~ /.../` regex of a context-menu entry in package.json (by command, group, node kind). */
+function whenRegex(command: string, group: string, kind = 'okta:'): RegExp {
+  const entry = pkg.contributes.menus['view/item/context'].find(
+    (m) => m.command === command && m.group.startsWith(group) && m.when.includes(`viewItem =~ /^${kind}`),
+  );
+  const match = entry && /viewItem =~ \/(.+)\/$/.exec(entry.when);
+  assert.ok(match, `no viewItem regex for ${command} in ${group}`);
+  return new RegExp(match[1]);
+}
+
+const WHEN = {
+  activate: whenRegex('okta.activateFactor', '1_lifecycle'),
+  resend: whenRegex('okta.resendFactor', '1_lifecycle'),
+  verify: whenRegex('okta.verifyFactor', '1_lifecycle'),
+  unenroll: whenRegex('okta.unenrollFactor', '8_remove'),
+  totp: whenRegex('okta.showTotpCode', '2_totp'),
+  enrollInline: whenRegex('okta.enrollFactor', 'inline', 'okta:catalogFactor'),
+  clearFilter: whenRegex('okta.clearFilter', 'inline'),
+  orgError: whenRegex('okta.updateToken', 'inline'),
+};
+
+test('org tags: plain, error, filtered, demo', () => {
+  assert.equal(orgContextValue({ error: false, filtered: false, demo: false }), 'okta:org');
+  assert.equal(orgContextValue({ error: true, filtered: false, demo: false }), 'okta:org+error');
+  const all = orgContextValue({ error: true, filtered: true, demo: true });
+  assert.equal(all, 'okta:org+error+filtered+demo');
+  assert.match(all, WHEN.clearFilter);
+  assert.match(all, WHEN.orgError);
+  assert.doesNotMatch('okta:org', WHEN.clearFilter);
+});
+
+test('user tag is the lower-case status', () => {
+  assert.equal(userContextValue({ status: 'LOCKED_OUT' }), 'okta:user+locked_out');
+  assert.equal(userContextValue({ status: 'ACTIVE' }), 'okta:user+active');
+});
+
+test('pending sms: activate and resend, not verify, not unenroll (self allows only GET)', () => {
+  const value = factorContextValue(factor({ status: 'PENDING_ACTIVATION', _links: self(['GET']) }), false);
+  assert.equal(value, 'okta:factor+pending_activation+sms+okta');
+  assert.match(value, WHEN.activate);
+  assert.match(value, WHEN.resend);
+  assert.doesNotMatch(value, WHEN.verify);
+  assert.doesNotMatch(value, WHEN.unenroll);
+});
+
+test('active deletable TOTP with a kept secret: verify, unenroll, TOTP code; no resend/activate', () => {
+  const value = factorContextValue(factor({ factorType: 'token:software:totp', provider: 'GOOGLE', profile: { credentialId: 'ann@example.com' }, _links: self(['GET', 'DELETE']) }), true);
+  assert.equal(value, 'okta:factor+active+token:software:totp+google+deletable+totpsecret');
+  for (const clause of [WHEN.verify, WHEN.unenroll, WHEN.totp]) assert.match(value, clause);
+  for (const clause of [WHEN.activate, WHEN.resend]) assert.doesNotMatch(value, clause);
+});
+
+test('pending TOTP and push can be activated but not resent; pending webauthn neither', () => {
+  const totp = factorContextValue(factor({ factorType: 'token:software:totp', status: 'PENDING_ACTIVATION' }), false);
+  const push = factorContextValue(factor({ factorType: 'push', status: 'PENDING_ACTIVATION' }), false);
+  const webauthn = factorContextValue(factor({ factorType: 'webauthn', provider: 'FIDO', status: 'PENDING_ACTIVATION' }), false);
+  assert.match(totp, WHEN.activate);
+  assert.doesNotMatch(totp, WHEN.resend);
+  assert.match(push, WHEN.activate);
+  assert.doesNotMatch(push, WHEN.resend);
+  assert.doesNotMatch(webauthn, WHEN.activate);
+});
+
+test('`+active` does not match inactive statuses', () => {
+  assert.doesNotMatch(factorContextValue(factor({ status: 'INACTIVE' }), false), WHEN.verify);
+});
+
+test('catalog entries: enroll inline only when not enrolled yet', () => {
+  const entry: SupportedFactor = { factorType: 'question', provider: 'OKTA' };
+  assert.equal(catalogFactorContextValue(entry, false), 'okta:catalogFactor+question+okta+notenrolled');
+  assert.match(catalogFactorContextValue(entry, false), WHEN.enrollInline);
+  assert.doesNotMatch(catalogFactorContextValue(entry, true), WHEN.enrollInline);
+});
