@@ -212,6 +212,17 @@ export class OktaClient {
     return this.getJson(`${this.factorPath(userId, factorId)}/transactions/${pathSegment(transactionId, 'transaction id')}`, 'object', options);
   }
 
+  /**
+   * Cancels a WAITING push verification: DELETE on the result's `cancel` link (validated to be on
+   * this org) or, given a transaction id, on `…/transactions/{id}`.
+   */
+  async cancelFactorTransaction(userId: string, factorId: string, transactionIdOrCancelHref: string, options: CallOptions = {}): Promise<void> {
+    const path = /^(https?:)?\/\//i.test(transactionIdOrCancelHref) || transactionIdOrCancelHref.startsWith('/')
+      ? this.sameOriginPath(transactionIdOrCancelHref).path
+      : `${this.factorPath(userId, factorId)}/transactions/${pathSegment(transactionIdOrCancelHref, 'transaction id')}`;
+    await this.send({ method: 'DELETE', path, signal: options.signal });
+  }
+
   /** GETs a link Okta returned (e.g. a push `poll` link) after checking it points at this org's API. */
   followLink<T = unknown>(href: string, options: CallOptions = {}): Promise<T> {
     const { path, query } = this.sameOriginPath(href);
@@ -306,8 +317,8 @@ export class OktaClient {
 
   /**
    * Sends one logical request: waits for rate-limit quota and a concurrency slot, then retries
-   * after 429 (any method: Okta did not act on it) and, for GET only, after 5xx, dropped connections
-   * and garbled bodies. Requests with side effects are never repeated otherwise.
+   * after the org's 429 (any method: Okta did not act on it) and, for GET only, after 5xx, dropped
+   * connections and garbled bodies. Requests with side effects are never repeated otherwise.
    */
   private async send(request: ApiRequest): Promise<RawResponse> {
     if (!request.path.startsWith('/') || request.path.startsWith('//')) throw new OktaInputError('Invalid request path.');
@@ -352,7 +363,7 @@ export class OktaClient {
       } else {
         const response = outcome.response;
         const requestId = requestIdOf(response.headers);
-        if (response.status === 429) {
+        if (response.status === 429 && isBucketExhausted(response)) {
           const delay = rateLimitResetDelayMs(readRateLimitHeaders(response.headers), Date.now()) ?? this.backoff(attempt);
           this.#limits.exhaust(bucket, Date.now() + delay);
           if (canRetry && delay <= this.#options.maxRateLimitWaitMs) {
@@ -499,6 +510,19 @@ function headerRecord(headers: unknown): Record<string, unknown> {
     ? (headers as { toJSON(): Record<string, unknown> }).toJSON()
     : (headers as Record<string, unknown> | undefined) ?? {};
   return Object.fromEntries(Object.entries(plain).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/** Per-factor throttles (one SMS per 30 s...) also answer 429, but waiting for the org bucket's reset does not help them. */
+const FACTOR_THROTTLES = new Set(['E0000109', 'E0000118', 'E0000133', 'E0000146', 'E0000147', 'E0000204', 'E0000205']);
+
+/**
+ * A 429 is retried only when it is the org's rate limit: `X-Rate-Limit-Remaining: 0` (0/0 for the
+ * concurrent limit). Activation attempts (5 per 5 min, E0000047) leave the bucket's remaining above 0.
+ */
+function isBucketExhausted(response: RawResponse): boolean {
+  if (readRateLimitHeaders(response.headers).remaining !== 0) return false;
+  const code = parseBody(response.body, 'object');
+  return !(code.ok && FACTOR_THROTTLES.has(String((code.value as { errorCode?: unknown }).errorCode)));
 }
 
 function requestIdOf(headers: Record<string, unknown>): string | undefined {
