@@ -7,6 +7,7 @@ import { addOrg } from './addOrg';
 import { clearFilter } from './clearFilter';
 import { copyId } from './copyId';
 import { copyLogin } from './copyLogin';
+import { enrollFactor } from './enrollFactor';
 import { filterUsers } from './filterUsers';
 import { loadMore } from './loadMore';
 import { openInAdminConsole } from './openInAdminConsole';
@@ -17,6 +18,7 @@ import { reportError } from './reportError';
 import { showLog } from './showLog';
 import { tryDemoOrg } from './tryDemoOrg';
 import { updateToken } from './updateToken';
+import { verifyFactor } from './verifyFactor';
 
 type CommandHandler = (services: Services, ...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -35,6 +37,8 @@ const COMMANDS: Record<string, CommandHandler> = {
   'okta.copyLogin': copyLogin,
   'okta.openInAdminConsole': openInAdminConsole,
   'okta.showLog': showLog,
+  'okta.enrollFactor': enrollFactor,
+  'okta.verifyFactor': verifyFactor,
 };
 
 /** The command's title from package.json ("Add an Okta Org"), used to name it in error messages. */

@@ -16,11 +16,20 @@ const CAUSE_FIELDS: Array<[RegExp, string[]]> = [
   [/secret/i, ['sharedSecret']],
 ];
 
+/** Input the host refused before calling Okta (the webview's own checks were skipped or outdated). */
+export class PanelInputError extends Error {
+  constructor(message: string, readonly fields: Record<string, string> = {}) {
+    super(message);
+    this.name = 'PanelInputError';
+  }
+}
+
 /**
  * `fields` are the inputs currently on screen: a cause is attached to one of them only, so a
  * message never lands under a hidden input.
  */
 export function toErrorView(action: string, err: unknown, fields: readonly string[] = []): ErrorView {
+  if (err instanceof PanelInputError) return { message: err.message, causes: [], fields: err.fields };
   const advice = adviseOnError(action, err);
   if (!(err instanceof OktaApiError)) return { message: advice.message, causes: [], fields: {} };
   const causes = err.errorCauses.map((c) => c.errorSummary).filter((s) => s.trim() !== '');
@@ -30,16 +39,12 @@ export function toErrorView(action: string, err: unknown, fields: readonly strin
       .flatMap(([, names]) => names).find((name) => fields.includes(name));
     if (field && !byField[field]) byField[field] = cause;
   }
-  // The advice repeats the causes for some codes; the panel lists them itself, so lead with the summary.
-  const code = err.errorCode ? ` [${err.errorCode}]` : '';
-  const wait = advice.waitSeconds ? ` Try again in ${advice.waitSeconds} s.` : '';
-  const message = err.errorCode === 'E0000011' || err.errorCode === 'E0000004'
-    ? advice.message
-    : `${action} failed: ${err.errorSummary}.${wait}${code}`.replace('..', '.');
-  return { message, errorCode: err.errorCode, causes, fields: byField };
+  // The client's message may already quote the causes; list only the ones it does not.
+  return { message: advice.message, errorCode: err.errorCode, causes: causes.filter((c) => !advice.message.includes(c)), fields: byField };
 }
 
 /** Errors the user can fix in the panel (bad input, wrong code, cooldowns) stay inline; others are also reported. */
 export function isUserCorrectable(err: unknown): boolean {
+  if (err instanceof PanelInputError) return true;
   return err instanceof OktaApiError && [400, 403, 409, 429].includes(err.status) && err.errorCode !== 'E0000006';
 }

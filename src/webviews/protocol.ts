@@ -30,6 +30,12 @@ export interface ReplyMessage {
   error?: ErrorView;
 }
 
+/** Something failed outside a request (e.g. loading the catalog): shown in the error box. */
+export interface ErrorMessage {
+  type: 'error';
+  error: ErrorView;
+}
+
 /** Optional request headers for verify, filled in under "Advanced". */
 export interface VerifyHeaders {
   xForwardedFor: string;
@@ -94,6 +100,7 @@ export interface EnrollState {
 export type EnrollHostMessage =
   | EnrollState
   | ReplyMessage
+  | ErrorMessage
   | { type: 'activation'; activation: ActivationView }
   | { type: 'totpCode'; code: string; secondsRemaining: number }
   | { type: 'pushStatus'; factorResult: string; message: string };
@@ -164,6 +171,7 @@ export type VerifyOutcome = 'success' | 'failure' | 'pending';
 export type VerifyHostMessage =
   | VerifyState
   | ReplyMessage
+  | ErrorMessage
   | { type: 'challengeSent'; message: string }
   | { type: 'code'; code: string; secondsRemaining: number }
   | { type: 'pushStatus'; factorResult: string; message: string; correctAnswer?: number }

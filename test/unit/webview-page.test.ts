@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { contentSecurityPolicy, renderPage } from '../../src/webviews/templates/page';
 import { ENROLL_BODY } from '../../src/webviews/templates/enrollBody';
 import { VERIFY_BODY } from '../../src/webviews/templates/verifyBody';
-import { toErrorView, isUserCorrectable } from '../../src/webviews/errorView';
+import { PanelInputError, toErrorView, isUserCorrectable } from '../../src/webviews/errorView';
 import { OktaApiError, OktaNetworkError } from '../../src/okta/errors';
 
 const cspSource = 'https://file+.vscode-resource.vscode-cdn.net';
@@ -38,10 +38,10 @@ test('element ids the end-to-end tests rely on are present and unique', () => {
 });
 
 test('error view: Okta causes listed and attached to the visible input they name', () => {
-  const err = new OktaApiError('x', { status: 400, errorCode: 'E0000001', errorSummary: 'Api validation failed: factorEnrollRequest',
+  const err = new OktaApiError('Api validation failed: factorEnrollRequest (E0000001, HTTP 400)', { status: 400, errorCode: 'E0000001', errorSummary: 'Api validation failed: factorEnrollRequest',
     errorCauses: [{ errorSummary: 'There is an existing verified phone number.' }] });
   const view = toErrorView('Enroll', err, ['phoneNumber']);
-  assert.equal(view.message, 'Enroll failed: Api validation failed: factorEnrollRequest. [E0000001]');
+  assert.equal(view.message, 'Enroll failed: Api validation failed: factorEnrollRequest (E0000001, HTTP 400).');
   assert.deepEqual(view.causes, ['There is an existing verified phone number.']);
   assert.deepEqual(view.fields, { phoneNumber: 'There is an existing verified phone number.' });
   assert.deepEqual(toErrorView('Enroll', err, ['email']).fields, {}, 'never under a hidden input');
@@ -50,9 +50,16 @@ test('error view: Okta causes listed and attached to the visible input they name
 
 test('error view: network errors and token rejection', () => {
   const network = new OktaNetworkError('connection', 'Could not reach the org');
-  assert.deepEqual(toErrorView('Verify', network), { message: 'Verify failed: Could not reach the org', causes: [], fields: {} });
+  assert.deepEqual(toErrorView('Verify', network), { message: 'Verify failed: Could not reach the org.', causes: [], fields: {} });
   assert.equal(isUserCorrectable(network), false);
-  const token = new OktaApiError('x', { status: 401, errorCode: 'E0000011', errorSummary: 'Invalid token provided' });
-  assert.match(toErrorView('Verify', token).message, /rejected the API token/);
+  const token = new OktaApiError('Okta rejected the API token (E0000011, HTTP 401)', { status: 401, errorCode: 'E0000011', errorSummary: 'Invalid token provided' });
+  assert.match(toErrorView('Verify', token).message, /rejected the API token.*Update the token/);
+  const quoted = new OktaApiError("Okta rejected the passcode (E0000068, HTTP 403): Your passcode doesn't match our records.", {
+    status: 403, errorCode: 'E0000068', errorSummary: 'Invalid Passcode/Answer', errorCauses: [{ errorSummary: "Your passcode doesn't match our records." }] });
+  const view = toErrorView('Verify', quoted, ['passCode']);
+  assert.deepEqual(view.causes, [], 'causes already in the message are not listed twice');
+  assert.deepEqual(view.fields, { passCode: "Your passcode doesn't match our records." });
+  assert.deepEqual(toErrorView('Enroll', new PanelInputError('Check the highlighted fields.', { answer: 'Too short.' })),
+    { message: 'Check the highlighted fields.', causes: [], fields: { answer: 'Too short.' } });
   assert.equal(isUserCorrectable(token), false);
 });

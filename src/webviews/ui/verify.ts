@@ -10,6 +10,9 @@ let pushWaiting = false;
 
 const client = new WebviewClient<VerifyWebviewMessage, VerifyHostMessage>((message) => {
   switch (message.type) {
+    case 'error':
+      showError(message.error);
+      break;
     case 'state':
       renderState(message);
       break;

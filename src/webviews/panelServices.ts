@@ -1,0 +1,13 @@
+// The part of the extension's Services that the panels use. Services satisfies it; tests can build
+// it from an OrgRegistry, a TotpAuthenticator and a recording tree without activating the extension.
+import type * as vscode from 'vscode';
+import type { TotpAuthenticator } from '../authenticator/totpAuthenticator';
+import type { OrgRegistry } from '../orgs/orgRegistry';
+import type { Services } from '../services';
+
+export interface PanelServices extends Pick<Services, 'log' | 'clientFor'> {
+  context: Pick<vscode.ExtensionContext, 'extensionUri'>;
+  registry: Pick<OrgRegistry, 'get'>;
+  authenticator: Pick<TotpAuthenticator, 'remember' | 'has' | 'currentCode' | 'otpauthUri'>;
+  tree: { refreshUser(orgId: string, userId: string): void };
+}
