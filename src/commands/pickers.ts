@@ -73,9 +73,10 @@ async function pickUser(services: Services, target: OrgTarget): Promise<OktaUser
     const request = ++latest;
     pick.busy = true;
     try {
-      const page = await client.listUsersPage({ ...usersQueryFor(text), limit: services.config.usersPageSize() });
+      const showDeprovisioned = services.config.showDeprovisioned();
+      const page = await client.listUsersPage({ ...usersQueryFor(text, showDeprovisioned), limit: services.config.usersPageSize() });
       if (request !== latest) return;
-      pick.items = page.users.filter((u) => isUserShown(u, services.config.showDeprovisioned())).map(userItem);
+      pick.items = page.users.filter((u) => isUserShown(u, showDeprovisioned)).map(userItem);
     } catch (err) {
       if (request === latest) pick.items = [{ label: `$(error) ${err instanceof Error ? err.message : String(err)}`, alwaysShow: true }];
     } finally {

@@ -82,12 +82,12 @@ export class OrgNode extends TreeNode {
 
   private async appendPage(): Promise<void> {
     const client = await this.services.clientFor(this.orgId);
+    const showDeprovisioned = this.services.config.showDeprovisioned();
     const page = await client.listUsersPage({
-      ...usersQueryFor(this.services.tree.filterOf(this.orgId)),
+      ...usersQueryFor(this.services.tree.filterOf(this.orgId), showDeprovisioned),
       limit: this.services.config.usersPageSize(),
       after: this.after,
     });
-    const showDeprovisioned = this.services.config.showDeprovisioned();
     const loaded = this.users ?? [];
     // A user created or changed between two page reads may come twice; node ids must stay unique.
     const fresh = page.users

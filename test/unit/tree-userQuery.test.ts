@@ -2,9 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isUserShown, usersQueryFor } from '../../src/tree/userQuery';
 
-test('no filter: a plain list', () => {
+test('no filter: a plain list, or a search over every status to include deprovisioned users', () => {
   assert.deepEqual(usersQueryFor(undefined), {});
   assert.deepEqual(usersQueryFor('   '), {});
+  const { search } = usersQueryFor(undefined, true);
+  assert.match(search ?? '', /^status eq "STAGED" or .* or status eq "DEPROVISIONED"$/);
+  assert.equal(search?.split(' or ').length, 8);
+});
+
+test('a filter does not change with the deprovisioned setting (dropped on arrival instead)', () => {
+  assert.deepEqual(usersQueryFor('ann', true), usersQueryFor('ann', false));
 });
 
 test('plain text becomes a prefix search over login, email and names', () => {
