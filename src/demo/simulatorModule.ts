@@ -26,8 +26,8 @@ export interface RunningSimulator {
   /** 'outbox' (SimulatedMessage) and 'push' (SimulatedPushChallenge). */
   events: EventEmitter;
   control: {
-    approvePush(userId: string, factorId: string, transactionId?: string): Promise<unknown>;
-    denyPush(userId: string, factorId: string, transactionId?: string): Promise<unknown>;
+    approvePush(userId: string, factorId: string, transactionId?: string): unknown;
+    denyPush(userId: string, factorId: string, transactionId?: string): unknown;
   };
   close(): Promise<void>;
 }

@@ -1,0 +1,214 @@
+// The Okta tree in a real extension host, against the simulator: the demo org, paged users with
+// "Load more...", factors and the catalog group, filters, and error nodes instead of toasts.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Services } from '../../../src/services';
+import type { TreeNode } from '../../../src/tree/treeNode';
+import type { RunningSimulator } from '../../../src/demo/simulatorModule';
+
+const EXTENSION_ID = 'okta-factors-dev.okta-factors';
+const DEMO_LABEL = 'Demo org (local)';
+
+let services: Services;
+let extensionPath: string;
+const ownSims: RunningSimulator[] = [];
+
+const children = (node?: TreeNode) => Promise.resolve(services.tree.getChildren(node));
+const item = (node: TreeNode) => services.tree.getTreeItem(node);
+const label = (node: TreeNode) => String(item(node).label);
+const contextValue = (node: TreeNode) => item(node).contextValue ?? '';
+
+async function demoOrgNode(): Promise<TreeNode & { orgId: string }> {
+  const node = (await children()).find((n) => label(n) === DEMO_LABEL);
+  assert.ok(node, 'the demo org is not in the tree');
+  return node as TreeNode & { orgId: string };
+}
+
+async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('okta').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** A simulator of our own (not the demo org), loaded the way the demo launcher loads it. */
+async function startOwnSimulator(token: string): Promise<RunningSimulator> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startSimulator } = require(path.join(extensionPath, 'dist', 'sim.js'));
+  const sim: RunningSimulator = await startSimulator({ port: 0, token, seed: 'demo' });
+  ownSims.push(sim);
+  return sim;
+}
+
+async function removeAllOrgs(): Promise<void> {
+  for (const org of services.registry.list()) await services.registry.remove(org.id);
+}
+
+suite('tree: orgs > users > factors', () => {
+  suiteSetup(async () => {
+    const extension = vscode.extensions.getExtension<Services>(EXTENSION_ID);
+    assert.ok(extension);
+    services = await extension.activate();
+    extensionPath = extension.extensionPath;
+    await services.demo.stop();
+    await removeAllOrgs();
+    await setSetting('users.pageSize', 5);
+    await setSetting('users.showDeprovisioned', undefined);
+    await vscode.commands.executeCommand('okta.tryDemoOrg');
+  });
+
+  suiteTeardown(async () => {
+    await services.demo.stop();
+    await removeAllOrgs();
+    await setSetting('users.pageSize', undefined);
+    await setSetting('users.showDeprovisioned', undefined);
+    await Promise.allSettled(ownSims.map((sim) => sim.close()));
+  });
+
+  teardown(() => {
+    for (const org of services.registry.list()) services.tree.setFilter(org.id, undefined);
+  });
+
+  test('Try the Demo Org adds a loopback org stored through the registry', async () => {
+    const org = await demoOrgNode();
+    assert.equal(contextValue(org), 'okta:org+demo');
+    const record = services.registry.get(org.orgId);
+    assert.ok(record?.demo);
+    assert.match(record.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal(record.ownerLogin, 'demo.admin@example.com');
+    assert.equal(item(org).id, `org:${org.orgId}`);
+  });
+
+  test('users come one page at a time, then "Load more..." appends the next page', async () => {
+    const org = await demoOrgNode();
+    const first = await children(org);
+    assert.equal(first.length, 6);
+    assert.ok(first.slice(0, 5).every((n) => /^okta:user\+[a-z_]+$/.test(contextValue(n))));
+    const more = first[5];
+    assert.equal(contextValue(more), 'okta:loadMore');
+    assert.equal(item(more).command?.command, 'okta.loadMore');
+    await vscode.commands.executeCommand('okta.loadMore', more);
+    const second = await children(org);
+    assert.equal(second.length, 11);
+    assert.deepEqual(second.slice(0, 5).map((n) => n.id), first.slice(0, 5).map((n) => n.id));
+    assert.equal(new Set(second.map((n) => n.id)).size, 11, 'node ids are unique');
+    assert.ok(second[1].id.startsWith(`org:${org.orgId}/user:`));
+  });
+
+  test('a plain filter is a prefix search, shown in the view description and cleared by okta.clearFilter', async () => {
+    const org = await demoOrgNode();
+    services.tree.setFilter(org.orgId, 'lock');
+    const users = await children(org);
+    assert.deepEqual(users.map(label), ['Lockie Lockedout']);
+    assert.match(item(users[0]).description as string, /locked out/);
+    assert.equal(contextValue(org), 'okta:org+filtered+demo');
+    assert.match(services.tree.view.description ?? '', /lock/);
+    await vscode.commands.executeCommand('okta.clearFilter', org);
+    assert.equal(services.tree.view.description, undefined);
+    assert.equal(contextValue(org), 'okta:org+demo');
+    assert.equal((await children(org)).length, 6);
+  });
+
+  test('an expression filter is passed through as search', async () => {
+    const org = await demoOrgNode();
+    services.tree.setFilter(org.orgId, 'status eq "LOCKED_OUT"');
+    const users = (await children(org)).filter((n) => contextValue(n).startsWith('okta:user'));
+    assert.ok(users.length >= 1);
+    assert.ok(users.every((n) => contextValue(n) === 'okta:user+locked_out'), users.map(contextValue).join());
+  });
+
+  test('deprovisioned users appear only with okta.users.showDeprovisioned', async () => {
+    const org = await demoOrgNode();
+    services.tree.setFilter(org.orgId, 'deprovisioned.user');
+    assert.deepEqual((await children(org)).map(label), ['No users match the filter']);
+    await setSetting('users.showDeprovisioned', true);
+    try {
+      const users = await children(org);
+      assert.deepEqual(users.map(contextValue), ['okta:user+deprovisioned']);
+    } finally {
+      await setSetting('users.showDeprovisioned', undefined);
+    }
+  });
+
+  test('a user shows factors (icon, status colour, tags) and then the "Supported factors" group', async () => {
+    const org = await demoOrgNode();
+    services.tree.setFilter(org.orgId, 'pending.factors');
+    const [user] = await children(org);
+    assert.equal(label(user), 'Penny Pending');
+    const nodes = await children(user);
+    const group = nodes[nodes.length - 1];
+    assert.equal(label(group), 'Supported factors');
+    const factors = nodes.slice(0, -1);
+    assert.equal(factors.length, 8);
+    const sms = factors.find((n) => contextValue(n).includes('+sms'));
+    assert.ok(sms);
+    assert.match(contextValue(sms), /^okta:factor\+pending_activation\+sms\+okta$/);
+    assert.match(label(sms), /^SMS \+/);
+    const icon = item(sms).iconPath as vscode.ThemeIcon;
+    assert.equal(icon.id, 'device-mobile');
+    assert.equal(icon.color?.id, 'charts.yellow');
+    assert.ok(item(sms).tooltip instanceof vscode.MarkdownString);
+    const question = factors.find((n) => contextValue(n).includes('+question'));
+    assert.ok(question);
+    assert.match(contextValue(question), /^okta:factor\+active\+question\+okta\+deletable$/);
+    assert.equal((item(question).iconPath as vscode.ThemeIcon).color?.id, 'charts.green');
+    assert.ok(sms.id.startsWith(`${user.id}/factor:`));
+
+    const catalog = await children(group);
+    assert.ok(catalog.length > 0);
+    assert.ok(catalog.every((n) => /^okta:catalogFactor\+/.test(contextValue(n))));
+    const enrolledSms = catalog.find((n) => /^okta:catalogFactor\+sms\+okta\+enrolled$/.test(contextValue(n)));
+    assert.ok(enrolledSms, catalog.map(contextValue).join());
+    assert.equal(item(enrolledSms).description, 'enrolled');
+  });
+
+  test('okta.refreshNode on a factor reloads its user; ids stay stable', async () => {
+    const org = await demoOrgNode();
+    services.tree.setFilter(org.orgId, 'locked.out');
+    const [user] = await children(org);
+    const before = await children(user);
+    assert.equal(before.length, 3);
+    assert.match(contextValue(before[0]), /^okta:factor\+/);
+    await vscode.commands.executeCommand('okta.refreshNode', before[0]);
+    const after = await children(user);
+    assert.notEqual(after[0], before[0], 'children were loaded again');
+    assert.deepEqual(after.map((n) => n.id), before.map((n) => n.id), 'ids are stable across refreshes');
+  });
+
+  test('a rejected token shows "Token rejected - update token" in the tree', async () => {
+    const sim = await startOwnSimulator('first-token-1234');
+    const { org } = await services.registry.add({ label: 'Rejecting org', url: sim.url, token: sim.token, tokenType: 'SSWS' });
+    const other = await startOwnSimulator('another-token-5678');
+    await services.registry.setUrl(org.id, other.url);
+    const node = (await children()).find((n) => label(n) === 'Rejecting org');
+    assert.ok(node);
+    const [message] = await children(node);
+    assert.equal(label(message), 'Token rejected - update token');
+    assert.equal(item(message).command?.command, 'okta.updateToken');
+    assert.deepEqual(item(message).command?.arguments, [org.id]);
+    assert.equal(contextValue(node), 'okta:org+error');
+    await services.registry.remove(org.id);
+  });
+
+  test('an unreachable org shows the reason with a click to retry', async () => {
+    const sim = await startOwnSimulator('reachable-token-1234');
+    const { org } = await services.registry.add({ label: 'Gone org', url: sim.url, token: sim.token, tokenType: 'SSWS' });
+    await sim.close();
+    const node = (await children()).find((n) => label(n) === 'Gone org');
+    assert.ok(node);
+    const [message] = await children(node);
+    assert.match(label(message), / - click to retry$/);
+    assert.equal(item(message).command?.command, 'okta.refreshNode');
+    await services.registry.remove(org.id);
+  });
+
+  test('after a reload the demo org restarts its simulator on first expansion, with a new URL', async () => {
+    const before = await demoOrgNode();
+    const oldUrl = services.registry.get(before.orgId)?.url;
+    await services.demo.stop(); // what a window reload leaves behind: the record, no simulator
+    services.tree.refresh();
+    const org = await demoOrgNode();
+    const users = await children(org);
+    assert.equal(users.length, 6);
+    const newUrl = services.registry.get(org.orgId)?.url;
+    assert.ok(newUrl && newUrl !== oldUrl, `${oldUrl} -> ${newUrl}`);
+  });
+});
