@@ -215,6 +215,16 @@ describe('OrgRegistry.add', () => {
   });
 });
 
+describe('OrgRegistry.list', () => {
+  it('ignores malformed entries in globalState', async () => {
+    const { state, registry } = setup();
+    await state.update(ORGS_STATE_KEY, [null, 'x', { id: 'a' }, { id: 'b', label: 'B', url: 'https://b.okta.com', tokenType: 'SSWS', addedAt: '' }]);
+    assert.deepEqual(registry.list().map((o) => o.id), ['b']);
+    await state.update(ORGS_STATE_KEY, { not: 'a list' });
+    assert.deepEqual(registry.list(), []);
+  });
+});
+
 describe('OrgRegistry rename / setUrl / updateToken / remove', () => {
   it('renames, refusing empty names and unknown orgs', async () => {
     const { registry } = setup();
@@ -415,6 +425,11 @@ describe('OrgRegistry never leaks the token', () => {
       registry.onDidChange((e) => events.push(e));
       const error = await registry.add({ url: 'https://acme.okta.com', token: TOKEN }).catch((e: unknown) => e);
       assertNoToken(error);
+      // Even an Okta error whose text somehow carries the token is redacted on the way out.
+      const echoing = new OrgRegistry({ state, secrets, checkConnection: failingCheck(oktaError(500, 'E0000009', `echo ${TOKEN}`)) });
+      const echoed = await echoing.add({ url: 'https://acme.okta.com', token: TOKEN }).catch((e: unknown) => e);
+      assert.match((echoed as Error).message, /Unexpected answer from acme\.okta\.com: .*echo \[redacted\]/);
+      assertNoToken(echoed);
 
       const ok = new OrgRegistry({ state, secrets, checkConnection: okCheck() });
       const { org } = await ok.add({ url: 'https://acme.okta.com', token: TOKEN });
