@@ -1,6 +1,7 @@
 // User-facing names for factors and users, used in prompts, confirmations and document titles.
 // Kept free of `vscode` so it is unit-tested in plain Node.
-import type { HalLink, OktaUser, UserFactor } from '../okta/models';
+import { linkAllows } from '../okta/links';
+import type { OktaUser, UserFactor } from '../okta/models';
 
 const TYPE_LABELS: Record<string, string> = {
   call: 'Voice call',
@@ -90,9 +91,7 @@ export function canResend(factor: UserFactor): boolean {
 
 /** The self link's hints say whether the server lets this factor be deleted right now. */
 export function isDeletable(factor: UserFactor): boolean {
-  const self = factor._links?.self;
-  const links: HalLink[] = Array.isArray(self) ? self : self ? [self] : [];
-  return links.some((link) => link.hints?.allow?.includes('DELETE') ?? false);
+  return linkAllows(factor._links, 'self', 'DELETE');
 }
 
 /** Only sms and call factors double as a recovery phone. */

@@ -4,6 +4,15 @@ import * as vscode from 'vscode';
 import { isCancellation } from '../okta/errors';
 import type { Services } from '../services';
 import { addOrg } from './addOrg';
+import { activateFactor } from './activateFactor';
+import { checkPushTransaction } from './checkPushTransaction';
+import { copyTotpCode } from './copyTotpCode';
+import { factorDocuments } from './factorDocumentProvider';
+import { listSecurityQuestions } from './listSecurityQuestions';
+import { resendFactor } from './resendFactor';
+import { showFactorDetails } from './showFactorDetails';
+import { showTotpCode } from './showTotpCode';
+import { unenrollFactor } from './unenrollFactor';
 import { clearFilter } from './clearFilter';
 import { copyId } from './copyId';
 import { copyLogin } from './copyLogin';
@@ -39,6 +48,14 @@ const COMMANDS: Record<string, CommandHandler> = {
   'okta.showLog': showLog,
   'okta.enrollFactor': enrollFactor,
   'okta.verifyFactor': verifyFactor,
+  'okta.showFactorDetails': showFactorDetails,
+  'okta.listSecurityQuestions': listSecurityQuestions,
+  'okta.activateFactor': activateFactor,
+  'okta.resendFactor': resendFactor,
+  'okta.checkPushTransaction': checkPushTransaction,
+  'okta.unenrollFactor': unenrollFactor,
+  'okta.showTotpCode': showTotpCode,
+  'okta.copyTotpCode': copyTotpCode,
 };
 
 /** The command's title from package.json ("Add an Okta Org"), used to name it in error messages. */
@@ -54,6 +71,7 @@ function orgIdOf(arg: unknown): string | undefined {
 }
 
 export function registerCommands(services: Services): void {
+  factorDocuments(services); // okta-factor: documents restored after a reload need their provider
   for (const [id, handler] of Object.entries(COMMANDS)) {
     const command = vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {

@@ -10,7 +10,7 @@ const UPDATE_TOKEN = 'Update token';
  * errors, which never carry the token.
  */
 export function reportError(services: Pick<Services, 'log'>, action: string, err: unknown, orgId?: string): void {
-  const advice = adviseOnError(action, err);
+  const advice = adviseOnError(action.replace(/(\.\.\.|…)$/, ''), err);
   services.log.appendLine(`[error] ${advice.message}`);
   if (!advice.offerUpdateToken) {
     void vscode.window.showErrorMessage(advice.message);

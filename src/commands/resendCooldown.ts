@@ -1,7 +1,9 @@
-// Okta sends at most one enrollment code per device every 30 s (sms/call) and refuses earlier
-// resends with 429. Tracking the cooldown per factor lets the UI say "wait 12 s" without a round trip.
+// Okta sends at most one code per phone every 30 s (sms/call) and one per address every 5 s
+// (email), refusing earlier resends with 429. Tracking the cooldown per factor lets the UI say
+// "wait 12 s" without a round trip. Free of `vscode` (unit-tested).
 
-export const RESEND_COOLDOWN_SECONDS = 30;
+/** Seconds between two codes to the same phone or address, by factor type. */
+export const RESEND_COOLDOWN_SECONDS: Record<string, number> = { sms: 30, call: 30, email: 5 };
 
 export class ResendCooldowns {
   private readonly until = new Map<string, number>();
@@ -19,8 +21,14 @@ export class ResendCooldowns {
   }
 
   /** Starts (or extends, when the server asks for longer) the cooldown for `key`. */
-  start(key: string, seconds: number = RESEND_COOLDOWN_SECONDS): void {
+  start(key: string, seconds: number): void {
     const until = this.now() + seconds * 1000;
     this.until.set(key, Math.max(until, this.until.get(key) ?? 0));
   }
 }
+
+/**
+ * The window's cooldowns, keyed by factorKey(): shared by resend and anything else that sends a
+ * code (enrollment sends one too, so the enroll panel may start the cooldown).
+ */
+export const resendCooldowns = new ResendCooldowns();

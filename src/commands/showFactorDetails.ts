@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { withCancellableProgress } from './cancellableProgress';
+import { describeFactor, describeUser } from './factorDescriptions';
+import { factorDocumentUri, factorDocuments, factorJsonText } from './factorDocumentProvider';
+import { resolveFactor } from './pickers';
+
+/** okta.showFactorDetails: the factor freshly fetched, as read-only JSON in an editor. */
+export async function showFactorDetails(services: Services, arg?: unknown): Promise<void> {
+  const target = await resolveFactor(services, arg);
+  if (!target) return;
+  const { orgId, user, factor } = target;
+  const client = await services.clientFor(orgId);
+  const fresh = await withCancellableProgress(`Loading ${describeFactor(factor)} of ${describeUser(user)}…`,
+    (signal) => client.getFactor(user.id, factor.id, { signal }));
+  const uri = factorDocumentUri(`${describeUser(user)} · ${describeFactor(fresh)}`, { orgId, userId: user.id, factorId: factor.id });
+  factorDocuments(services).show(uri, factorJsonText(fresh));
+  const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'json');
+  await vscode.window.showTextDocument(document, { preview: true });
+}
