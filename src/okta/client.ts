@@ -141,19 +141,19 @@ export class OktaClient {
 
   // ---- User factors ----
 
-  listFactors(userId: string, options: CallOptions = {}): Promise<UserFactor[]> {
+  async listFactors(userId: string, options: CallOptions = {}): Promise<UserFactor[]> {
     return this.getJson(`${this.userPath(userId)}/factors`, 'array', options);
   }
 
-  getFactor(userId: string, factorId: string, options: CallOptions = {}): Promise<UserFactor> {
+  async getFactor(userId: string, factorId: string, options: CallOptions = {}): Promise<UserFactor> {
     return this.getJson(this.factorPath(userId, factorId), 'object', options);
   }
 
-  listSupportedFactors(userId: string, options: CallOptions = {}): Promise<SupportedFactor[]> {
+  async listSupportedFactors(userId: string, options: CallOptions = {}): Promise<SupportedFactor[]> {
     return this.getJson(`${this.userPath(userId)}/factors/catalog`, 'array', options);
   }
 
-  listSupportedSecurityQuestions(userId: string, options: CallOptions = {}): Promise<SecurityQuestion[]> {
+  async listSupportedSecurityQuestions(userId: string, options: CallOptions = {}): Promise<SecurityQuestion[]> {
     return this.getJson(`${this.userPath(userId)}/factors/questions`, 'array', options);
   }
 
@@ -208,7 +208,7 @@ export class OktaClient {
     return this.parseJson(response, 'object', 'POST', path);
   }
 
-  getFactorTransactionStatus(userId: string, factorId: string, transactionId: string, options: CallOptions = {}): Promise<VerifyFactorResult> {
+  async getFactorTransactionStatus(userId: string, factorId: string, transactionId: string, options: CallOptions = {}): Promise<VerifyFactorResult> {
     return this.getJson(`${this.factorPath(userId, factorId)}/transactions/${pathSegment(transactionId, 'transaction id')}`, 'object', options);
   }
 
@@ -224,7 +224,7 @@ export class OktaClient {
   }
 
   /** GETs a link Okta returned (e.g. a push `poll` link) after checking it points at this org's API. */
-  followLink<T = unknown>(href: string, options: CallOptions = {}): Promise<T> {
+  async followLink<T = unknown>(href: string, options: CallOptions = {}): Promise<T> {
     const { path, query } = this.sameOriginPath(href);
     return this.getJson(path, 'object', options, query);
   }
@@ -239,7 +239,7 @@ export class OktaClient {
   // ---- Users ----
 
   /** By id, login (URL-encoded here; logins with `/` cannot be addressed), or `me`. */
-  getUser(idOrLogin: string, options: CallOptions = {}): Promise<OktaUser> {
+  async getUser(idOrLogin: string, options: CallOptions = {}): Promise<OktaUser> {
     return this.getJson(`/api/v1/users/${pathSegment(idOrLogin, 'user id or login')}`, 'object', options);
   }
 
