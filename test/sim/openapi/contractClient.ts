@@ -2,7 +2,7 @@
 // is checked against the official contract (body schema + standard headers), and each checked
 // exchange is recorded so a suite can prove which operations, statuses and factor types it covered.
 import { type ContractCheck, ContractValidator } from './contractValidator';
-import { operationForRequest } from './contractDocument';
+import { operationById, operationForRequest } from './contractDocument';
 import type { ToleratedDeviation } from './deviations';
 import { standardHeaderProblems } from './responseHeaders';
 
@@ -16,6 +16,11 @@ export interface ContractCallOptions {
   /** Coverage label, e.g. the factor type/provider this call exercised. */
   label?: string;
   headers?: Record<string, string>;
+  /**
+   * Validate as this operation instead of the one matching the path: only for links the server
+   * handed out whose path the contract does not list (the push activation `poll` link).
+   */
+  operationId?: string;
 }
 
 export interface ContractExchange {
@@ -49,7 +54,9 @@ export class ContractClient {
 
   /** Sends a request; throws ContractViolation if the request or the response breaks the contract. */
   async call(method: string, path: string, options: ContractCallOptions = {}): Promise<ContractExchange> {
-    const op = operationForRequest(method, path, this.validator.doc);
+    const op = options.operationId
+      ? operationById(options.operationId, this.validator.doc)
+      : operationForRequest(method, path, this.validator.doc);
     if (options.body !== undefined) {
       const requestCheck = this.validator.validateRequestBody(op, options.body, options.variant);
       if (!requestCheck.ok) {
