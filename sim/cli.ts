@@ -1,0 +1,59 @@
+// `npm run sim -- --port 0 --token t --seed demo`: runs the simulator until interrupted.
+import { parseArgs } from 'node:util';
+import { startSimulator } from './index';
+import type { SeedName } from './seeds';
+
+const HELP = `Usage: npm run sim -- [--port 0] [--token demo-api-token] [--access-token T]... [--seed demo|empty|scale:N]
+  [--users-per-minute 600] [--user-by-id-per-minute 2000] [--verify-per-minute 600] [--window-seconds 60]
+  [--push-timeout 300]`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      token: { type: 'string' },
+      'access-token': { type: 'string', multiple: true },
+      seed: { type: 'string' },
+      'users-per-minute': { type: 'string' },
+      'user-by-id-per-minute': { type: 'string' },
+      'verify-per-minute': { type: 'string' },
+      'window-seconds': { type: 'string' },
+      'push-timeout': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const int = (name: string, raw: string | undefined): number | undefined => {
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a non-negative integer.`);
+    return value;
+  };
+  const sim = await startSimulator({
+    port: int('port', values.port),
+    token: values.token,
+    accessTokens: values['access-token'],
+    seed: values.seed as SeedName | undefined,
+    pushTimeoutSeconds: int('push-timeout', values['push-timeout']),
+    rateLimits: Object.fromEntries(
+      Object.entries({
+        usersPerMinute: int('users-per-minute', values['users-per-minute']),
+        userByIdPerMinute: int('user-by-id-per-minute', values['user-by-id-per-minute']),
+        verifyPerMinute: int('verify-per-minute', values['verify-per-minute']),
+        windowSeconds: int('window-seconds', values['window-seconds']),
+      }).filter(([, v]) => v !== undefined),
+    ),
+  });
+  console.log(`Okta simulator listening on ${sim.url}`);
+  const stop = () => void sim.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

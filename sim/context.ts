@@ -1,0 +1,30 @@
+// What every handler works with: the current store, the public base URL (for links), the event
+// emitter the demo org listens to, and the clock.
+import type { EventEmitter } from 'node:events';
+import type { OrgStore } from './store';
+
+export interface SimContext {
+  store: OrgStore;
+  baseUrl: string;
+  readonly events: EventEmitter;
+  readonly pushTimeoutSeconds: number;
+  /** Added to the real clock by the control API, so tests can skip 30 s cooldowns or expiries. */
+  clockOffsetMs: number;
+  now(): number;
+}
+
+export interface HalLink {
+  name?: string;
+  href: string;
+  type?: string;
+  hints?: { allow: string[] };
+}
+
+export function link(href: string, allow?: string[], extra: { name?: string; type?: string } = {}): HalLink {
+  return { ...extra, href, ...(allow ? { hints: { allow } } : {}) };
+}
+
+export const userUrl = (ctx: SimContext, userId: string): string => `${ctx.baseUrl}/api/v1/users/${userId}`;
+export const factorsUrl = (ctx: SimContext, userId: string): string => `${userUrl(ctx, userId)}/factors`;
+export const factorUrl = (ctx: SimContext, userId: string, factorId: string): string =>
+  `${factorsUrl(ctx, userId)}/${factorId}`;

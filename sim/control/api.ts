@@ -1,0 +1,154 @@
+// The control API: what the /sim/... endpoints and the methods on startSimulator()'s result do.
+import type { SimContext } from '../context';
+import { OktaError, oktaErrors } from '../errors';
+import type { FaultInjector, Fault } from '../faults';
+import { yubikeyOtp } from '../factors/hardwareTokens';
+import { currentTotp, nextHotp } from '../factors/otp';
+import { settlePush, waitingPushChallenges, type PushOutcome } from '../factors/pushTransactions';
+import type { Channel, OutboxMessage, PushChallenge } from '../model';
+import type { RateLimiter, RateLimitSettings } from '../rateLimits';
+import type { RequestCounter } from '../requestCounter';
+
+export interface OutboxFilter {
+  userId?: string;
+  factorId?: string;
+  channel?: Channel;
+}
+
+export interface ControlDeps {
+  ctx: SimContext;
+  rateLimiter: RateLimiter;
+  faults: FaultInjector;
+  counter: RequestCounter;
+  /** Re-seeds the store with `seed` (or the current one). */
+  reseed(seed?: string): void;
+}
+
+/** A passcode the deterministic RSA/Symantec rule accepts. */
+const ACCEPTED_TOKEN_CODE = '135790';
+
+export class SimControl {
+  constructor(private readonly deps: ControlDeps) {}
+
+  outbox(filter: OutboxFilter = {}): OutboxMessage[] {
+    return this.deps.ctx.store.outbox.filter(
+      (m) =>
+        (!filter.userId || m.userId === filter.userId) &&
+        (!filter.factorId || m.factorId === filter.factorId) &&
+        (!filter.channel || m.channel === filter.channel),
+    );
+  }
+
+  clearOutbox(): void {
+    this.deps.ctx.store.outbox.length = 0;
+  }
+
+  /** A code that works now: the latest one sent (sms/call/email) or one computed from the secret. */
+  currentCode(userId: string, factorId: string): { code: string; source: string } {
+    const { store } = this.deps.ctx;
+    const user = store.requireUser(userId);
+    const factor = store.requireFactor(user, factorId);
+    const { totp, hotp, yubikeyPublicId, usedOtps } = factor.secrets;
+    if (totp) return { code: currentTotp(totp, this.deps.ctx.now()), source: 'totp' };
+    if (hotp) return { code: nextHotp(hotp), source: 'hotp' };
+    if (yubikeyPublicId) {
+      let n = usedOtps?.size ?? 0;
+      while (usedOtps?.has(yubikeyOtp(yubikeyPublicId, n))) n++;
+      return { code: yubikeyOtp(yubikeyPublicId, n), source: 'yubikey' };
+    }
+    if (factor.factorType === 'token') return { code: ACCEPTED_TOKEN_CODE, source: 'rule' };
+    const sent = this.outbox({ userId: user.id, factorId }).filter((m) => m.purpose !== 'activation-link').pop();
+    if (sent) return { code: sent.code, source: 'outbox' };
+    throw new OktaError(404, 'E0000007', `Not found: no code for factor ${factorId}`);
+  }
+
+  /** The secrets behind a factor, for tests that compute codes themselves. */
+  factorSecrets(userId: string, factorId: string): Record<string, unknown> {
+    const { store } = this.deps.ctx;
+    const factor = store.requireFactor(store.requireUser(userId), factorId);
+    const { totp, hotp, answer, yubikeyPublicId } = factor.secrets;
+    return {
+      ...(totp ? { sharedSecret: totp.sharedSecret, encoding: 'base32', timeStep: totp.timeStep, digits: totp.digits } : {}),
+      ...(hotp ? { hotpSecretHex: Buffer.from(hotp.key).toString('hex'), hotpCounter: hotp.counter } : {}),
+      ...(answer ? { answer } : {}),
+      ...(yubikeyPublicId ? { yubikeyPublicId } : {}),
+      ...(factor.pendingCode ? { pendingCode: factor.pendingCode.code } : {}),
+    };
+  }
+
+  pushChallenges(): PushChallenge[] {
+    return waitingPushChallenges(this.deps.ctx);
+  }
+
+  approvePush(userId: string, factorId: string, transactionId?: string) {
+    return this.settle(userId, factorId, 'approve', transactionId);
+  }
+
+  denyPush(userId: string, factorId: string, transactionId?: string) {
+    return this.settle(userId, factorId, 'deny', transactionId);
+  }
+
+  expirePush(userId: string, factorId: string, transactionId?: string) {
+    return this.settle(userId, factorId, 'expire', transactionId);
+  }
+
+  private settle(userId: string, factorId: string, outcome: PushOutcome, transactionId?: string) {
+    return settlePush(this.deps.ctx, userId, factorId, outcome, transactionId);
+  }
+
+  /** Moves the simulator's clock forward (cooldowns, code and push expiry, rate-limit windows). */
+  advanceClock(seconds: number): { now: string; offsetSeconds: number } {
+    if (!Number.isFinite(seconds) || seconds < 0) throw new Error('"seconds" must be a non-negative number.');
+    this.deps.ctx.clockOffsetMs += seconds * 1000;
+    return this.clock();
+  }
+
+  clock(): { now: string; offsetSeconds: number } {
+    const { ctx } = this.deps;
+    return { now: new Date(ctx.now()).toISOString(), offsetSeconds: ctx.clockOffsetMs / 1000 };
+  }
+
+  /** Re-seeds and clears outbox, push transactions, throttles, clock offset, rate-limit windows, faults, counts. */
+  reset(seed?: string): void {
+    this.deps.reseed(seed);
+    this.deps.rateLimiter.reset();
+    this.deps.faults.clear();
+    this.deps.counter.reset();
+  }
+
+  rateLimits(): RateLimitSettings {
+    return this.deps.rateLimiter.current();
+  }
+
+  setRateLimits(changes: Partial<RateLimitSettings>): RateLimitSettings {
+    return this.deps.rateLimiter.configure(changes);
+  }
+
+  addFault(spec: unknown): Fault {
+    return this.deps.faults.add(spec);
+  }
+
+  faults(): Fault[] {
+    return this.deps.faults.list();
+  }
+
+  removeFault(id: string): void {
+    if (!this.deps.faults.remove(id)) throw oktaErrors.noSuchEndpoint(`/sim/faults/${id}`);
+  }
+
+  clearFaults(): void {
+    this.deps.faults.clear();
+  }
+
+  requestCounts(): { total: number; counts: Record<string, number> } {
+    return this.deps.counter.snapshot();
+  }
+
+  requestCount(method: string, path: string): number {
+    return this.deps.counter.count(method, path);
+  }
+
+  resetRequestCounts(): void {
+    this.deps.counter.reset();
+  }
+}

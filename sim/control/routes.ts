@@ -1,0 +1,41 @@
+// /sim/... control endpoints over SimControl. No auth (the server only listens on loopback).
+import { bodyObject, json, noContent, stringField, type ApiRequest } from '../http';
+import type { Channel } from '../model';
+import type { RateLimitSettings } from '../rateLimits';
+import { Router } from '../router';
+import type { SimControl } from './api';
+
+const PUSH = '/sim/users/:userId/factors/:factorId/push';
+
+export function createControlRouter(control: SimControl): Router {
+  const txOf = (req: ApiRequest) => stringField(bodyObject(req.body), 'transactionId');
+  return new Router()
+    .add('GET', '/sim/outbox', (req) =>
+      json(control.outbox({
+        userId: req.query.get('userId') ?? undefined,
+        factorId: req.query.get('factorId') ?? undefined,
+        channel: (req.query.get('channel') as Channel | null) ?? undefined,
+      })))
+    .add('DELETE', '/sim/outbox', () => (control.clearOutbox(), noContent()))
+    .add('GET', '/sim/users/:userId/factors/:factorId/code', (req) => json(control.currentCode(req.params.userId, req.params.factorId)))
+    .add('GET', '/sim/users/:userId/factors/:factorId/secrets', (req) => json(control.factorSecrets(req.params.userId, req.params.factorId)))
+    .add('GET', '/sim/push', () => json(control.pushChallenges()))
+    .add('POST', `${PUSH}/approve`, (req) => json(control.approvePush(req.params.userId, req.params.factorId, txOf(req))))
+    .add('POST', `${PUSH}/deny`, (req) => json(control.denyPush(req.params.userId, req.params.factorId, txOf(req))))
+    .add('POST', `${PUSH}/expire`, (req) => json(control.expirePush(req.params.userId, req.params.factorId, txOf(req))))
+    .add('GET', '/sim/clock', () => json(control.clock()))
+    .add('POST', '/sim/clock', (req) => json(control.advanceClock(Number(bodyObject(req.body).advanceSeconds))))
+    .add('POST', '/sim/reset', (req) => (control.reset(stringField(bodyObject(req.body), 'seed')), noContent()))
+    .add('GET', '/sim/rate-limits', () => json(control.rateLimits()))
+    .add('PUT', '/sim/rate-limits', (req) => json(control.setRateLimits(bodyObject(req.body) as Partial<RateLimitSettings>)))
+    .add('GET', '/sim/faults', () => json(control.faults()))
+    .add('POST', '/sim/faults', (req) => json(control.addFault(req.body), 201))
+    .add('DELETE', '/sim/faults', () => (control.clearFaults(), noContent()))
+    .add('DELETE', '/sim/faults/:faultId', (req) => (control.removeFault(req.params.faultId), noContent()))
+    .add('GET', '/sim/requests', (req) => {
+      const method = req.query.get('method');
+      const path = req.query.get('path');
+      return json(method && path ? { count: control.requestCount(method, path) } : control.requestCounts());
+    })
+    .add('DELETE', '/sim/requests', () => (control.resetRequestCounts(), noContent()));
+}

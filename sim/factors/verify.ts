@@ -1,0 +1,101 @@
+// POST …/factors/{factorId}/verify: challenges and checks per factor type.
+import { factorUrl, link, type SimContext } from '../context';
+import { oktaErrors } from '../errors';
+import { bodyObject, header, json, stringField, type ApiRequest, type ApiResponse } from '../http';
+import type { SimFactor, SimUser } from '../model';
+import { fidoChallenge } from './create';
+import { consumeCode, lifetimeSeconds, sendCode } from './delivery';
+import { isAcceptedTokenPasscode, isYubikeyOtp, yubikeyPublicId } from './hardwareTokens';
+import { checkHotp, checkTotp } from './otp';
+import { startPushVerify } from './pushTransactions';
+
+const SUCCESS = { factorResult: 'SUCCESS' };
+
+export function verifyFactor(ctx: SimContext, req: ApiRequest): ApiResponse {
+  const user = ctx.store.requireUser(req.params.userId);
+  const factor = ctx.store.requireFactor(user, req.params.factorId);
+  // Verifying a factor that is not active: unverified in the sources; the catalogue's E0000154 fits.
+  if (factor.status !== 'ACTIVE') throw oktaErrors.factorNotActive();
+  const body = bodyObject(req.body);
+  const passCode = stringField(body, 'passCode');
+  switch (factor.factorType) {
+    case 'sms':
+    case 'call':
+    case 'email':
+      if (passCode === undefined) return challengeOtp(ctx, req, user, factor);
+      if (!consumeCode(ctx, factor, passCode)) throw oktaErrors.wrongPasscode();
+      return json(SUCCESS);
+    case 'question': {
+      const answer = stringField(body, 'answer');
+      const expected = factor.secrets.answer ?? '';
+      if (!answer || answer.trim().toLowerCase() !== expected.trim().toLowerCase()) throw oktaErrors.wrongAnswer();
+      return json(SUCCESS);
+    }
+    case 'token:software:totp': {
+      const result = checkTotp(factor.secrets.totp!, requirePasscode(passCode), ctx.now());
+      if (result === 'replayed') throw oktaErrors.passcodeReplayed();
+      if (result === 'wrong') throw oktaErrors.wrongPasscode();
+      return json(SUCCESS);
+    }
+    case 'token':
+      if (!isAcceptedTokenPasscode(requirePasscode(passCode))) throw oktaErrors.wrongPasscode();
+      return json(SUCCESS);
+    case 'token:hardware':
+      return json(verifyYubikey(factor, requirePasscode(passCode)));
+    case 'token:hotp':
+      if (!checkHotp(factor.secrets.hotp!, requirePasscode(passCode))) throw oktaErrors.wrongPasscode();
+      return json(SUCCESS);
+    case 'push':
+      return startPushVerify(ctx, req, user, factor);
+    case 'u2f':
+    case 'webauthn':
+      return verifyFido(ctx, user, factor, body);
+    default:
+      throw oktaErrors.validation('factor', 'This factor cannot be verified through this API.');
+  }
+}
+
+function requirePasscode(passCode: string | undefined): string {
+  if (!passCode) throw oktaErrors.validation('verifyRequest', 'passCode: The field cannot be left blank.');
+  return passCode;
+}
+
+function verifyLinks(ctx: SimContext, user: SimUser, factor: SimFactor): Record<string, unknown> {
+  const self = factorUrl(ctx, user.id, factor.id);
+  return { verify: link(`${self}/verify`, ['POST']), factor: link(self, ['GET', 'DELETE']) };
+}
+
+function challengeOtp(ctx: SimContext, req: ApiRequest, user: SimUser, factor: SimFactor): ApiResponse {
+  sendCode(ctx, user, factor, {
+    purpose: 'verify',
+    lifetimeSeconds: lifetimeSeconds(req.query.get('tokenLifetimeSeconds')),
+    templateId: req.query.get('templateId') ?? undefined,
+    locale: header(req, 'accept-language'),
+  });
+  // Email challenges carry no profile in Okta's examples; sms/call echo the phone.
+  const profile = factor.factorType === 'email' ? {} : { profile: factor.profile };
+  return json({ factorResult: 'CHALLENGE', ...profile, _links: verifyLinks(ctx, user, factor) });
+}
+
+function verifyYubikey(factor: SimFactor, otp: string): typeof SUCCESS {
+  const used = (factor.secrets.usedOtps ??= new Set());
+  if (!isYubikeyOtp(otp) || yubikeyPublicId(otp) !== factor.secrets.yubikeyPublicId) throw oktaErrors.wrongPasscode();
+  if (used.has(otp)) throw oktaErrors.passcodeReplayed();
+  used.add(otp);
+  return SUCCESS;
+}
+
+/** FIDO: no body -> CHALLENGE with a nonce; a signed answer -> SUCCESS (signatures are not checked). */
+function verifyFido(ctx: SimContext, user: SimUser, factor: SimFactor, body: Record<string, unknown>): ApiResponse {
+  const isWebauthn = factor.factorType === 'webauthn';
+  const signed = stringField(body, 'clientData') && stringField(body, 'signatureData') && (!isWebauthn || stringField(body, 'authenticatorData'));
+  if (signed) return json({ ...SUCCESS, profile: factor.profile });
+  if (Object.keys(body).length > 0) {
+    throw oktaErrors.validation('verifyRequest', isWebauthn
+      ? 'clientData, authenticatorData and signatureData are required.'
+      : 'clientData and signatureData are required.');
+  }
+  const nonce = fidoChallenge();
+  const challenge = isWebauthn ? { challenge: nonce, extensions: {} } : { nonce, timeoutSeconds: 20 };
+  return json({ factorResult: 'CHALLENGE', profile: factor.profile, _links: verifyLinks(ctx, user, factor), _embedded: { challenge } });
+}

@@ -1,0 +1,131 @@
+// The request pipeline. Control requests (/sim/...) go straight to the control router. API requests:
+// counted -> rate limited (429 when the bucket is empty) -> faults -> auth -> routed. Every response
+// carries Date and X-Okta-Request-Id; API responses also the X-Rate-Limit-* headers.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isAuthorized, type Credentials } from './auth';
+import type { SimContext } from './context';
+import { OktaError, oktaErrors } from './errors';
+import type { Fault, FaultInjector } from './faults';
+import { parseJsonBody, readBody, writeResponse, type ApiResponse } from './http';
+import { requestId } from './ids';
+import { bucketFor, type RateLimiter } from './rateLimits';
+import type { RequestCounter } from './requestCounter';
+import type { Router } from './router';
+
+export interface PipelineDeps {
+  ctx: SimContext;
+  api: Router;
+  control: Router;
+  rateLimiter: RateLimiter;
+  faults: FaultInjector;
+  counter: RequestCounter;
+  credentials: Credentials;
+  /** Waits for injected latency; cancelled when the simulator closes. */
+  delay(ms: number): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+const HTML_PAGE =
+  '<!DOCTYPE html><html><head><title>Service Unavailable</title></head>' +
+  '<body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request.</p></body></html>';
+
+const errorResponse = (error: OktaError): ApiResponse => ({ status: error.status, body: error.body() });
+
+export function createRequestListener(deps: PipelineDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(deps, req, res).catch((error: unknown) => {
+      if (res.headersSent || res.destroyed) return;
+      writeResponse(res, error instanceof OktaError ? errorResponse(error) : errorResponse(oktaErrors.internal()));
+    });
+  };
+}
+
+async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { ctx } = deps;
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const method = (req.method ?? 'GET').toUpperCase();
+  const path = url.pathname;
+  res.setHeader('Date', new Date(ctx.now()).toUTCString());
+  res.setHeader('X-Okta-Request-Id', requestId());
+  const raw = await readBody(req);
+
+  if (path === '/sim' || path.startsWith('/sim/')) {
+    if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
+      writeResponse(res, { status: 403, body: { error: 'Control endpoints are loopback only.' } });
+      return;
+    }
+    writeResponse(res, await route(deps.control, method, path, url, req, raw, true));
+    return;
+  }
+
+  deps.counter.record(method, path);
+  const verdict = deps.rateLimiter.consume(bucketFor(method, path), ctx.now());
+  res.setHeader('X-Rate-Limit-Limit', String(verdict.limit));
+  res.setHeader('X-Rate-Limit-Remaining', String(verdict.remaining));
+  res.setHeader('X-Rate-Limit-Reset', String(verdict.resetEpochSeconds));
+  if (verdict.exceeded) {
+    writeResponse(res, errorResponse(oktaErrors.rateLimited()));
+    return;
+  }
+
+  const { latencyMs, failure } = deps.faults.take(method, path);
+  if (latencyMs > 0) await deps.delay(latencyMs);
+  if (res.destroyed) return;
+  if (failure) {
+    answerWithFault(res, failure);
+    return;
+  }
+
+  if (!isAuthorized(req.headers.authorization, deps.credentials)) {
+    writeResponse(res, errorResponse(oktaErrors.invalidToken()));
+    return;
+  }
+  writeResponse(res, await route(deps.api, method, path, url, req, raw, false));
+}
+
+async function route(
+  router: Router,
+  method: string,
+  path: string,
+  url: URL,
+  req: IncomingMessage,
+  raw: Buffer,
+  isControl: boolean,
+): Promise<ApiResponse> {
+  try {
+    const match = router.match(method, path);
+    if (match === undefined) throw oktaErrors.noSuchEndpoint(path);
+    if (match === 'method-not-allowed') throw oktaErrors.methodNotAllowed();
+    const body = parseJsonBody(raw);
+    return await match.handler({ method, path, query: url.searchParams, headers: req.headers, params: match.params, body });
+  } catch (error) {
+    if (error instanceof OktaError) return errorResponse(error);
+    // Control endpoints report bad input (e.g. an invalid fault) as 400 with the message.
+    if (isControl && error instanceof Error) return { status: 400, body: { error: error.message } };
+    throw error;
+  }
+}
+
+function answerWithFault(res: ServerResponse, fault: Fault): void {
+  switch (fault.kind) {
+    case 'drop':
+      res.socket?.destroy();
+      return;
+    case 'status': {
+      const status = fault.status ?? 500;
+      writeResponse(res, { status, body: new OktaError(status, 'E0000009', 'Internal Server Error').body() });
+      return;
+    }
+    case 'malformed-json':
+      res.writeHead(fault.status ?? 200, { 'Content-Type': 'application/json;charset=UTF-8' });
+      res.end('{"id":"00u1simulated","status":"ACT');
+      return;
+    case 'html':
+      res.writeHead(fault.status ?? 200, { 'Content-Type': 'text/html;charset=UTF-8' });
+      res.end(HTML_PAGE);
+      return;
+    default:
+      return;
+  }
+}

@@ -1,0 +1,73 @@
+// The org's state: users (in list order) with their factors, the outbox, push transactions and the
+// per-address delivery throttles. One instance per seed; `reset` swaps in a fresh one.
+import { oktaErrors } from './errors';
+import { createRng, oktaId, type Rng } from './ids';
+import type { OutboxMessage, PushTransaction, SimFactor, SimUser } from './model';
+
+export class OrgStore {
+  readonly users: SimUser[] = [];
+  readonly outbox: OutboxMessage[] = [];
+  readonly transactions = new Map<string, PushTransaction>();
+  /** Last delivery time per `channel:address`, for the 30 s sms/call and 5 s email limits. */
+  readonly lastDelivery = new Map<string, number>();
+  readonly rng: Rng;
+  ownerId = '';
+  private readonly positions = new Map<string, number>();
+  private readonly byLogin = new Map<string, SimUser>();
+  /** Login short names (before "@"); null marks an ambiguous one. */
+  private readonly byShortName = new Map<string, SimUser | null>();
+
+  constructor(seed: number) {
+    this.rng = createRng(seed);
+  }
+
+  newId(prefix: string): string {
+    return oktaId(this.rng, prefix);
+  }
+
+  addUser(user: SimUser): void {
+    this.positions.set(user.id, this.users.length);
+    this.users.push(user);
+    this.byLogin.set(user.profile.login.toLowerCase(), user);
+    const short = user.profile.login.split('@')[0].toLowerCase();
+    this.byShortName.set(short, this.byShortName.has(short) ? null : user);
+  }
+
+  hasLogin(login: string): boolean {
+    return this.byLogin.has(login.toLowerCase());
+  }
+
+  /** Position in list order, for paging cursors. */
+  positionOf(userId: string): number | undefined {
+    return this.positions.get(userId);
+  }
+
+  /** By id, login or unambiguous login short name, like `GET /api/v1/users/{id}`. */
+  findUser(idOrLogin: string): SimUser | undefined {
+    const position = this.positions.get(idOrLogin);
+    if (position !== undefined) return this.users[position];
+    const key = idOrLogin.toLowerCase();
+    return this.byLogin.get(key) ?? this.byShortName.get(key) ?? undefined;
+  }
+
+  requireUser(idOrLogin: string): SimUser {
+    const user = this.findUser(idOrLogin);
+    if (!user) throw oktaErrors.notFound(idOrLogin, 'User');
+    return user;
+  }
+
+  owner(): SimUser {
+    return this.requireUser(this.ownerId);
+  }
+
+  requireFactor(user: SimUser, factorId: string): SimFactor {
+    const factor = user.factors.find((f) => f.id === factorId);
+    if (!factor) throw oktaErrors.notFound(factorId, 'UserFactor');
+    return factor;
+  }
+
+  removeFactor(user: SimUser, factor: SimFactor): void {
+    user.factors = user.factors.filter((f) => f !== factor);
+    for (const [id, tx] of this.transactions) if (tx.factorId === factor.id) this.transactions.delete(id);
+  }
+}

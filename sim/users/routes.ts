@@ -1,0 +1,75 @@
+// The Users calls a tree view needs, plus create and reset_factors for tests and the demo.
+import { createHash } from 'node:crypto';
+import type { SimContext } from '../context';
+import { oktaErrors } from '../errors';
+import { bodyObject, json, stringField, type ApiRequest, type ApiResponse } from '../http';
+import { isoSeconds } from '../ids';
+import type { SimUser, UserStatus } from '../model';
+import type { Router } from '../router';
+import { listUsers } from './list';
+import { userJson } from './serialize';
+
+export function addUserRoutes(router: Router, ctx: SimContext): void {
+  router
+    .add('GET', '/api/v1/users', (req) => listUsers(ctx, req))
+    .add('POST', '/api/v1/users', (req) => createUser(ctx, req))
+    .add('GET', '/api/v1/users/:userId', (req) => getUser(ctx, req))
+    .add('POST', '/api/v1/users/:userId/lifecycle/reset_factors', (req) => resetFactors(ctx, req));
+}
+
+/** `me` is the token's owner; otherwise an id, a login or an unambiguous login short name. */
+function getUser(ctx: SimContext, req: ApiRequest): ApiResponse {
+  const user = req.params.userId === 'me' ? ctx.store.owner() : ctx.store.requireUser(req.params.userId);
+  const etag = createHash('sha1').update(`${user.id}:${user.lastUpdated}`).digest('hex').slice(0, 16);
+  return json(userJson(ctx, user, true), 200, { ETag: `W/"${etag}"` });
+}
+
+function resetFactors(ctx: SimContext, req: ApiRequest): ApiResponse {
+  const user = ctx.store.requireUser(req.params.userId);
+  for (const factor of [...user.factors]) ctx.store.removeFactor(user, factor);
+  return json({});
+}
+
+const invalidUser = (cause: string) => oktaErrors.validation('login', cause);
+
+/** POST /api/v1/users?activate=true|false (default true): ACTIVE with a password, else PROVISIONED. */
+function createUser(ctx: SimContext, req: ApiRequest): ApiResponse {
+  const body = bodyObject(req.body);
+  const profile = bodyObject(body.profile);
+  const login = stringField(profile, 'login');
+  const email = stringField(profile, 'email');
+  if (!login) throw invalidUser('login: The field cannot be left blank.');
+  if (!email) throw invalidUser('email: The field cannot be left blank.');
+  if (ctx.store.hasLogin(login)) {
+    throw invalidUser('login: An object with this field already exists in the current organization');
+  }
+  const hasPassword = stringField(bodyObject(bodyObject(body.credentials).password), 'value') !== undefined;
+  const activate = req.query.get('activate') !== 'false';
+  const status: UserStatus = !activate ? 'STAGED' : hasPassword ? 'ACTIVE' : 'PROVISIONED';
+  const now = isoSeconds(ctx.now());
+  const extra: Record<string, string | null> = {};
+  for (const [key, value] of Object.entries(profile)) if (typeof value === 'string') extra[key] = value;
+  const user: SimUser = {
+    id: ctx.store.newId('00u'),
+    status,
+    created: now,
+    activated: activate ? now : null,
+    statusChanged: activate ? now : null,
+    lastLogin: null,
+    lastUpdated: now,
+    passwordChanged: hasPassword ? now : null,
+    profile: {
+      ...extra,
+      firstName: stringField(profile, 'firstName') ?? null,
+      lastName: stringField(profile, 'lastName') ?? null,
+      email,
+      login,
+      mobilePhone: stringField(profile, 'mobilePhone') ?? null,
+      secondEmail: stringField(profile, 'secondEmail') ?? null,
+    },
+    factors: [],
+    recoveryPhone: null,
+  };
+  ctx.store.addUser(user);
+  return json(userJson(ctx, user, true));
+}
