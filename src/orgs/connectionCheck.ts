@@ -21,7 +21,8 @@ export type CheckConnection = (connection: OrgConnection) => Promise<OktaUser>;
 export const createOktaClient: ClientFactory = (options) => new OktaClient(options);
 
 export function checkConnectionWith(createClient: ClientFactory): CheckConnection {
-  return ({ orgUrl, token, tokenType, signal }) =>
+  // No retries: the person adding the org is waiting, and a failure is explained, not hidden.
+  return async ({ orgUrl, token, tokenType, signal }) =>
     createClient({ orgUrl, token, tokenType, maxRetries: 0 }).getUser('me', { signal });
 }
 

@@ -3,6 +3,7 @@
 // Org-scoped secret keys follow one convention: `okta.<kind>/<orgId>` or `okta.<kind>/<orgId>/...`.
 import { SecretStore } from './secretStore';
 
+/** `okta.orgSecrets/<orgId>`: JSON array of the org's other secret keys. */
 const INDEX_KIND = 'okta.orgSecrets';
 
 /** Builds an org-scoped secret key; ids come from Okta or from the registry, never from users. */
