@@ -79,20 +79,20 @@ interface BucketState {
   limit: number;
   /** Requests we may still start before the reset (server's count minus what we started since). */
   remaining: number;
-  /** Local clock, ms. */
+  /** Local clock, ms; Infinity while a new window's reset is not known yet. */
   resetAtMs: number;
-  /** After an exhausted window ended: one request finds out the new state before the rest go. */
-  probing?: boolean;
+  /** The bucket answers without rate-limit headers (not Okta, or a proxy strips them): no throttling. */
+  untracked?: boolean;
 }
 
-/** How long a probe may take before another request is let through to probe again. */
-const PROBE_MS = 1000;
-
 /**
- * Throttling rule: once a bucket's headers are known, each request takes one unit of `remaining`;
- * when none is left, it waits until the bucket's reset time (plus skew) instead of earning a 429.
- * When an exhausted window ends, a single request probes the new window and the others wait for
- * its answer (no burst at the reset). Otherwise a bucket whose window ended is unknown again.
+ * Throttling rule, per bucket:
+ * - first contact: one request goes out alone; its headers tell the others what is left;
+ * - then each request takes one unit of `remaining`; when none is left it waits for the reset
+ *   (plus skew) instead of earning a 429;
+ * - when a window ends the new one is assumed full (`limit`), until a response says otherwise;
+ * - a 429 (`exhaust`) or a concurrent-limit answer (0/0) holds the bucket until the reset.
+ * Waiters wake on every response and every finished request, so nobody waits longer than needed.
  */
 export class RateLimitTracker {
   private readonly buckets = new Map<string, BucketState>();
@@ -106,42 +106,46 @@ export class RateLimitTracker {
     const started = this.now();
     for (;;) {
       let state = this.buckets.get(bucket);
-      if (state && this.now() >= state.resetAtMs) {
-        if (state.remaining > 0 && !state.probing) {
-          this.buckets.delete(bucket);
-          state = undefined;
-        } else {
-          state = { limit: state.limit, remaining: 1, resetAtMs: this.now() + PROBE_MS, probing: true };
-          this.buckets.set(bucket, state);
-        }
+      if (state && !state.untracked && this.now() >= state.resetAtMs) {
+        state = { limit: state.limit, remaining: Math.max(1, state.limit), resetAtMs: Infinity };
+        this.buckets.set(bucket, state);
       }
-      if (!state || state.remaining > 0) {
-        if (state) state.remaining--;
-        this.inFlight(bucket, +1);
+      const inFlight = this.pending.get(bucket) ?? 0;
+      // Without news, one request at a time finds out the bucket's state.
+      const probe = inFlight === 0 && (!state || state.resetAtMs === Infinity);
+      if (state?.untracked || (state && state.remaining > 0) || probe) {
+        if (state && !state.untracked && state.remaining > 0) state.remaining--;
+        this.pending.set(bucket, inFlight + 1);
         return this.now() - started;
       }
-      await this.nextChange(state.resetAtMs - this.now(), signal);
+      await this.nextChange(state ? state.resetAtMs - this.now() : Infinity, signal);
     }
   }
 
   /** Called when a request of `bucket` finished (any outcome). */
   release(bucket: string): void {
-    this.inFlight(bucket, -1);
+    const next = (this.pending.get(bucket) ?? 0) - 1;
+    if (next <= 0) this.pending.delete(bucket);
+    else this.pending.set(bucket, next);
+    this.wakeAll();
   }
 
   /** Records a response's headers; returns the status to report, if the headers were complete. */
   update(bucket: string, h: RateLimitHeaders): RateLimitStatus | undefined {
-    if (h.limit === undefined || h.remaining === undefined) return undefined;
-    const delay = rateLimitResetDelayMs(h, this.now());
-    if (delay === undefined) return undefined;
-    const resetAtMs = this.now() + delay;
     const state = this.buckets.get(bucket);
+    const delay = rateLimitResetDelayMs(h, this.now());
+    if (h.limit === undefined || h.remaining === undefined || delay === undefined) {
+      if (!state) this.set(bucket, { limit: 0, remaining: 0, resetAtMs: Infinity, untracked: true });
+      return undefined;
+    }
+    const resetAtMs = this.now() + delay;
     // Requests still in flight (other than this one) will also count at the server.
     const remaining = Math.max(0, h.remaining - Math.max(0, (this.pending.get(bucket) ?? 0) - 1));
     if (h.limit === 0 && h.remaining === 0) {
       // Concurrent-limit violation: Okta reports 0/0 and the reset is only an estimate.
       this.set(bucket, { limit: state?.limit ?? 0, remaining: 0, resetAtMs });
-    } else if (!state || state.probing || resetAtMs > state.resetAtMs + RESET_SKEW_MS || remaining < state.remaining) {
+    } else if (!state || state.untracked || state.resetAtMs === Infinity
+      || resetAtMs > state.resetAtMs + RESET_SKEW_MS || remaining < state.remaining) {
       // Unknown, a new window, or the server counts fewer left than we assumed: trust the server.
       this.set(bucket, { limit: h.limit, remaining, resetAtMs });
     }
@@ -151,19 +155,23 @@ export class RateLimitTracker {
   /** Marks a bucket exhausted until `resetAtMs` (after a 429). */
   exhaust(bucket: string, resetAtMs: number): void {
     const state = this.buckets.get(bucket);
-    this.set(bucket, { limit: state?.limit ?? 0, remaining: 0, resetAtMs });
+    this.set(bucket, { limit: state?.untracked ? 0 : state?.limit ?? 0, remaining: 0, resetAtMs });
   }
 
   private set(bucket: string, state: BucketState): void {
     this.buckets.set(bucket, state);
+    this.wakeAll();
+  }
+
+  private wakeAll(): void {
     for (const wake of [...this.waiters]) wake();
   }
 
-  /** Sleeps until `ms` passed or any bucket state changed, whichever comes first. */
+  /** Sleeps until `ms` passed or a bucket changed (response, finished request), whichever is first. */
   private nextChange(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
       const finish = (error?: OktaNetworkError) => {
-        clearTimeout(timer);
+        if (timer) clearTimeout(timer);
         this.waiters.delete(wake);
         signal?.removeEventListener('abort', onAbort);
         if (error) reject(error);
@@ -171,16 +179,10 @@ export class RateLimitTracker {
       };
       const wake = () => finish();
       const onAbort = () => finish(new OktaNetworkError('aborted', 'The request was cancelled.'));
-      const timer = setTimeout(wake, Math.max(0, ms));
+      const timer = Number.isFinite(ms) ? setTimeout(wake, Math.max(0, ms)) : undefined;
       this.waiters.add(wake);
       signal?.addEventListener('abort', onAbort, { once: true });
       if (signal?.aborted) onAbort();
     });
-  }
-
-  private inFlight(bucket: string, delta: number): void {
-    const next = (this.pending.get(bucket) ?? 0) + delta;
-    if (next <= 0) this.pending.delete(bucket);
-    else this.pending.set(bucket, next);
   }
 }

@@ -53,64 +53,88 @@ test('backoff: exponential with equal jitter, capped', () => {
   }
 });
 
-test('tracker: takes one unit per request and waits for the reset when the bucket is spent', async () => {
+/** Resolves true if the promise settled within `ms`. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  return Promise.race([promise.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+}
+
+const inAMinute = () => Math.floor(Date.now() / 1000) + 60;
+
+test('tracker: first contact sends one request alone; its headers release the others', async () => {
   const tracker = new RateLimitTracker();
-  const bucket = '/api/v1/users';
-  assert.equal(await tracker.acquire(bucket), 0); // unknown bucket: no wait
-  const resetEpoch = Math.ceil(Date.now() / 1000);
-  const status = tracker.update(bucket, { limit: 10, remaining: 1, reset: resetEpoch, dateMs: Date.now() });
-  tracker.release(bucket);
-  assert.equal(status?.limit, 10);
-  assert.equal(status?.remaining, 1);
-  assert.equal(status?.bucket, bucket);
-  assert.equal(await tracker.acquire(bucket), 0); // the one unit left
-  tracker.release(bucket);
-  const started = Date.now();
-  await tracker.acquire(bucket); // spent: waits until reset (+ skew)
-  tracker.release(bucket);
-  assert.ok(Date.now() - started >= 900, `waited ${Date.now() - started} ms`);
+  assert.equal(await tracker.acquire('b'), 0);
+  const second = tracker.acquire('b');
+  assert.equal(await settlesWithin(second, 30), false, 'waits for the probe');
+  const status = tracker.update('b', { limit: 10, remaining: 9, reset: inAMinute(), dateMs: Date.now() });
+  assert.deepEqual({ limit: status?.limit, remaining: status?.remaining, bucket: status?.bucket }, { limit: 10, remaining: 9, bucket: 'b' });
+  assert.ok(status!.resetAt.getTime() > Date.now() + 59_000);
+  assert.equal(await settlesWithin(second, 30), true);
   // Other buckets are not held back.
-  assert.equal(await tracker.acquire('/api/v1/users/{id}'), 0);
+  assert.equal(await settlesWithin(tracker.acquire('other'), 30), true);
 });
 
-test('tracker: requests still in flight count against what the server reported', async () => {
+test('tracker: a probe that fails without an answer lets the next request probe', async () => {
   const tracker = new RateLimitTracker();
-  const bucket = 'b';
-  await Promise.all([tracker.acquire(bucket), tracker.acquire(bucket), tracker.acquire(bucket)]);
-  // First answer: 3 left at the server, but two more of ours are still on the wire -> 1 usable.
-  tracker.update(bucket, { limit: 5, remaining: 3, reset: Math.floor(Date.now() / 1000) + 60 });
-  tracker.release(bucket);
-  assert.equal(await tracker.acquire(bucket), 0);
+  await tracker.acquire('b');
+  const second = tracker.acquire('b');
+  tracker.release('b'); // e.g. connection refused: no headers
+  assert.equal(await settlesWithin(second, 30), true);
+});
+
+test('tracker: a bucket without rate-limit headers is not throttled', async () => {
+  const tracker = new RateLimitTracker();
+  await tracker.acquire('b');
+  tracker.update('b', {});
+  const all = Promise.all([tracker.acquire('b'), tracker.acquire('b'), tracker.acquire('b')]);
+  assert.equal(await settlesWithin(all, 30), true);
+});
+
+test('tracker: each request takes one unit; requests in flight count against what the server reported', async () => {
+  const tracker = new RateLimitTracker();
+  await tracker.acquire('b');
+  tracker.update('b', { limit: 10, remaining: 3, reset: inAMinute() });
+  tracker.release('b');
+  await Promise.all([tracker.acquire('b'), tracker.acquire('b'), tracker.acquire('b')]); // 3 on the wire
+  // First of them answers "2 left" while two more of ours are still in flight -> 0 usable.
+  tracker.update('b', { limit: 10, remaining: 2, reset: inAMinute() });
+  tracker.release('b');
   const controller = new AbortController();
-  const waiting = tracker.acquire(bucket, controller.signal);
+  const waiting = tracker.acquire('b', controller.signal);
+  assert.equal(await settlesWithin(waiting.catch(() => undefined), 30), false);
   controller.abort();
   await assert.rejects(waiting, /cancelled/);
 });
 
-test('tracker: exhaust() after a 429 holds the bucket until the reset; concurrent-limit 0/0 too', async () => {
+test('tracker: a spent bucket waits until the reset (+1 s skew)', async () => {
   const tracker = new RateLimitTracker();
-  tracker.exhaust('b', Date.now() + 300);
+  await tracker.acquire('b');
+  tracker.update('b', { limit: 5, remaining: 0, reset: Math.floor(Date.now() / 1000), dateMs: Date.now() });
+  tracker.release('b');
   const started = Date.now();
   await tracker.acquire('b');
-  assert.ok(Date.now() - started >= 250);
-  tracker.release('b');
-  tracker.update('c', { limit: 0, remaining: 0, reset: Math.floor(Date.now() / 1000) - 5, dateMs: Date.now() });
-  const t2 = Date.now();
-  await tracker.acquire('c'); // reset in the past: waits only the skew
-  assert.ok(Date.now() - t2 >= 900 && Date.now() - t2 < 2000);
+  const waited = Date.now() - started;
+  assert.ok(waited >= 900 && waited < 2500, `waited ${waited} ms`);
 });
 
-test('tracker: when an exhausted window ends, one request probes and the rest wait for its answer', async () => {
+test('tracker: after a 429 (exhaust) the bucket waits; the new window is assumed full (limit), no more', async () => {
   const tracker = new RateLimitTracker();
-  const bucket = 'b';
-  tracker.exhaust(bucket, Date.now() + 50);
-  const admitted: number[] = [];
-  const all = [0, 1, 2].map((i) => tracker.acquire(bucket).then(() => admitted.push(i)));
-  await new Promise((r) => setTimeout(r, 150));
-  assert.equal(admitted.length, 1, 'only the probe went out');
-  // The probe's answer: a fresh window with plenty left lets the others go at once.
-  tracker.update(bucket, { limit: 10, remaining: 9, reset: Math.floor(Date.now() / 1000) + 60 });
-  tracker.release(bucket);
-  await Promise.all(all);
-  assert.equal(admitted.length, 3);
+  await tracker.acquire('b');
+  tracker.update('b', { limit: 3, remaining: 2, reset: inAMinute() });
+  tracker.release('b');
+  tracker.exhaust('b', Date.now() + 60);
+  const started = Date.now();
+  await Promise.all([tracker.acquire('b'), tracker.acquire('b'), tracker.acquire('b')]);
+  assert.ok(Date.now() - started >= 50);
+  assert.equal(await settlesWithin(tracker.acquire('b'), 30), false, 'the fourth waits for news');
+});
+
+test('tracker: a concurrent-limit answer (0/0) holds the bucket until its estimated reset, then probes', async () => {
+  const tracker = new RateLimitTracker();
+  await tracker.acquire('c');
+  tracker.update('c', { limit: 0, remaining: 0, reset: Math.floor(Date.now() / 1000) - 5, dateMs: Date.now() });
+  tracker.release('c');
+  const started = Date.now();
+  await tracker.acquire('c'); // reset in the past: waits only the skew
+  const waited = Date.now() - started;
+  assert.ok(waited >= 900 && waited < 2500, `waited ${waited} ms`);
 });
