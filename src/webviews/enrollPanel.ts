@@ -3,7 +3,8 @@
 // sms/call/email with a code and a Resend cooldown).
 import * as vscode from 'vscode';
 import { factorTypeLabel } from '../commands/factorDescriptions';
-import { RESEND_COOLDOWN_SECONDS } from '../commands/resendCooldown';
+import { factorKey } from '../commands/factorKey';
+import { RESEND_COOLDOWN_SECONDS, resendCooldowns } from '../commands/resendCooldown';
 import { adviseOnError } from '../commands/errorAdvice';
 import type { OktaClient } from '../okta/client';
 import { OktaApiError } from '../okta/errors';
@@ -200,9 +201,11 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
       case 'call':
       case 'email': {
         const sentTo = factor.factorType === 'email' ? factor.profile?.email : factor.profile?.phoneNumber;
+        // Enrolling sent a code, so the cooldown starts now (shared with the Resend command).
+        this.startCooldown(factor);
         this.setActivation({
           kind: 'passcode', factorLabel: label, channel: factor.factorType, sentTo: sentTo ?? 'the user',
-          resendAvailableAt: Date.now() + RESEND_COOLDOWN_SECONDS * 1000,
+          resendAvailableAt: this.resendAvailableAt(factor),
         });
         return;
       }
@@ -304,8 +307,8 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
     if (activation?.kind !== 'passcode' || (factor.factorType !== 'sms' && factor.factorType !== 'call' && factor.factorType !== 'email')) {
       throw new PanelInputError('Only sms, call and email enrollments can resend a code.');
     }
-    const wait = Math.ceil((activation.resendAvailableAt - Date.now()) / 1000);
-    if (wait > 0) throw new PanelInputError(`Okta sends one code per ${RESEND_COOLDOWN_SECONDS} s: resend in ${wait} s.`);
+    const wait = resendCooldowns.remainingSeconds(factorKey(this.orgId, this.userId, factor.id));
+    if (wait > 0) throw new PanelInputError(`Okta sends one code per ${cooldownSeconds(factor)} s: resend in ${wait} s.`);
     const client = await this.client();
     try {
       await client.resendEnrollFactor(
@@ -313,13 +316,25 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
         { factorType: factor.factorType, provider: String(factor.provider), profile: factor.profile },
         { templateId: this.templateId, signal: this.signal },
       );
-      this.setActivation({ ...activation, resendAvailableAt: Date.now() + RESEND_COOLDOWN_SECONDS * 1000 });
+      this.startCooldown(factor);
+      this.setActivation({ ...activation, resendAvailableAt: this.resendAvailableAt(factor) });
     } catch (err) {
       // Okta's own cooldown (429) wins over ours: restart the countdown with its number.
       const waitSeconds = err instanceof OktaApiError ? adviseOnError('Resend', err).waitSeconds : undefined;
-      if (waitSeconds) this.setActivation({ ...activation, resendAvailableAt: Date.now() + waitSeconds * 1000 });
+      if (waitSeconds) {
+        this.startCooldown(factor, waitSeconds);
+        this.setActivation({ ...activation, resendAvailableAt: this.resendAvailableAt(factor) });
+      }
       throw err;
     }
+  }
+
+  private startCooldown(factor: UserFactor, seconds = cooldownSeconds(factor)): void {
+    resendCooldowns.start(factorKey(this.orgId, this.userId, factor.id), seconds);
+  }
+
+  private resendAvailableAt(factor: UserFactor): number {
+    return Date.now() + resendCooldowns.remainingSeconds(factorKey(this.orgId, this.userId, factor.id)) * 1000;
   }
 
   private async finish(factor: UserFactor, message: string): Promise<void> {
@@ -340,6 +355,10 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
     this.pushPoll?.abort();
     this.pushPoll = undefined;
   }
+}
+
+function cooldownSeconds(factor: UserFactor): number {
+  return RESEND_COOLDOWN_SECONDS[factor.factorType] ?? 30;
 }
 
 /** The inputs of the chosen type, so Okta's causes are attached only to inputs on screen. */

@@ -66,6 +66,8 @@ export function verifyModeOf(factor: UserFactor): { mode: VerifyMode; prompt?: s
 
 export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHostMessage> {
   private push?: AbortController;
+  /** The waiting push's `cancel` link (or transaction id), for Cancel. */
+  private pushCancelFrom?: string;
 
   constructor(services: PanelServices, private readonly target: VerifyTarget, private readonly timing: PanelTiming = {}) {
     super(services, target.orgId, {
@@ -105,11 +107,7 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
       case 'sendPush':
         return this.answer(message.requestId, 'Push', [], () => this.sendPush(message.headers));
       case 'cancelPush':
-        return this.answer(message.requestId, 'Cancel', [], async () => {
-          // Okta has a cancel link (DELETE) but the client does not offer it: polling stops, the push
-          // stays on the device until it times out.
-          this.push?.abort();
-        });
+        return this.answer(message.requestId, 'Cancel push', [], () => this.cancelPush());
       case 'builtInCode':
         return this.answer(message.requestId, 'Built-in authenticator', [], async () => {
           const { code, secondsRemaining } = await this.services.authenticator.currentCode(...this.ids);
@@ -169,6 +167,7 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
       if (started.factorResult !== 'WAITING') return this.showResult(started.factorResult);
       const transactionId = factorTransactionId(started);
       if (transactionId) recordPushTransaction(this.orgId, userId, factorId, transactionId);
+      this.pushCancelFrom = linkHref(started._links, 'cancel') ?? transactionId;
       this.postPushStatus(started);
       const pollFrom = linkHref(started._links, 'poll') ?? transactionId;
       if (!pollFrom) throw new PanelInputError('Okta answered WAITING without a link to follow the push.');
@@ -179,14 +178,29 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
       });
       this.showResult(final.factorResult);
     } catch (err) {
-      if (isCancellation(err) && push.signal.aborted && !this.signal.aborted) {
-        this.showResult('CANCELLED', 'Stopped following the push. It stays on the device until it expires.');
-        return;
-      }
+      if (isCancellation(err) && push.signal.aborted && !this.signal.aborted) return; // cancelPush reports
       throw err;
     } finally {
-      if (this.push === push) this.push = undefined;
+      if (this.push === push) {
+        this.push = undefined;
+        this.pushCancelFrom = undefined;
+      }
     }
+  }
+
+  /** Stops polling, then cancels the transaction on Okta (DELETE on its cancel link). */
+  private async cancelPush(): Promise<void> {
+    const push = this.push;
+    const cancelFrom = this.pushCancelFrom;
+    if (!push) throw new PanelInputError('No push is waiting.');
+    push.abort();
+    if (!cancelFrom) {
+      this.showResult('CANCELLED', 'Stopped following the push. It stays on the device until it expires.');
+      return;
+    }
+    const client = await this.services.clientFor(this.orgId);
+    await client.cancelFactorTransaction(this.target.user.id, this.target.factor.id, cancelFrom, { signal: this.signal });
+    this.showResult('CANCELLED', 'Push cancelled.');
   }
 
   private postPushStatus(result: VerifyFactorResult): void {
