@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { OktaClient } from './okta/client';
 import { createOktaClient } from './orgs/connectionCheck';
+import type { ClientHooks } from './orgs/orgRegistry';
 import { OrgRegistry } from './orgs/orgRegistry';
 import { TotpAuthenticator } from './authenticator/totpAuthenticator';
 import { FactorsTreeProvider } from './tree/factorsTreeProvider';
@@ -48,6 +49,20 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const log = new RequestLog();
   const rateLimit = new RateLimitStatusBar();
   const authenticator = new TotpAuthenticator(context.secrets);
+  // One hooks object per org: the registry keeps a client while its hooks stay the same objects.
+  const hooks = new Map<string, ClientHooks>();
+  const hooksFor = (orgId: string): ClientHooks => {
+    let orgHooks = hooks.get(orgId);
+    if (!orgHooks) {
+      const label = () => registry.get(orgId)?.label ?? orgId;
+      orgHooks = {
+        onRequest: (entry) => log.request(label(), entry),
+        onRateLimit: (status) => rateLimit.update(orgId, label(), status),
+      };
+      hooks.set(orgId, orgHooks);
+    }
+    return orgHooks;
+  };
   const services = {
     context,
     registry,
@@ -57,7 +72,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     config: settings,
     async clientFor(orgId: string): Promise<OktaClient> {
       await services.demo.ensureRunning(orgId);
-      return registry.clientFor(orgId, { onRequest: log.request, onRateLimit: rateLimit.update });
+      return registry.clientFor(orgId, hooksFor(orgId));
     },
   } as Omit<Services, 'tree' | 'demo'> as Services;
   services.demo = new DemoOrg(services);

@@ -2,13 +2,20 @@ import * as vscode from 'vscode';
 import type { RateLimitStatus } from '../okta/rateLimits';
 import { isRateLimitLow, rateLimitText } from './requestLine';
 
+interface LowBucket {
+  orgLabel: string;
+  status: RateLimitStatus;
+}
+
 /**
- * A status-bar item that appears only while an org's rate-limit headroom is low (fed by
- * OktaClient's onRateLimit hook) and hides itself when the window resets.
+ * A status-bar item that appears only while some org's rate-limit bucket is low (fed by each
+ * org's OktaClient onRateLimit hook). It shows the tightest bucket and hides when all have reset.
  */
 export class RateLimitStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('okta.rateLimit', vscode.StatusBarAlignment.Right, 100);
-  private hideTimer: NodeJS.Timeout | undefined;
+  /** Low buckets by `<orgId> <bucket>`. */
+  private readonly low = new Map<string, LowBucket>();
+  private resetTimer: NodeJS.Timeout | undefined;
 
   constructor() {
     this.item.name = 'Okta rate limit';
@@ -16,26 +23,38 @@ export class RateLimitStatusBar implements vscode.Disposable {
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
   }
 
-  readonly update = (status: RateLimitStatus): void => {
-    if (!isRateLimitLow(status)) {
-      this.hide();
+  update(orgId: string, orgLabel: string, status: RateLimitStatus): void {
+    const key = `${orgId} ${status.bucket ?? ''}`;
+    if (isRateLimitLow(status)) this.low.set(key, { orgLabel, status });
+    else this.low.delete(key);
+    this.render();
+  }
+
+  /** The text shown while some bucket is low, else undefined. */
+  get warning(): string | undefined {
+    return this.low.size > 0 ? this.item.text : undefined;
+  }
+
+  private render(): void {
+    clearTimeout(this.resetTimer);
+    const now = Date.now();
+    for (const [key, { status }] of this.low) if (status.resetAt.getTime() <= now) this.low.delete(key);
+    const buckets = [...this.low.values()].sort((a, b) => a.status.remaining / a.status.limit - b.status.remaining / b.status.limit);
+    if (buckets.length === 0) {
+      this.item.hide();
       return;
     }
-    this.item.text = `$(watch) ${rateLimitText(status)}`;
-    const bucket = status.bucket ? ` (${status.bucket})` : '';
-    this.item.tooltip = `Okta rate limit${bucket}: ${status.remaining} of ${status.limit} requests left until ${status.resetAt.toLocaleTimeString()}.`;
+    this.item.text = `$(watch) ${rateLimitText(buckets[0].status)}`;
+    this.item.tooltip = buckets
+      .map(({ orgLabel, status }) => `${orgLabel}${status.bucket ? ` (${status.bucket})` : ''}: ${status.remaining} of ${status.limit} requests left until ${status.resetAt.toLocaleTimeString()}`)
+      .join('\n');
     this.item.show();
-    clearTimeout(this.hideTimer);
-    this.hideTimer = setTimeout(() => this.hide(), Math.max(0, status.resetAt.getTime() - Date.now()));
-  };
-
-  private hide(): void {
-    clearTimeout(this.hideTimer);
-    this.item.hide();
+    const nextReset = Math.min(...buckets.map((b) => b.status.resetAt.getTime()));
+    this.resetTimer = setTimeout(() => this.render(), Math.max(0, nextReset - now) + 50);
   }
 
   dispose(): void {
-    this.hide();
+    clearTimeout(this.resetTimer);
     this.item.dispose();
   }
 }

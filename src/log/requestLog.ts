@@ -6,11 +6,12 @@ import { formatRequestLine, isRequestFailure } from './requestLine';
 export class RequestLog implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Okta', { log: true });
 
-  readonly request = (entry: RequestLogEntry): void => {
-    const line = formatRequestLine(entry);
+  /** Logs one HTTP exchange of an org, e.g. `[Acme] GET /api/v1/users?limit=25 -> 200 (41 ms)`. */
+  request(orgLabel: string, entry: RequestLogEntry): void {
+    const line = `[${orgLabel}] ${formatRequestLine(entry)}`;
     if (isRequestFailure(entry)) this.channel.warn(line);
     else this.channel.info(line);
-  };
+  }
 
   appendLine(line: string): void {
     this.channel.appendLine(line);

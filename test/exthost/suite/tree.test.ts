@@ -30,10 +30,10 @@ async function setSetting(key: string, value: unknown): Promise<void> {
 }
 
 /** A simulator of our own (not the demo org), loaded the way the demo launcher loads it. */
-async function startOwnSimulator(token: string): Promise<RunningSimulator> {
+async function startOwnSimulator(token: string, options: Record<string, unknown> = {}): Promise<RunningSimulator> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startSimulator } = require(path.join(extensionPath, 'dist', 'sim.js'));
-  const sim: RunningSimulator = await startSimulator({ port: 0, token, seed: 'demo' });
+  const sim: RunningSimulator = await startSimulator({ port: 0, token, seed: 'demo', ...options });
   ownSims.push(sim);
   return sim;
 }
@@ -197,6 +197,17 @@ suite('tree: orgs > users > factors', () => {
     const [message] = await children(node);
     assert.match(label(message), / - click to retry$/);
     assert.equal(item(message).command?.command, 'okta.refreshNode');
+    await services.registry.remove(org.id);
+  });
+
+  test('the status bar shows the rate-limit headroom once it drops below 20%', async () => {
+    const sim = await startOwnSimulator('limited-token-1234', { rateLimits: { usersPerMinute: 20 } });
+    const { org } = await services.registry.add({ label: 'Limited org', url: sim.url, token: sim.token, tokenType: 'SSWS' });
+    const client = await services.clientFor(org.id);
+    for (let i = 0; i < 16; i++) await client.listUsersPage({ limit: 1 });
+    assert.equal(services.rateLimit.warning, undefined, '4 of 20 left is not low yet');
+    await client.listUsersPage({ limit: 1 });
+    assert.match(services.rateLimit.warning ?? '', /Okta: 3\/20 requests left/);
     await services.registry.remove(org.id);
   });
 
