@@ -240,3 +240,217 @@ describe('every enrollable factor type through all factor operations', () => {
     });
   }
 });
+
+describe('seeded factors of every kind and status', () => {
+  test('list, get, catalog and questions for a user holding every factor kind', async () => {
+    const userId = await userIdOf('all.factors@example.com');
+    const listed = await api.call('GET', `${USERS}/${userId}/factors`, { label: 'seeded' });
+    const kinds = listed.body.map((f: any) => `${f.factorType}/${f.provider}`).sort();
+    assert.equal(kinds.length, 14);
+    assert.ok(kinds.includes('signed_nonce/OKTA'));
+    for (const factor of listed.body) {
+      const fetched = await api.call('GET', factorPath(userId, factor.id), { label: `seeded ${factor.factorType}/${factor.provider}` });
+      assert.deepEqual(fetched.body, factor);
+    }
+    const catalog = await api.call('GET', `${USERS}/${userId}/factors/catalog`);
+    assert.ok(catalog.check.tolerated.some((t) => t.rule === 'catalog-phones-array'), 'the sms entry should embed the phones array');
+    assert.ok(catalog.body.every((entry: any) => entry._links.enroll.hints.allow.includes('POST')));
+    const questions = await api.call('GET', `${USERS}/${userId}/factors/questions`);
+    assert.ok(questions.body.length >= 19);
+  });
+
+  test('sms, call and email: challenge, passcode, then the per-address throttle; question with the seeded answer', async () => {
+    const userId = await userIdOf('all.factors@example.com');
+    const { body: factors } = await api.call('GET', `${USERS}/${userId}/factors`);
+    for (const type of ['sms', 'call', 'email']) {
+      const factor = factors.find((f: any) => f.factorType === type);
+      const path = `${factorPath(userId, factor.id)}/verify`;
+      const challenge = await api.call('POST', path, { label: `seeded ${type}` });
+      assert.equal(challenge.body.factorResult, 'CHALLENGE');
+      if (type !== 'email') assert.deepEqual(challenge.check.tolerated.map((t) => t.rule).sort()[0], 'verify-profile-strings');
+      const [message] = sim.outbox({ factorId: factor.id }).slice(-1);
+      expectError(await api.call('POST', path, { body: { passCode: wrongCode(message.code) }, variant: type }), 403, 'E0000068');
+      const verified = await api.call('POST', path, { body: { passCode: message.code }, variant: type, label: `seeded ${type}` });
+      assert.equal(verified.body.factorResult, 'SUCCESS');
+      expectError(await api.call('POST', path, { label: `seeded ${type}` }), 429, OTP_TOO_SOON[type]);
+    }
+    const question = factors.find((f: any) => f.factorType === 'question');
+    const answered = await api.call('POST', `${factorPath(userId, question.id)}/verify`, { body: { answer: SEED_ANSWER }, variant: 'question' });
+    assert.equal(answered.body.factorResult, 'SUCCESS');
+    const signedNonce = factors.find((f: any) => f.factorType === 'signed_nonce');
+    assert.equal(signedNonce._links.verify, undefined, 'FastPass cannot be verified through this API');
+  });
+
+  test('pending factors: resend, activation limit, activation of every pending kind', async () => {
+    const userId = await userIdOf('pending.factors@example.com');
+    const { body: factors } = await api.call('GET', `${USERS}/${userId}/factors`);
+    const byType = (type: string) => factors.find((f: any) => f.factorType === type);
+    for (const type of ['sms', 'email']) {
+      const factor = byType(type);
+      assert.ok(Array.isArray(factor._links.resend), 'resend links are an array');
+      const body = { factorType: type, provider: 'OKTA', profile: factor.profile };
+      const resent = await api.call('POST', `${factorPath(userId, factor.id)}/resend`, { body, label: type });
+      assert.equal(resent.status, 200);
+      assert.equal(resent.body.id, factor.id);
+      expectError(await api.call('POST', `${factorPath(userId, factor.id)}/resend`, { body, label: type }), 429, OTP_TOO_SOON[type]);
+      assert.equal((await activate(userId, resent.body, type)).status, 'ACTIVE');
+    }
+
+    // Five wrong activation passcodes in five minutes: the sixth attempt and resends answer 429 E0000047.
+    const call = byType('call');
+    const activatePath = `${factorPath(userId, call.id)}/lifecycle/activate`;
+    for (let i = 0; i < 5; i++) {
+      expectError(await api.call('POST', activatePath, { body: { passCode: '000001' }, variant: 'call' }), 403, 'E0000068');
+    }
+    expectError(await api.call('POST', activatePath, { body: { passCode: '000001' }, variant: 'call' }), 429, 'E0000047');
+    const resendBody = { factorType: 'call', provider: 'OKTA', profile: { phoneNumber: call.profile.phoneNumber } };
+    expectError(await api.call('POST', `${factorPath(userId, call.id)}/resend`, { body: resendBody, label: 'call' }), 429, 'E0000047');
+
+    const totp = byType('token:software:totp');
+    assert.equal(typeof totp._embedded.activation._links.qrcode.href, 'string');
+    for (const type of ['token:software:totp', 'push', 'u2f', 'webauthn']) {
+      assert.equal((await activate(userId, byType(type), `seeded ${type}`)).status, 'ACTIVE');
+    }
+  });
+});
+
+describe('errors the simulator produces', () => {
+  let userId: string;
+  let factors: any[];
+  before(async () => {
+    userId = await userIdOf('all.factors@example.com');
+    factors = (await api.call('GET', `${USERS}/${userId}/factors`)).body;
+  });
+  const factorOf = (type: string) => factors.find((f: any) => f.factorType === type);
+
+  test('401 E0000011 on every operation for a wrong or missing token', async () => {
+    const sms = factorOf('sms');
+    const requests: [string, string, unknown?][] = [
+      ['GET', USERS], ['GET', `${USERS}/${userId}`], ['GET', `${USERS}/me`],
+      ['GET', `${USERS}/${userId}/factors`], ['POST', `${USERS}/${userId}/factors`, { factorType: 'question', provider: 'OKTA' }],
+      ['GET', `${USERS}/${userId}/factors/catalog`], ['GET', `${USERS}/${userId}/factors/questions`],
+      ['GET', factorPath(userId, sms.id)], ['DELETE', factorPath(userId, sms.id)],
+      ['POST', `${factorPath(userId, sms.id)}/lifecycle/activate`], ['POST', `${factorPath(userId, sms.id)}/resend`, { factorType: 'sms' }],
+      ['POST', `${factorPath(userId, sms.id)}/verify`], ['GET', `${factorPath(userId, sms.id)}/transactions/v2mst.x`],
+    ];
+    for (const authorization of ['SSWS wrong-token', 'Bearer not-an-access-token', '']) {
+      const stranger = new ContractClient(sim.url, authorization, api.validator, api.coverage);
+      for (const [method, path, body] of requests) {
+        const answer = await stranger.call(method, path, { body });
+        expectError(answer, 401, 'E0000011');
+        assert.deepEqual(answer.check.interpretations, ['unauthorized-not-declared']);
+      }
+    }
+    assert.equal((await api.call('GET', factorPath(userId, sms.id))).status, 200, 'nothing was deleted');
+  });
+
+  test('400 E0000003 for a body that is not JSON', async () => {
+    const sms = factorOf('sms');
+    for (const path of [`${USERS}/${userId}/factors`, `${factorPath(userId, sms.id)}/lifecycle/activate`,
+      `${factorPath(userId, sms.id)}/resend`, `${factorPath(userId, sms.id)}/verify`]) {
+      expectError(await api.call('POST', path, { rawBody: '{"factorType": "sms", ' }), 400, 'E0000003');
+    }
+  });
+
+  test('400 validation errors on enroll: E0000001, E0000098, E0000121', async () => {
+    const enroll = (body: unknown, query = '') => api.call('POST', `${USERS}/${userId}/factors${query}`, { body });
+    const invalid = [
+      [{ factorType: 'sms', provider: 'ACME' }, 'Invalid Provider.'],
+      [{ factorType: 'web', provider: 'DUO' }, 'Factor not enabled.'],
+      [{ factorType: 'sms', provider: 'OKTA', profile: { phoneNumber: '+1-555-000-1111' } }, 'There is an existing verified phone number.'],
+      [{ factorType: 'call', provider: 'OKTA', profile: { phoneNumber: '+1-555-000-1111' } }, 'A factor of this type is already set up.'],
+    ] as const;
+    for (const [body, cause] of invalid) {
+      const answer = await enroll(body);
+      expectError(answer, 400, 'E0000001');
+      assert.ok(answer.body.errorCauses.some((c: any) => c.errorSummary === cause), JSON.stringify(answer.body));
+    }
+    const fresh = await userIdOf('no.factors@example.com');
+    const enrollFresh = (body: unknown, query = '') => api.call('POST', `${USERS}/${fresh}/factors${query}`, { body });
+    expectError(await enrollFresh({ factorType: 'email', provider: 'OKTA', profile: { email: 'someone.else@example.com' } }), 400, 'E0000001');
+    expectError(await enrollFresh({ factorType: 'question', provider: 'OKTA', profile: { question: 'disliked_food', answer: 'no' } }), 400, 'E0000001');
+    expectError(await enrollFresh({ factorType: 'email', provider: 'OKTA' }, '?tokenLifetimeSeconds=0'), 400, 'E0000001');
+    expectError(await enrollFresh({ factorType: 'sms', provider: 'OKTA', profile: { phoneNumber: 'call me maybe' } }), 400, 'E0000098');
+    expectError(await enrollFresh({ factorType: 'call', provider: 'OKTA', profile: { phoneNumber: '+1-555-415-1339', phoneExtension: 'ext. 12' } }), 400, 'E0000121');
+    expectError(await enrollFresh({ factorType: 'token', provider: 'RSA', profile: { credentialId: 'x' }, verify: { passCode: '000000' } }), 403, 'E0000068');
+  });
+
+  test('404 E0000007 for an unknown user or factor, E0000191 for an unknown transaction', async () => {
+    const ghost = '00uDoesNotExist00000';
+    for (const [method, path] of [['GET', `${USERS}/${ghost}`], ['GET', `${USERS}/${ghost}/factors`], ['GET', `${USERS}/${ghost}/factors/catalog`],
+      ['GET', `${USERS}/${ghost}/factors/questions`], ['GET', factorPath(ghost, factorOf('sms').id)]]) {
+      const answer = await api.call(method, path);
+      expectError(answer, 404, 'E0000007');
+      assert.match(answer.body.errorSummary, /\(User\)$/);
+    }
+    expectError(await api.call('POST', `${USERS}/${ghost}/factors`, { body: { factorType: 'question', provider: 'OKTA' } }), 404, 'E0000007');
+    const missing = 'ufsDoesNotExist00000';
+    for (const [method, path] of [['GET', factorPath(userId, missing)], ['DELETE', factorPath(userId, missing)],
+      ['POST', `${factorPath(userId, missing)}/lifecycle/activate`], ['POST', `${factorPath(userId, missing)}/verify`],
+      ['GET', `${factorPath(userId, missing)}/transactions/v2mst.x`]]) {
+      const answer = await api.call(method, path);
+      expectError(answer, 404, 'E0000007');
+      assert.match(answer.body.errorSummary, /\(UserFactor\)$/);
+    }
+    expectError(await api.call('POST', `${factorPath(userId, missing)}/resend`, { body: { factorType: 'sms' } }), 404, 'E0000007');
+    expectError(await api.call('GET', `${factorPath(userId, factorOf('push').id)}/transactions/v2mst.nope`), 404, 'E0000191');
+  });
+
+  test('429 E0000047 when a rate-limit bucket is exhausted (users, user by id, verify)', async () => {
+    const question = factorOf('question');
+    const buckets: [Record<string, number>, string, string, unknown?][] = [
+      [{ usersPerMinute: 2 }, 'GET', `${USERS}/${userId}/factors`],
+      [{ userByIdPerMinute: 2 }, 'GET', `${USERS}/${userId}`],
+      [{ verifyPerMinute: 2 }, 'POST', `${factorPath(userId, question.id)}/verify`, { answer: SEED_ANSWER }],
+    ];
+    try {
+      for (const [limits, method, path, body] of buckets) {
+        sim.control.setRateLimits({ ...limits, windowSeconds: 60 });
+        const variant = body ? 'question' : undefined;
+        for (let i = 0; i < 2; i++) assert.notEqual((await api.call(method, path, { body, variant })).status, 429);
+        const limited = await api.call(method, path, { body, variant });
+        expectError(limited, 429, 'E0000047');
+        assert.equal(limited.headers.get('x-rate-limit-limit'), '2');
+        assert.equal(limited.headers.get('x-rate-limit-remaining'), '0');
+        sim.control.setRateLimits({ usersPerMinute: 600, userByIdPerMinute: 2000, verifyPerMinute: 600 });
+      }
+    } finally {
+      sim.control.setRateLimits({ usersPerMinute: 600, userByIdPerMinute: 2000, verifyPerMinute: 600, windowSeconds: 60 });
+    }
+  });
+});
+
+describe('coverage', () => {
+  const LABELS = FACTOR_CASES.map((c) => c.label);
+  const NEEDS_ACTIVATION = FACTOR_CASES.filter((c) => c.status === 'PENDING_ACTIVATION').map((c) => c.label);
+  const seen = (operationId: string, status: number, label?: string) =>
+    api.coverage.some((e) => e.operationId === operationId && e.status === status && (label === undefined || e.label === label));
+
+  test('every operation ran for every factor type it applies to', () => {
+    for (const label of LABELS) {
+      for (const [operationId, status] of [['enrollFactor', 200], ['getFactor', 200], ['listFactors', 200], ['unenrollFactor', 204], ['getFactor', 404]] as const) {
+        assert.ok(seen(operationId, status, label), `${operationId} ${status} not covered for ${label}`);
+      }
+      const verifyStatus = label === 'push' ? 201 : ['sms', 'call', 'email'].includes(label) ? 429 : 200;
+      assert.ok(seen('verifyFactor', verifyStatus, label), `verifyFactor ${verifyStatus} not covered for ${label}`);
+    }
+    for (const label of NEEDS_ACTIVATION) assert.ok(seen('activateFactor', 200, label), `activateFactor not covered for ${label}`);
+    for (const label of ['sms', 'email']) assert.ok(seen('resendEnrollFactor', 200, label), `resend not covered for ${label}`);
+    for (const label of ['seeded sms', 'seeded call', 'seeded email']) assert.ok(seen('verifyFactor', 200, label), `challenge not covered for ${label}`);
+    assert.ok(seen('getFactorTransactionStatus', 200, 'push'));
+    assert.ok(seen('listSupportedFactors', 200) && seen('listSupportedSecurityQuestions', 200));
+  });
+
+  test('every error the simulator produces was validated', () => {
+    const errors = new Set(api.coverage.filter((e) => e.errorCode).map((e) => `${e.status} ${e.errorCode}`));
+    for (const expected of ['400 E0000001', '400 E0000003', '400 E0000098', '400 E0000121', '401 E0000011', '403 E0000068',
+      '403 E0000082', '404 E0000007', '404 E0000191', '429 E0000047', '429 E0000109', '429 E0000118']) {
+      assert.ok(errors.has(expected), `${expected} not covered`);
+    }
+  });
+
+  test('only the §11 deviations were tolerated', () => {
+    const rules = new Set(api.coverage.flatMap((e) => e.tolerated.map((t) => t.rule)));
+    assert.deepEqual([...rules].sort(), ['catalog-phones-array', 'resend-link-array', 'verify-profile-strings']);
+  });
+});

@@ -189,6 +189,15 @@ describe('the deviation rules are narrow', () => {
     assert.ok(unauthorized.ok);
     assert.deepEqual(unauthorized.interpretations, ['unauthorized-not-declared']);
     failsWith('listFactors', 401, { errorCode: 'E0000011', errorCauses: 'none' }, '/errorCauses');
+    failsWith('listFactors', 401, { errorCode: 'E0000007' }, 'only E0000011/E0000004');
+  });
+
+  test('listUsers 400 is undeclared: accepted only as an Error with E0000031/E0000001, and only on listUsers', () => {
+    const badSearch = validator.validateResponse('listUsers', 400, { errorCode: 'E0000031', errorSummary: 'Invalid search criteria.', errorCauses: [] });
+    assert.ok(badSearch.ok);
+    assert.deepEqual(badSearch.interpretations, ['list-users-bad-query-400']);
+    failsWith('listUsers', 400, { errorCode: 'E0000007' }, 'only E0000031/E0000001');
+    failsWith('getUser', 400, { errorCode: 'E0000031' }, 'not declared');
   });
 });
 

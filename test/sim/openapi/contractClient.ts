@@ -44,12 +44,12 @@ export interface CoverageEntry {
 export class ContractViolation extends Error {}
 
 export class ContractClient {
-  readonly coverage: CoverageEntry[] = [];
-
+  /** `coverage` may be shared between clients (e.g. one with a wrong token). */
   constructor(
     private readonly baseUrl: string,
     private readonly authorization: string,
     readonly validator: ContractValidator = new ContractValidator(),
+    readonly coverage: CoverageEntry[] = [],
   ) {}
 
   /** Sends a request; throws ContractViolation if the request or the response breaks the contract. */
