@@ -434,7 +434,9 @@ export class OktaClient {
         body: typeof res.data === 'string' ? res.data : res.data == null ? '' : String(res.data),
       };
       const requestId = requestIdOf(response.headers);
-      log({ status: response.status, requestId, error: response.status >= 400 ? this.httpError(response, request.method, shownPath).message : undefined });
+      const error = response.status >= 300 ? this.httpError(response, request.method, shownPath).message
+        : response.body !== '' && !parseBody(response.body, 'any').ok ? `The body is ${describeBody(response)}.` : undefined;
+      log({ status: response.status, requestId, error });
       return { response };
     } catch (error) {
       const kind = request.signal?.aborted ? 'aborted' : timedOut ? 'timeout' : 'connection';
@@ -546,5 +548,5 @@ function describeBody(response: RawResponse): string {
   if (!response.body.trim()) return 'empty';
   const type = response.headers['content-type'];
   if (typeof type === 'string' && !JSON_TYPES.test(type)) return `${type.split(';')[0].trim()} content`;
-  return 'not valid JSON of the expected shape';
+  return parseBody(response.body, 'any').ok ? 'JSON of another shape' : 'malformed JSON';
 }
