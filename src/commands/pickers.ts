@@ -36,6 +36,7 @@ export async function resolveOrg(services: Services, arg?: unknown): Promise<Org
   const orgId = asNode(arg)?.orgId;
   if (typeof orgId === 'string') {
     const org = services.registry.get(orgId);
+    if (!org) void vscode.window.showWarningMessage('That org is no longer configured (was it removed in another window?).');
     return org ? { orgId, org } : undefined;
   }
   const orgs = services.registry.list();

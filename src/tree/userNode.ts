@@ -36,7 +36,8 @@ export class UserNode extends TreeNode {
     item.iconPath = new vscode.ThemeIcon('person', color ? new vscode.ThemeColor(color) : undefined);
     const login = userDisplayName(user) === user.profile.login ? '' : user.profile.login;
     const status = user.status === 'ACTIVE' ? '' : describeUserStatus(user);
-    item.description = [login, status].filter(Boolean).join(' · ');
+    // Status first: it is what the narrow sidebar must not truncate away.
+    item.description = [status, login].filter(Boolean).join(' · ');
     item.tooltip = new vscode.MarkdownString().appendText(
       [
         `Login: ${user.profile.login}`,

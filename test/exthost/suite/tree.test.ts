@@ -98,7 +98,7 @@ suite('tree: orgs > users > factors', () => {
     services.tree.setFilter(org.orgId, 'lock');
     const users = await children(org);
     assert.deepEqual(users.map(label), ['Lockie Lockedout']);
-    assert.match(item(users[0]).description as string, /locked out/);
+    assert.match(item(users[0]).description as string, /^locked out · locked\.out@example\.com$/);
     assert.equal(contextValue(org), 'okta:org+filtered+demo');
     assert.match(services.tree.view.description ?? '', /lock/);
     await vscode.commands.executeCommand('okta.clearFilter', org);
