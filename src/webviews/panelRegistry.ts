@@ -18,8 +18,4 @@ export class PanelRegistry<P extends RegisteredPanel> {
     });
     return { panel, created: true };
   }
-
-  get(key: string): P | undefined {
-    return this.open.get(key);
-  }
 }

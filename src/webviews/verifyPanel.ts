@@ -16,6 +16,7 @@ import {
   type VerifyWebviewMessage,
 } from './protocol';
 import { VERIFY_BODY } from './templates/verifyBody';
+import { verifyModeOf } from './verifyMode';
 import { WebviewPanelBase } from './webviewPanelBase';
 
 export interface VerifyTarget {
@@ -39,30 +40,6 @@ const RESULT_MESSAGES: Record<string, string> = {
   CANCELLED: 'Cancelled.',
   CANCELED: 'Cancelled.',
 };
-
-/** The form a factor type needs. */
-export function verifyModeOf(factor: UserFactor): { mode: VerifyMode; prompt?: string } {
-  switch (factor.factorType) {
-    case 'sms':
-    case 'call':
-    case 'email':
-      return { mode: 'challenge-then-passcode' };
-    case 'token:software:totp':
-    case 'token':
-    case 'token:hardware':
-    case 'token:hotp':
-      return { mode: 'passcode' };
-    case 'question':
-      return { mode: 'answer', prompt: factor.profile?.questionText ?? factor.profile?.question ?? 'Answer' };
-    case 'push':
-      return { mode: 'push' };
-    default:
-      return {
-        mode: 'unsupported',
-        prompt: `${factorTypeLabel(factor)} is verified by a browser or device ceremony (the authenticator signs a challenge), which VS Code cannot perform.`,
-      };
-  }
-}
 
 export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHostMessage> {
   private push?: AbortController;
