@@ -1,0 +1,74 @@
+// Orgs and users: add an org through the palette (URL, then the token in a password box), browse its
+// users and factors, filter the users on the server, and page with "Load more...".
+import { after, afterEach, before, beforeEach, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { startSimulator, type RunningSimulator } from '../../sim';
+import { addOrgThroughPalette, showUserFactors } from './flows';
+import { E2EHarness, failedTestName, waitUntil } from './harness';
+
+let harness: E2EHarness;
+let sim: RunningSimulator;
+before(async () => {
+  sim = await startSimulator({ port: 0, seed: 'demo' });
+  harness = await E2EHarness.start();
+});
+beforeEach(async () => { await sim.reset(); });
+afterEach(async (t) => { await harness.closeWorkbenches(failedTestName(t)); });
+after(async () => {
+  await harness?.close();
+  await sim?.close();
+});
+
+test('add an org through the palette, then see its users and a user\'s factors', async () => {
+  const workbench = await harness.openWorkbench();
+  await workbench.openOktaView();
+  await addOrgThroughPalette(workbench, sim, 'E2E Org');
+  assert.match(await workbench.tree.description('E2E Org'), /127\.0\.0\.1:\d+ · demo\.admin@example\.com/);
+
+  await showUserFactors(workbench, 'E2E Org', 'Demo Admin');
+  await workbench.tree.waitForItem('Okta Verify TOTP');
+  await workbench.tree.waitForItem(/^Okta Verify push/);
+  await workbench.tree.waitForItem(/^Security question/);
+  await workbench.screenshotTree('orgs-user-factors');
+});
+
+test('filter the users of an org, then clear the filter', async () => {
+  const workbench = await harness.openWorkbench();
+  await workbench.openOktaView();
+  await addOrgThroughPalette(workbench, sim, 'Filter Org');
+  await workbench.tree.expand('Filter Org');
+  await workbench.tree.waitForItem('Demo Admin');
+
+  await workbench.tree.rightClick('Filter Org');
+  await workbench.contextMenu.click(/^Filter Users/);
+  await workbench.quickInput.waitOpen();
+  await workbench.quickInput.submit('pending');
+  await workbench.tree.waitForItem('Penny Pending');
+  await workbench.tree.waitForNoItem('Demo Admin');
+  assert.match(await workbench.tree.description('Filter Org'), /filter: pending/);
+  const users = (await workbench.tree.labels()).filter((l) => l !== 'Filter Org');
+  assert.deepEqual(users, ['Penny Pending']);
+  await workbench.screenshotTree('orgs-filtered');
+
+  await workbench.tree.rightClick('Filter Org');
+  await workbench.contextMenu.click('Clear User Filter');
+  await workbench.tree.waitForItem('Demo Admin');
+});
+
+test('"Load more..." fetches the next page of users', async () => {
+  const workbench = await harness.openWorkbench();
+  await workbench.openOktaView();
+  await addOrgThroughPalette(workbench, sim, 'Paged Org');
+  await workbench.tree.expand('Paged Org');
+  const loadMore = await workbench.tree.waitForItem('Load more...');
+  // The tree is virtualised: count the org's children through the first user's accessible set size.
+  const firstUser = workbench.tree.rows().nth(1);
+  assert.equal(await firstUser.getAttribute('aria-setsize'), '26', 'a first page of 25 users and "Load more..."');
+  await loadMore.click();
+  const grown = await waitUntil('the next page of users', async () => {
+    const size = Number(await firstUser.getAttribute('aria-setsize'));
+    return size > 26 && size;
+  });
+  assert.ok(grown > 26);
+  await workbench.screenshotTree('orgs-load-more');
+});

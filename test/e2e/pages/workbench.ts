@@ -1,0 +1,97 @@
+// The VS Code workbench in the browser: activity bar, command palette, editors, notifications.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ContextMenu } from './contextMenu';
+import { Dialog, Notifications } from './notifications';
+import { QuickInput } from './quickInput';
+import { TreeView } from './treeView';
+import { WebviewFrame } from './webviewFrame';
+
+export const screenshotDir = join(__dirname, '..', '..', '..', 'test-output', 'e2e');
+
+export class Workbench {
+  readonly quickInput: QuickInput;
+  readonly contextMenu: ContextMenu;
+  readonly notifications: Notifications;
+  readonly dialog: Dialog;
+  readonly tree: TreeView;
+
+  constructor(readonly page: Page) {
+    this.quickInput = new QuickInput(page);
+    this.contextMenu = new ContextMenu(page);
+    this.notifications = new Notifications(page);
+    this.dialog = new Dialog(page);
+    this.tree = new TreeView(page);
+  }
+
+  async waitReady(): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
+    // The extension's container shows once the remote extension host has scanned the extensions.
+    await this.oktaTab().waitFor({ state: 'visible', timeout: 90_000 });
+  }
+
+  private oktaTab() {
+    return this.page.locator('.part.activitybar').getByRole('tab', { name: /^Okta/ });
+  }
+
+  /** Opens the Okta container from the activity bar (a click, as a person would). */
+  async openOktaView(): Promise<TreeView> {
+    const tab = this.oktaTab();
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    await this.tree.pane.waitFor({ state: 'visible' });
+    return this.tree;
+  }
+
+  /**
+   * Runs a command from the palette by its title ("Okta: Add an Okta Org"). Right after load the
+   * palette may not list an extension's commands yet, so it retries until the title shows.
+   */
+  async runCommand(title: string, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.page.keyboard.press('F1');
+      await this.quickInput.waitOpen();
+      await this.quickInput.type(`>${title}`);
+      const row = this.quickInput.items().filter({ hasText: title }).first();
+      try {
+        await row.waitFor({ state: 'visible', timeout: 3_000 });
+        await row.click();
+        return;
+      } catch (err) {
+        await this.quickInput.cancel();
+        if (Date.now() > deadline) throw err;
+      }
+    }
+  }
+
+  webview(title: string | RegExp): WebviewFrame {
+    return new WebviewFrame(this.page, title);
+  }
+
+  /** The editor tab with this title (webview panels and the factor details document). */
+  editorTab(title: string | RegExp) {
+    return this.page.locator('.tabs-container .tab').filter({ hasText: title }).first();
+  }
+
+  /** Text of the active text editor (e.g. the read-only factor details JSON). */
+  async activeEditorText(): Promise<string> {
+    const lines = this.page.locator('.editor-group-container.active .monaco-editor .view-lines');
+    await lines.waitFor({ state: 'visible' });
+    return lines.innerText();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(screenshotDir, { recursive: true });
+    const path = join(screenshotDir, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  async screenshotTree(name: string): Promise<string> {
+    mkdirSync(screenshotDir, { recursive: true });
+    const path = join(screenshotDir, `${name}.png`);
+    await this.tree.screenshot(path);
+    return path;
+  }
+}
