@@ -41,7 +41,7 @@ export async function checkPushTransaction(services: Services, arg?: unknown): P
       : 'Transaction id (from the verify response\'s poll link: …/transactions/<id>)',
     value: last?.transactionId,
     ignoreFocusOut: true,
-    validateInput: (text) => (/^[\w-]+$/.test(text.trim()) ? undefined : 'A transaction id: letters, digits, "-" or "_".'),
+    validateInput: (text) => (/^[^\s/?#]+$/.test(text.trim()) ? undefined : 'A transaction id: no spaces or "/".'),
   }))?.trim();
   if (!transactionId) return;
   const client = await services.clientFor(orgId);

@@ -15,6 +15,6 @@ export async function showFactorDetails(services: Services, arg?: unknown): Prom
     (signal) => client.getFactor(user.id, factor.id, { signal }));
   const uri = factorDocumentUri(`${describeUser(user)} · ${describeFactor(fresh)}`, { orgId, userId: user.id, factorId: factor.id });
   factorDocuments(services).show(uri, factorJsonText(fresh));
-  const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'json');
-  await vscode.window.showTextDocument(document, { preview: true });
+  // The `.json` path gives the document its language; no save, no edit (a content-provider scheme).
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
 }

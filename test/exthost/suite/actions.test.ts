@@ -1,0 +1,361 @@
+// The factor commands (details, questions, activate, resend, push transaction, unenroll, TOTP codes)
+// in a real extension host, run on real tree nodes against a simulator of our own over loopback HTTP.
+// Only the prompts are answered by swapping vscode.window functions for the length of one test.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { startSimulator, type RunningSimulator } from '../../../sim';
+import { factorTransactionId } from '../../../src/okta/links';
+import type { OktaUser, SupportedFactor, UserFactor } from '../../../src/okta/models';
+import type { Services } from '../../../src/services';
+import type { FactorNode } from '../../../src/tree/factorNode';
+import type { TreeNode } from '../../../src/tree/treeNode';
+
+const EXTENSION_ID = 'okta-factors-dev.okta-factors';
+const ORG_LABEL = 'Actions test org';
+
+let services: Services;
+let sim: RunningSimulator;
+let orgId: string;
+
+// ---- Answering prompts ----
+
+type Window = typeof vscode.window;
+const restorers: Array<() => void> = [];
+
+/** Replaces a vscode.window function until the end of the test. */
+function answer<K extends keyof Window>(name: K, impl: (...args: any[]) => unknown): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const target = vscode.window as unknown as Record<string, unknown>;
+  const original = target[name];
+  target[name] = impl;
+  restorers.push(() => { target[name] = original; });
+}
+
+interface Shown {
+  level: 'info' | 'warning' | 'error';
+  text: string;
+  options?: vscode.MessageOptions;
+  buttons: string[];
+}
+
+/** Records every message shown; `reply` picks the button to press (undefined = dismiss). */
+function recordMessages(reply: (m: Shown) => string | undefined = () => undefined): Shown[] {
+  const shown: Shown[] = [];
+  for (const [name, level] of [['showInformationMessage', 'info'], ['showWarningMessage', 'warning'], ['showErrorMessage', 'error']] as const) {
+    answer(name, (text: string, ...rest: unknown[]) => {
+      const options = rest[0] && typeof rest[0] === 'object' ? (rest.shift() as vscode.MessageOptions) : undefined;
+      const message: Shown = { level, text, options, buttons: rest as string[] };
+      shown.push(message);
+      return Promise.resolve(reply(message));
+    });
+  }
+  return shown;
+}
+
+/** Answers input boxes in order, checking each against the validator the command gave. */
+function answerInputs(...answers: Array<string | undefined>): Array<vscode.InputBoxOptions | undefined> {
+  const asked: Array<vscode.InputBoxOptions | undefined> = [];
+  answer('showInputBox', async (options?: vscode.InputBoxOptions) => {
+    asked.push(options);
+    const value = answers.shift();
+    if (value !== undefined) assert.equal(await options?.validateInput?.(value), undefined, `"${value}" should pass validation`);
+    return value;
+  });
+  return asked;
+}
+
+// ---- Tree and simulator helpers ----
+
+async function orgNode(): Promise<TreeNode> {
+  const node = (await services.tree.getChildren()).find((n) => (n as { orgId?: string }).orgId === orgId);
+  assert.ok(node, 'the test org is not in the tree');
+  return node;
+}
+
+/** The user's node (found through the org's user filter) and its factor nodes. */
+async function userNodes(login: string): Promise<{ user: TreeNode & { user: OktaUser }; factors: FactorNode[] }> {
+  services.tree.setFilter(orgId, login);
+  const users = await services.tree.getChildren(await orgNode());
+  const user = users.find((n) => (n as { user?: OktaUser }).user?.profile.login === login) as (TreeNode & { user: OktaUser }) | undefined;
+  assert.ok(user, `${login} is not in the tree`);
+  const factors = (await services.tree.getChildren(user)).filter((n): n is FactorNode => 'factor' in n);
+  return { user, factors };
+}
+
+async function factorNode(login: string, factorType: string, status?: string): Promise<FactorNode> {
+  const node = (await userNodes(login)).factors.find((n) => n.factor.factorType === factorType && (!status || n.factor.status === status));
+  assert.ok(node, `${login} has no ${status ?? ''} ${factorType} factor`);
+  return node;
+}
+
+/** The factor as the simulator holds it now (undefined once deleted), over the extension's client. */
+async function serverFactor(node: FactorNode): Promise<UserFactor | undefined> {
+  const client = await services.clientFor(orgId);
+  return (await client.listFactors(node.user.id)).find((f) => f.id === node.factor.id);
+}
+
+/** Lets the built-in authenticator know a seeded TOTP factor's secret, as an enrollment through VS Code would. */
+async function rememberSeededSecret(node: FactorNode): Promise<void> {
+  const secrets = sim.control.factorSecrets(node.user.id, node.factor.id) as { sharedSecret: string; timeStep: number; digits: number };
+  await services.authenticator.remember(orgId, node.user.id, node.factor.id,
+    { sharedSecret: secrets.sharedSecret, encoding: 'base32', timeStep: secrets.timeStep, keyLength: secrets.digits },
+    { label: node.user.profile.login, issuer: ORG_LABEL });
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+suite('actions: factor commands against the simulator', () => {
+  suiteSetup(async () => {
+    const extension = vscode.extensions.getExtension<Services>(EXTENSION_ID);
+    assert.ok(extension);
+    services = await extension.activate();
+    sim = await startSimulator({ port: 0, seed: 'demo' });
+    ({ org: { id: orgId } } = await services.registry.add({ label: ORG_LABEL, url: sim.url, token: sim.token, tokenType: 'SSWS' }));
+  });
+
+  suiteTeardown(async () => {
+    if (orgId) await services.registry.remove(orgId);
+    await sim?.close();
+  });
+
+  setup(() => {
+    sim.control.reset();
+    services.tree.refreshOrg(orgId);
+  });
+
+  teardown(() => {
+    while (restorers.length) restorers.pop()!();
+    services.tree.setFilter(orgId, undefined);
+  });
+
+  test('Unenroll names user and factor in a modal; "Unenroll and remove recovery phone" deletes both', async () => {
+    // This user's only phone is the sms factor's, so no other factor lists it afterwards.
+    const node = await factorNode('password.expired@example.com', 'sms');
+    const shown = recordMessages((m) => (m.options?.modal ? 'Unenroll and remove recovery phone' : undefined));
+    await vscode.commands.executeCommand('okta.unenrollFactor', node);
+    const confirm = shown.find((m) => m.options?.modal);
+    assert.ok(confirm, 'no modal confirmation');
+    assert.equal(confirm.text, `Unenroll SMS ${(node.factor.profile as { phoneNumber: string }).phoneNumber} from password.expired@example.com?`);
+    assert.deepEqual(confirm.buttons, ['Unenroll', 'Unenroll and remove recovery phone']);
+    assert.equal(await serverFactor(node), undefined, 'the factor is still there');
+    const client = await services.clientFor(orgId);
+    const smsEntry = (await client.listSupportedFactors(node.user.id)).find((e: SupportedFactor) => e.factorType === 'sms');
+    const phones = (smsEntry?._embedded?.phones ?? []) as Array<{ profile: { phoneNumber: string } }>;
+    assert.ok(!phones.some((p) => p.profile.phoneNumber === (node.factor.profile as { phoneNumber: string }).phoneNumber), 'the recovery phone is still there');
+    assert.match(shown.at(-1)!.text, /^Unenrolled SMS .* and removed the phone from recovery\.$/);
+  });
+
+  test('Unenroll without the recovery option keeps the recovery phone', async () => {
+    const node = await factorNode('all.factors@example.com', 'sms');
+    recordMessages((m) => (m.options?.modal ? 'Unenroll' : undefined));
+    await vscode.commands.executeCommand('okta.unenrollFactor', node);
+    assert.equal(await serverFactor(node), undefined);
+    const client = await services.clientFor(orgId);
+    const smsEntry = (await client.listSupportedFactors(node.user.id)).find((e) => e.factorType === 'sms');
+    const phones = (smsEntry?._embedded?.phones ?? []) as Array<{ profile: { phoneNumber: string } }>;
+    assert.ok(phones.some((p) => p.profile.phoneNumber === (node.factor.profile as { phoneNumber: string }).phoneNumber), 'the recovery phone was removed');
+  });
+
+  test('Cancelling the unenroll confirmation changes nothing', async () => {
+    const node = await factorNode('all.factors@example.com', 'email');
+    const shown = recordMessages(() => undefined);
+    await vscode.commands.executeCommand('okta.unenrollFactor', node);
+    assert.deepEqual(shown.find((m) => m.options?.modal)?.buttons, ['Unenroll'], 'email has no recovery option');
+    assert.equal((await serverFactor(node))?.status, 'ACTIVE');
+    assert.equal(sim.control.requestCount('DELETE', `/api/v1/users/${node.user.id}/factors/${node.factor.id}`), 0);
+  });
+
+  test('Unenroll forgets the built-in authenticator\'s secret of a TOTP factor', async () => {
+    const node = await factorNode('all.factors@example.com', 'token:software:totp');
+    await rememberSeededSecret(node);
+    recordMessages((m) => (m.options?.modal ? 'Unenroll' : undefined));
+    await vscode.commands.executeCommand('okta.unenrollFactor', node);
+    assert.equal(await serverFactor(node), undefined);
+    assert.equal(await services.authenticator.has(orgId, node.user.id, node.factor.id), false);
+  });
+
+  test('A refused unenroll is reported with Okta\'s reason and leaves the factor', async () => {
+    const node = await factorNode('all.factors@example.com', 'email');
+    sim.control.addFault({ path: `/api/v1/users/${node.user.id}/factors/${node.factor.id}`, method: 'DELETE', kind: 'status', status: 403 });
+    const shown = recordMessages((m) => (m.options?.modal ? 'Unenroll' : undefined));
+    await vscode.commands.executeCommand('okta.unenrollFactor', node);
+    const error = shown.find((m) => m.level === 'error');
+    assert.ok(error, 'no error shown');
+    assert.match(error.text, /^Unenroll Factor failed: .*HTTP 403/);
+    assert.ok(!error.text.includes(sim.token), 'the token leaked into the message');
+    assert.equal((await serverFactor(node))?.status, 'ACTIVE');
+  });
+
+  test('Activate SMS with the code from the outbox makes it ACTIVE', async () => {
+    const node = await factorNode('pending.factors@example.com', 'sms');
+    const { code } = sim.control.currentCode(node.user.id, node.factor.id);
+    const asked = answerInputs(code);
+    const shown = recordMessages();
+    await vscode.commands.executeCommand('okta.activateFactor', node);
+    assert.match(asked[0]?.prompt ?? '', /sent by SMS to \+/);
+    assert.equal((await serverFactor(node))?.status, 'ACTIVE');
+    assert.match(shown.at(-1)!.text, /^SMS .* of pending\.factors@example\.com is now active\.$/);
+  });
+
+  test('A wrong activation code keeps the factor pending and offers another try, which can succeed', async () => {
+    const node = await factorNode('pending.factors@example.com', 'email');
+    const { code } = sim.control.currentCode(node.user.id, node.factor.id);
+    const wrong = code === '000000' ? '111111' : '000000';
+    answerInputs(wrong, code);
+    let pendingAfterWrongCode: string | undefined;
+    const shown = recordMessages((m) => (m.level === 'warning' ? 'Try again' : undefined));
+    answer('showWarningMessage', async (text: string, ...buttons: string[]) => {
+      shown.push({ level: 'warning', text, buttons });
+      pendingAfterWrongCode = (await serverFactor(node))?.status;
+      return 'Try again';
+    });
+    await vscode.commands.executeCommand('okta.activateFactor', node);
+    const warning = shown.find((m) => m.level === 'warning');
+    assert.ok(warning, 'no wrong-code warning');
+    assert.match(warning.text, /^Wrong passcode: .* is still pending activation/);
+    assert.deepEqual(warning.buttons, ['Try again', 'Send a new code']);
+    assert.equal(pendingAfterWrongCode, 'PENDING_ACTIVATION');
+    assert.equal((await serverFactor(node))?.status, 'ACTIVE');
+  });
+
+  test('After five wrong codes Okta\'s rate limit is reported and the factor stays pending', async () => {
+    const node = await factorNode('pending.factors@example.com', 'sms');
+    const { code } = sim.control.currentCode(node.user.id, node.factor.id);
+    const wrong = code === '000000' ? '111111' : '000000';
+    answerInputs(wrong, wrong, wrong, wrong, wrong, wrong);
+    const shown = recordMessages((m) => (m.level === 'warning' ? 'Try again' : undefined));
+    await vscode.commands.executeCommand('okta.activateFactor', node);
+    assert.equal(shown.filter((m) => m.level === 'warning').length, 5);
+    const error = shown.find((m) => m.level === 'error');
+    assert.ok(error, 'no rate-limit error');
+    assert.match(error.text, /^Too many activation attempts .* 5 in 5 minutes/);
+    assert.equal((await serverFactor(node))?.status, 'PENDING_ACTIVATION');
+  });
+
+  test('Activate TOTP with "Use the built-in authenticator" fills the current code in one pick', async () => {
+    const node = await factorNode('pending.factors@example.com', 'token:software:totp');
+    await rememberSeededSecret(node);
+    const offered: string[] = [];
+    answer('showQuickPick', async (items: vscode.QuickPickItem[]) => {
+      offered.push(...items.map((i) => i.label));
+      return items[0];
+    });
+    answerInputs();
+    recordMessages();
+    await vscode.commands.executeCommand('okta.activateFactor', node);
+    assert.equal(offered[0], '$(key) Use the built-in authenticator');
+    assert.equal((await serverFactor(node))?.status, 'ACTIVE');
+  });
+
+  test('Activate push polls until the phone approves', async () => {
+    const node = await factorNode('pending.factors@example.com', 'push');
+    recordMessages();
+    const running = vscode.commands.executeCommand('okta.activateFactor', node);
+    await waitFor('the activation request', () => (sim.control.requestCount('POST', `/api/v1/users/${node.user.id}/factors/${node.factor.id}/lifecycle/activate`) > 0 ? true : undefined));
+    sim.control.approvePush(node.user.id, node.factor.id);
+    await running;
+    assert.equal((await serverFactor(node))?.status, 'ACTIVE');
+  });
+
+  test('Resend sends a new code, then refuses a second resend within the cooldown', async () => {
+    const node = await factorNode('pending.factors@example.com', 'call');
+    const before = sim.control.outbox({ factorId: node.factor.id }).length;
+    const shown = recordMessages();
+    await vscode.commands.executeCommand('okta.resendFactor', node);
+    assert.equal(sim.control.outbox({ factorId: node.factor.id }).length, before + 1);
+    assert.match(shown.at(-1)!.text, /^Sent a new code to Voice call .* another code can be sent in 30 s\.$/);
+    await vscode.commands.executeCommand('okta.resendFactor', node);
+    assert.equal(sim.control.outbox({ factorId: node.factor.id }).length, before + 1, 'a second code was sent');
+    assert.match(shown.at(-1)!.text, /^A code was sent to Voice call .* Wait (30|29) more seconds before resending/);
+  });
+
+  test('The new code from Resend activates the factor', async () => {
+    const node = await factorNode('pending.factors@example.com', 'sms');
+    recordMessages();
+    await vscode.commands.executeCommand('okta.resendFactor', node);
+    const latest = sim.control.outbox({ factorId: node.factor.id }).at(-1);
+    assert.equal(latest?.purpose, 'resend');
+    answerInputs(latest.code);
+    await vscode.commands.executeCommand('okta.activateFactor', node);
+    assert.equal((await serverFactor(node))?.status, 'ACTIVE');
+  });
+
+  test('Show Factor Details opens the fresh factor as read-only JSON named after user and factor', async () => {
+    const node = await factorNode('all.factors@example.com', 'question');
+    await vscode.commands.executeCommand('okta.showFactorDetails', node);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'no editor opened');
+    const { document } = editor;
+    assert.equal(document.uri.scheme, 'okta-factor');
+    assert.equal(document.languageId, 'json');
+    assert.match(document.uri.path, /all\.factors@example\.com · Security question \(.*\)\.json$/);
+    const json = JSON.parse(document.getText()) as UserFactor;
+    assert.equal(json.id, node.factor.id);
+    assert.equal(json.factorType, 'question');
+    const edited = await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'x'));
+    assert.equal(edited && document.getText().startsWith('x'), false, 'the document could be edited');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('List Security Questions offers the org\'s questions and copies the picked key', async () => {
+    const node = await factorNode('no.factors@example.com', 'question').catch(() => undefined);
+    assert.equal(node, undefined);
+    const { user } = await userNodes('no.factors@example.com');
+    let offered: Array<vscode.QuickPickItem & { question?: string }> = [];
+    answer('showQuickPick', async (items: typeof offered) => {
+      offered = items;
+      return items.find((i) => i.description === 'favorite_art_piece');
+    });
+    const shown = recordMessages();
+    await vscode.commands.executeCommand('okta.listSecurityQuestions', user);
+    assert.ok(offered.length >= 19, `only ${offered.length} questions offered`);
+    assert.ok(offered.some((i) => i.label === 'What is your favorite piece of art?'));
+    assert.equal(await vscode.env.clipboard.readText(), 'favorite_art_piece');
+    assert.equal(shown.at(-1)?.text, 'Copied the question key "favorite_art_piece".');
+  });
+
+  test('Check Push Transaction shows a push verification WAITING, then SUCCESS once approved', async () => {
+    const node = await factorNode('all.factors@example.com', 'push', 'ACTIVE');
+    const client = await services.clientFor(orgId);
+    const started = await client.verifyFactor(node.user.id, node.factor.id);
+    const transactionId = factorTransactionId(started);
+    assert.ok(transactionId);
+    answerInputs(transactionId, transactionId);
+    const shown = recordMessages();
+    await vscode.commands.executeCommand('okta.checkPushTransaction', node);
+    assert.match(shown.at(-1)!.text, new RegExp(`^Push ${transactionId} for all\\.factors@example\\.com: WAITING`));
+    sim.control.approvePush(node.user.id, node.factor.id, transactionId);
+    await vscode.commands.executeCommand('okta.checkPushTransaction', node);
+    assert.match(shown.at(-1)!.text, /: SUCCESS: approved on the device\.$/);
+  });
+
+  test('Copy and Show TOTP Code give the built-in authenticator\'s current code, which the org accepts', async () => {
+    const node = await factorNode('all.factors@example.com', 'token:software:totp');
+    await rememberSeededSecret(node);
+    const shown = recordMessages();
+    await vscode.commands.executeCommand('okta.copyTotpCode', node);
+    const copied = await vscode.env.clipboard.readText();
+    assert.match(copied, /^\d{6}$/);
+    assert.match(shown.at(-1)!.text, /^Copied the current code of .* \(valid for \d+ more seconds?\)\.$/);
+    const client = await services.clientFor(orgId);
+    assert.equal((await client.verifyFactor(node.user.id, node.factor.id, { passCode: copied })).factorResult, 'SUCCESS');
+    await vscode.commands.executeCommand('okta.showTotpCode', node);
+    assert.match(shown.at(-1)!.text, /^\d{3} \d{3} — current code of .* \(valid for \d+ more seconds?\)\.$/);
+    assert.deepEqual(shown.at(-1)!.buttons, ['Copy']);
+  });
+
+  test('TOTP codes are refused with a clear message for a factor not enrolled through VS Code', async () => {
+    const node = await factorNode('all.factors@example.com', 'token:software:totp');
+    await services.authenticator.forget(orgId, node.user.id, node.factor.id);
+    const shown = recordMessages();
+    await vscode.commands.executeCommand('okta.copyTotpCode', node);
+    assert.match(shown.at(-1)!.text, /has no secret for .*only TOTP factors enrolled through this extension/);
+  });
+});
