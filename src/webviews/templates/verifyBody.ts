@@ -15,6 +15,8 @@ export const VERIFY_BODY = `
       <button id="send-code" type="button">Send code</button>
     </div>
   </section>
+  <p id="push-intro" hidden>Sends a push to the user's Okta Verify app; the status below follows it live until it is
+    approved, denied or times out. Cancel stops following it and cancels it on Okta.</p>
   <div class="field" id="code-field" hidden>
     <label for="code">Code</label>
     <div class="inline">

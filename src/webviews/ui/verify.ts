@@ -55,6 +55,7 @@ function renderState(state: VerifyState): void {
   show(byId('code-field'), state.mode === 'passcode' || (state.mode === 'challenge-then-passcode' && challengeSent));
   show(byId('use-builtin'), state.builtInAuthenticator);
   show(byId('answer-field'), state.mode === 'answer');
+  show(byId('push-intro'), state.mode === 'push');
   byId('answer-label').textContent = state.prompt ?? 'Answer';
   byId('submit').textContent = state.mode === 'push' ? 'Send push' : 'Verify';
   show(byId('cancel'), state.mode === 'push');
