@@ -43,24 +43,29 @@ export function digits(rng: Rng, length: number): string {
   return randomChars(rng, '0123456789', length);
 }
 
-const cryptoRng: Rng = () => randomBytes(4).readUInt32BE(0) / 4294967296;
+/** Random characters from the OS generator, one byte per character (one call per token). */
+function cryptoChars(alphabet: string, length: number): string {
+  let out = '';
+  for (const byte of randomBytes(length)) out += alphabet[byte % alphabet.length];
+  return out;
+}
 
 /** `errorId`: "oae" + 22 URL-safe characters, 25 in all, like real ones. */
 export function errorId(): string {
-  return 'oae' + randomChars(cryptoRng, URL_SAFE, 22);
+  return 'oae' + cryptoChars(URL_SAFE, 22);
 }
 
 export function requestId(): string {
-  return randomChars(cryptoRng, URL_SAFE, 27);
+  return cryptoChars(URL_SAFE, 27);
 }
 
 /** A one-time code for sms/call/email; random (not seeded) so tests must read the outbox. */
 export function otpCode(): string {
-  return randomChars(cryptoRng, '0123456789', 6);
+  return cryptoChars('0123456789', 6);
 }
 
 export function randomToken(length: number): string {
-  return randomChars(cryptoRng, ALPHANUMERIC, length);
+  return cryptoChars(ALPHANUMERIC, length);
 }
 
 /** Okta timestamps: ISO 8601 with the milliseconds zeroed, e.g. `2024-05-01T10:20:30.000Z`. */

@@ -72,8 +72,9 @@ function challengeOtp(ctx: SimContext, req: ApiRequest, user: SimUser, factor: S
     templateId: req.query.get('templateId') ?? undefined,
     locale: header(req, 'accept-language'),
   });
-  // Email challenges carry no profile in Okta's examples; sms/call echo the phone.
-  const profile = factor.factorType === 'email' ? {} : { profile: factor.profile };
+  // Email challenges carry no profile in Okta's examples; sms/call echo the phone (no null extension).
+  const phone = Object.fromEntries(Object.entries(factor.profile).filter(([, v]) => v !== null));
+  const profile = factor.factorType === 'email' ? {} : { profile: phone };
   return json({ factorResult: 'CHALLENGE', ...profile, _links: verifyLinks(ctx, user, factor) });
 }
 

@@ -1,5 +1,5 @@
 // Ready-made factors of every kind and status for the seeds, with secrets the control API can reveal.
-import { createRng, digits, isoSeconds, randomToken, seededToken, type Rng } from '../ids';
+import { createRng, digits, isoSeconds, seededToken, type Rng } from '../ids';
 import type { FactorStatus, SimFactor, SimUser } from '../model';
 import type { OrgStore } from '../store';
 import { fidoChallenge, newFactor } from '../factors/create';
@@ -67,13 +67,13 @@ export function seedFactor(
       factor.profile = { email: profile.email };
       break;
     case 'push':
-      factor.secrets.qrToken = randomToken(42);
+      factor.secrets.qrToken = seededToken(rng, 42);
       if (status === 'ACTIVE') factor.profile = deviceProfile(user);
       break;
     case 'token:software:totp':
       factor.profile = { credentialId: profile.login };
       factor.secrets.totp = newTotpSecret(rng);
-      factor.secrets.qrToken = randomToken(42);
+      factor.secrets.qrToken = seededToken(rng, 42);
       break;
     case 'token':
       factor.profile = { credentialId: provider === 'RSA' ? profile.login : `VSMT${digits(rng, 8)}` };
