@@ -2,7 +2,9 @@
 // Built on axios; retries, rate-limit throttling, the concurrency cap and error shaping live here so
 // that nothing above this layer builds URLs or sees a raw HTTP error (which would carry the token).
 import axios, { type AxiosInstance } from 'axios';
-import { apiErrorFromResponse, OktaError, OktaInputError, OktaNetworkError, type RequestContext } from './errors';
+import {
+  apiErrorFromResponse, OktaApiError, OktaError, OktaInputError, OktaNetworkError, OktaRateLimitError, type RequestContext,
+} from './errors';
 import { parseLinkHeader } from './links';
 import type {
   ActivateFactorRequest, EnrollFactorOptions, EnrollFactorRequest, ListUsersQuery, OktaUser,
@@ -12,7 +14,7 @@ import type {
 import { normalizeOrgUrl } from './orgUrl';
 import { pathSegment } from './pathIds';
 import {
-  backoffDelayMs, rateLimitBucket, rateLimitResetDelayMs, readRateLimitHeaders,
+  backoffDelayMs, rateLimitBucket, rateLimitResetDelayMs, RateLimitWaitTooLong, readRateLimitHeaders,
   type RateLimitStatus, type RateLimitTracker,
 } from './rateLimits';
 import { redactor } from './redact';
@@ -337,7 +339,12 @@ export class OktaClient {
     for (let attempt = 1; ; attempt++) {
       let outcome: { response: RawResponse } | { failure: OktaNetworkError };
       let retryDelay: number | undefined;
-      await this.#limits.acquire(bucket, request.signal);
+      try {
+        await this.#limits.acquire(bucket, request.signal, this.#options.maxRateLimitWaitMs);
+      } catch (error) {
+        if (error instanceof RateLimitWaitTooLong) throw this.rateLimitError(error.resetAtMs, bucket, request.method, shownPath);
+        throw error;
+      }
       try {
         await this.#slots.acquire(request.signal);
         try {
@@ -371,7 +378,7 @@ export class OktaClient {
             rateLimitRetries++;
             continue; // acquire() waits for the reset
           }
-          throw this.httpError(response, request.method, shownPath);
+          throw this.rateLimitError(Date.now() + delay, bucket, request.method, shownPath, response);
         }
         if (response.status >= 500 && idempotent && canRetry) {
           retryDelay = this.backoff(attempt);
@@ -453,6 +460,20 @@ export class OktaClient {
     const contentType = typeof response.headers['content-type'] === 'string' ? response.headers['content-type'] : undefined;
     return apiErrorFromResponse(response.status, response.statusText, this.#redact(response.body), contentType,
       { method, path: shownPath, requestId: requestIdOf(response.headers) });
+  }
+
+  /** Okta's 429 (or, without `response`, the one the last headers predict) with when to retry. */
+  private rateLimitError(resetAtMs: number, bucket: string, method: string, shownPath: string, response?: RawResponse): OktaRateLimitError {
+    const resetAt = new Date(resetAtMs);
+    const base = response ? this.httpError(response, method, shownPath) : undefined;
+    const summary = base instanceof OktaApiError ? base.errorSummary : 'API call exceeded rate limit due to too many requests.';
+    const sent = response ? '' : ' No request was sent.';
+    return new OktaRateLimitError(
+      `Okta rate limit exceeded (E0000047, HTTP 429): the ${bucket} quota is used up until ${resetAt.toLocaleTimeString()}.${sent}`,
+      { status: 429, errorCode: 'E0000047', errorSummary: summary, errorId: base instanceof OktaApiError ? base.errorId : undefined },
+      resetAt,
+      { method, path: shownPath, requestId: base?.requestId },
+    );
   }
 
   private networkMessage(kind: 'connection' | 'timeout' | 'aborted', error: unknown, method: string): string {

@@ -57,6 +57,20 @@ export class OktaApiError extends OktaError {
 }
 
 /**
+ * The org's rate limit is used up (HTTP 429, E0000047) and its reset is further away than the
+ * client waits: either Okta's own 429 after the retries, or predicted from the last answer's
+ * headers (then no request was sent). `resetAt` says when to try again.
+ */
+export class OktaRateLimitError extends OktaApiError {
+  readonly resetAt: Date;
+
+  constructor(message: string, fields: ConstructorParameters<typeof OktaApiError>[1], resetAt: Date, context: RequestContext = {}) {
+    super(message, fields, context);
+    this.resetAt = resetAt;
+  }
+}
+
+/**
  * The request did not produce a usable answer: connection refused or dropped, no answer in time,
  * cancelled by the caller, or a success status whose body is not the JSON Okta sends.
  */

@@ -75,6 +75,13 @@ export function backoffDelayMs(attempt: number, baseMs: number, maxMs: number, r
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
+/** The bucket is spent until `resetAtMs` (local clock), longer than the caller is willing to wait. */
+export class RateLimitWaitTooLong extends Error {
+  constructor(readonly resetAtMs: number) {
+    super('Rate limit reset too far away.');
+  }
+}
+
 interface BucketState {
   limit: number;
   /** Requests we may still start before the reset (server's count minus what we started since). */
@@ -101,8 +108,11 @@ export class RateLimitTracker {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Waits until `bucket` has quota, then takes one unit of it. Returns the ms spent waiting. */
-  async acquire(bucket: string, signal?: AbortSignal): Promise<number> {
+  /**
+   * Waits until `bucket` has quota, then takes one unit of it. Returns the ms spent waiting. Throws
+   * RateLimitWaitTooLong, without waiting, when the reset is further away than `maxWaitMs`.
+   */
+  async acquire(bucket: string, signal?: AbortSignal, maxWaitMs = Infinity): Promise<number> {
     const started = this.now();
     for (;;) {
       let state = this.buckets.get(bucket);
@@ -118,7 +128,9 @@ export class RateLimitTracker {
         this.pending.set(bucket, inFlight + 1);
         return this.now() - started;
       }
-      await this.nextChange(state ? state.resetAtMs - this.now() : Infinity, signal);
+      const wait = state ? state.resetAtMs - this.now() : Infinity;
+      if (state && Number.isFinite(wait) && wait > maxWaitMs) throw new RateLimitWaitTooLong(state.resetAtMs);
+      await this.nextChange(wait, signal);
     }
   }
 
