@@ -173,6 +173,31 @@ suite('tree: orgs > users > factors', () => {
     assert.deepEqual(after.map((n) => n.id), before.map((n) => n.id), 'ids are stable across refreshes');
   });
 
+  test('Copy ID copies a factor id from its node, and the org URL from an org node', async () => {
+    const org = await demoOrgNode();
+    services.tree.setFilter(org.orgId, 'locked.out');
+    const [user] = await children(org);
+    const [factor] = await children(user);
+    await vscode.commands.executeCommand('okta.copyId', factor);
+    assert.equal(await vscode.env.clipboard.readText(), (factor as TreeNode & { factor: { id: string } }).factor.id);
+    await vscode.commands.executeCommand('okta.copyId', org);
+    assert.equal(await vscode.env.clipboard.readText(), services.registry.get(org.orgId)?.url);
+  });
+
+  test('from the palette, Copy Login asks for the user in a quick pick filled from the server', async () => {
+    await vscode.env.clipboard.writeText('');
+    const done = vscode.commands.executeCommand('okta.copyLogin'); // one org: no org pick
+    let copied = '';
+    for (let i = 0; i < 50 && !copied; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      // Accepting before the page arrived does nothing; keep trying until a user is picked.
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      copied = await vscode.env.clipboard.readText();
+    }
+    await done;
+    assert.equal(copied, 'demo.admin@example.com');
+  });
+
   test('a rejected token shows "Token rejected - update token" in the tree', async () => {
     const sim = await startOwnSimulator('first-token-1234');
     const { org } = await services.registry.add({ label: 'Rejecting org', url: sim.url, token: sim.token, tokenType: 'SSWS' });
