@@ -103,10 +103,20 @@ async function activate(userId: string, factor: any, label: string): Promise<any
     const waiting = await call();
     assert.equal(waiting.body.factorResult, 'WAITING');
     // The poll link (…/lifecycle/activate/poll) is not a contract path: its answer is the activate answer.
-    const poll = await api.call('POST', linkPath(waiting.body._links.poll.href), { label, operationId: 'activateFactor' });
-    assert.equal(poll.body.factorResult, 'WAITING');
+    const pollPath = linkPath(waiting.body._links.poll.href);
+    const poll = () => api.call('POST', pollPath, { label, operationId: 'activateFactor' });
+    assert.equal((await poll()).body.factorResult, 'WAITING');
+    // The phone declines: the poll reports CANCELLED with an activate link that restarts the activation.
+    sim.denyPush(userId, factor.id);
+    const cancelled = await poll();
+    assert.equal(cancelled.body.factorResult, 'CANCELLED');
+    assert.equal(linkPath(cancelled.body._links.activate.href), path);
+    assert.equal((await call()).body.factorResult, 'WAITING');
+    sim.expirePush(userId, factor.id);
+    assert.equal((await poll()).body.factorResult, 'TIMEOUT');
+    assert.equal((await call()).body.factorResult, 'WAITING');
     sim.approvePush(userId, factor.id);
-    return (await call()).body;
+    return (await poll()).body;
   }
   if (type === 'u2f') return (await call({ registrationData: 'BQTEMUyOM8h1TiZG4DL-RdMr', clientData: 'eyJ0eXAiOiJuYXZpZ2F0b3IuaWQuZmluaXNoRW5yb2xsbWVudCJ9' })).body;
   if (type === 'webauthn') return (await call({ attestation: 'o2NmbXRmcGFja2Vk', clientData: 'eyJjaGFsbGVuZ2UiOiJVSk5wYW9sVWt0dF9vcEZPNXJMYyJ9' })).body;
@@ -373,6 +383,34 @@ describe('errors the simulator produces', () => {
     expectError(await enrollFresh({ factorType: 'sms', provider: 'OKTA', profile: { phoneNumber: 'call me maybe' } }), 400, 'E0000098');
     expectError(await enrollFresh({ factorType: 'call', provider: 'OKTA', profile: { phoneNumber: '+1-555-415-1339', phoneExtension: 'ext. 12' } }), 400, 'E0000121');
     expectError(await enrollFresh({ factorType: 'token', provider: 'RSA', profile: { credentialId: 'x' }, verify: { passCode: '000000' } }), 403, 'E0000068');
+  });
+
+  test('400 E0000001 for bodies and states an operation cannot take', async () => {
+    const sms = factorOf('sms');
+    const totp = factorOf('token:software:totp');
+    const signedNonce = factorOf('signed_nonce');
+    const cases: [string, string, unknown?, string?][] = [
+      ['POST', `${factorPath(userId, totp.id)}/verify`, {}, 'token:software:totp'],
+      ['POST', `${factorPath(userId, signedNonce.id)}/verify`],
+      ['POST', `${factorPath(userId, sms.id)}/resend`, { factorType: 'sms', provider: 'OKTA' }],
+      ['POST', `${factorPath(userId, factorOf('u2f').id)}/verify`, { clientData: 'eyJ9' }, 'u2f'],
+    ];
+    for (const [method, path, body, variant] of cases) {
+      expectError(await api.call(method, path, { body, variant }), 400, 'E0000001');
+    }
+  });
+
+  test('known deviation: verifying a factor that is not active answers 410 E0000154, a status verifyFactor does not declare', async () => {
+    // The simulator's choice (the catalogue's code for exactly this case); the contract only declares 400/403/404/429.
+    const pendingUser = await userIdOf('pending.factors@example.com');
+    const pendingFactors = (await api.call('GET', `${USERS}/${pendingUser}/factors`)).body;
+    const pending = pendingFactors.find((f: any) => f.status === 'PENDING_ACTIVATION');
+    assert.ok(pending, 'a pending factor is left');
+    await assert.rejects(
+      api.call('POST', `${factorPath(pendingUser, pending.id)}/verify`, { body: { passCode: '123456' }, variant: pending.factorType }),
+      (error: Error) => /-> 410 \(verifyFactor\) breaks the contract:\n  status 410 is not declared for verifyFactor/.test(error.message)
+        && error.message.includes('"errorCode":"E0000154"'),
+    );
   });
 
   test('404 E0000007 for an unknown user or factor, E0000191 for an unknown transaction', async () => {
