@@ -18,6 +18,7 @@ import { catalogKey, enrollLayout } from './enrollFields';
 import { toEnrollRequest } from './enrollRequest';
 import { PanelInputError } from './errorView';
 import { PanelRegistry } from './panelRegistry';
+import { DEFAULT_POLL_INTERVAL_MS, type PanelTiming } from './panelTiming';
 import type { PanelServices } from './panelServices';
 import {
   parseEnrollMessage, type ActivationView, type CatalogEntryView, type EnrollHostMessage, type EnrollState,
@@ -33,13 +34,6 @@ export interface EnrollTarget {
   /** Preselected catalog entry (opened from a "Supported factors" node). */
   entry?: SupportedFactor;
 }
-
-export interface PanelTiming {
-  /** Pause between push status polls (tests shorten it). */
-  pollIntervalMs?: number;
-}
-
-const DEFAULT_POLL_INTERVAL_MS = 3000;
 
 type EnrollRequestMessage = Exclude<EnrollWebviewMessage, { type: 'ready' | 'openActivationLink' | 'enrollAnother' }>;
 

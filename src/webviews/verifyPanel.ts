@@ -7,9 +7,9 @@ import { isCancellation, OktaApiError } from '../okta/errors';
 import { factorTransactionId, linkHref } from '../okta/links';
 import type { OktaUser, UserFactor, VerifyFactorOptions, VerifyFactorResult } from '../okta/models';
 import { pollPushTransaction } from '../okta/pushPolling';
-import type { PanelTiming } from './enrollPanel';
 import { PanelInputError } from './errorView';
 import { PanelRegistry } from './panelRegistry';
+import { DEFAULT_POLL_INTERVAL_MS, type PanelTiming } from './panelTiming';
 import type { PanelServices } from './panelServices';
 import {
   parseVerifyMessage, type VerifyHeaders, type VerifyHostMessage, type VerifyMode, type VerifyOutcome, type VerifyState,
@@ -25,8 +25,6 @@ export interface VerifyTarget {
   factor: UserFactor;
 }
 
-const DEFAULT_POLL_INTERVAL_MS = 3000;
-
 const RESULT_MESSAGES: Record<string, string> = {
   SUCCESS: 'Verified.',
   CHALLENGE: 'Okta issued a new challenge; verify again.',
@@ -39,6 +37,13 @@ const RESULT_MESSAGES: Record<string, string> = {
   ERROR: 'Okta reported an error.',
   CANCELLED: 'Cancelled.',
   CANCELED: 'Cancelled.',
+};
+
+/** Okta reports these verify outcomes as errors; the panel names them like factorResult values. */
+const ERROR_RESULTS: Record<string, (mode: VerifyMode) => string> = {
+  E0000068: (mode) => (mode === 'answer' ? 'WRONG_ANSWER' : 'WRONG_CODE'),
+  E0000082: () => 'PASSCODE_REPLAYED',
+  E0000083: () => 'TIME_WINDOW_EXCEEDED',
 };
 
 export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHostMessage> {
@@ -124,7 +129,8 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
     } catch (err) {
       // A wrong code is a result, not a crash: show it as such, and the cause under the input.
       if (err instanceof OktaApiError && err.errorCode) {
-        this.post({ type: 'result', factorResult: err.errorCode, outcome: 'failure', message: err.message });
+        const factorResult = ERROR_RESULTS[err.errorCode]?.(mode) ?? err.errorCode;
+        this.post({ type: 'result', factorResult, outcome: 'failure', message: err.message });
       }
       throw err;
     }

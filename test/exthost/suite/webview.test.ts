@@ -247,7 +247,7 @@ suite('webview panels against the simulator', () => {
     const failure = nextPost(panel, isType('result'));
     const wrong = await request(panel, { type: 'verify', answer: 'not the answer', headers });
     assert.equal(wrong.error?.errorCode, 'E0000068');
-    assert.equal((await failure).outcome, 'failure');
+    assert.deepEqual([(await failure).factorResult, (await failure).outcome], ['WRONG_ANSWER', 'failure']);
 
     const success = nextPost(panel, isType('result'));
     const right = await request(panel, { type: 'verify', answer: SEED_ANSWER, headers });
