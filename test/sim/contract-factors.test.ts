@@ -30,15 +30,21 @@ function expectError(exchange: ContractExchange, status: number, errorCode: stri
   assert.equal(exchange.body.errorCode, errorCode);
 }
 
-/** A TOTP code for the step `stepOffset` steps from now, as an authenticator app computes it. */
+/**
+ * A TOTP code for the step `stepOffset` steps from now, as an authenticator app computes it; "now"
+ * is the simulator's clock, which tests move forward past the sms/call cooldowns.
+ */
 function totpCode(activation: { sharedSecret: string; timeStep: number; keyLength: number }, stepOffset = 0): string {
   return generateSync({
     secret: activation.sharedSecret,
     period: activation.timeStep,
     digits: activation.keyLength,
-    epoch: Date.now() / 1000 + stepOffset * activation.timeStep,
+    epoch: Date.parse(sim.control.clock().now) / 1000 + stepOffset * activation.timeStep,
   });
 }
+
+/** Past the one-code-per-30-s (sms/call) and per-5-s (email) throttles. */
+const waitOutCooldown = () => sim.control.advanceClock(31);
 
 const wrongCode = (code: string) => code.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
 
@@ -135,9 +141,17 @@ async function verify(userId: string, factor: any, label: string, totpActivation
       return success({ answer: 'mayonnaise' });
     case 'sms':
     case 'call':
-    case 'email':
-      // The enrollment code went out moments ago: a new challenge is refused by the per-address throttle.
-      return expectError(await call(), 429, OTP_TOO_SOON[type]);
+    case 'email': {
+      // The last code went out moments ago: a new challenge is refused by the per-address throttle.
+      expectError(await call(), 429, OTP_TOO_SOON[type]);
+      waitOutCooldown();
+      const challenge = await call();
+      assert.equal(challenge.body.factorResult, 'CHALLENGE');
+      const [message] = sim.outbox({ factorId: factor.id }).slice(-1);
+      assert.equal(message.purpose, 'verify');
+      expectError(await call({ passCode: wrongCode(message.code) }), 403, 'E0000068');
+      return success({ passCode: message.code });
+    }
     case 'token:software:totp': {
       const next = totpCode(totpActivation, 1);
       await success({ passCode: next });
@@ -225,10 +239,14 @@ describe('every enrollable factor type through all factor operations', () => {
       if (factor.status === 'PENDING_ACTIVATION') {
         assert.deepEqual(factor._links.self.hints.allow, ['GET'], 'a pending factor cannot be deleted through its self link');
         if (['sms', 'call', 'email'].includes(factor.factorType)) {
-          const resend = await api.call('POST', `${factorPath(userId, factor.id)}/resend`, {
+          const resend = () => api.call('POST', `${factorPath(userId, factor.id)}/resend`, {
             body: { factorType: factor.factorType, provider: 'OKTA', profile: factorCase.enroll.profile }, label,
           });
-          expectError(resend, 429, OTP_TOO_SOON[factor.factorType]);
+          expectError(await resend(), 429, OTP_TOO_SOON[factor.factorType]);
+          waitOutCooldown();
+          const resent = await resend();
+          assert.equal(resent.body.id, factor.id);
+          assert.equal(sim.outbox({ factorId: factor.id }).slice(-1)[0].purpose, 'resend');
         }
         factor = await activate(userId, factor, label);
         assert.equal(factor.status, 'ACTIVE');
@@ -469,11 +487,14 @@ describe('coverage', () => {
       for (const [operationId, status] of [['enrollFactor', 200], ['getFactor', 200], ['listFactors', 200], ['unenrollFactor', 204], ['getFactor', 404]] as const) {
         assert.ok(seen(operationId, status, label), `${operationId} ${status} not covered for ${label}`);
       }
-      const verifyStatus = label === 'push' ? 201 : ['sms', 'call', 'email'].includes(label) ? 429 : 200;
+      const verifyStatus = label === 'push' ? 201 : 200;
       assert.ok(seen('verifyFactor', verifyStatus, label), `verifyFactor ${verifyStatus} not covered for ${label}`);
     }
     for (const label of NEEDS_ACTIVATION) assert.ok(seen('activateFactor', 200, label), `activateFactor not covered for ${label}`);
-    for (const label of ['sms', 'email']) assert.ok(seen('resendEnrollFactor', 200, label), `resend not covered for ${label}`);
+    for (const label of ['sms', 'call', 'email']) {
+      assert.ok(seen('resendEnrollFactor', 200, label), `resend not covered for ${label}`);
+      assert.ok(seen('resendEnrollFactor', 429, label) && seen('verifyFactor', 429, label), `throttle not covered for ${label}`);
+    }
     for (const label of ['seeded sms', 'seeded call', 'seeded email']) assert.ok(seen('verifyFactor', 200, label), `challenge not covered for ${label}`);
     assert.ok(seen('getFactorTransactionStatus', 200, 'push'));
     assert.ok(seen('listSupportedFactors', 200) && seen('listSupportedSecurityQuestions', 200));
