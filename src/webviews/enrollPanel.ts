@@ -108,7 +108,7 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
     return {
       type: 'state',
       userLabel: user.profile.login,
-      orgLabel: this.services.registry.get(this.orgId)?.label ?? this.orgId,
+      orgLabel: this.services.registry.get(this.orgId)?.label ?? 'Okta org',
       catalog,
       questions: this.questions,
       preselected: this.preselected,

@@ -71,7 +71,7 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
     return {
       type: 'state',
       userLabel: user.profile.login,
-      orgLabel: this.services.registry.get(this.orgId)?.label ?? this.orgId,
+      orgLabel: this.services.registry.get(this.orgId)?.label ?? 'Okta org',
       factorLabel: factorTypeLabel(factor),
       factorStatus: factor.status,
       mode,
