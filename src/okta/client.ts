@@ -211,7 +211,7 @@ export class OktaClient {
   }
 
   async getFactorTransactionStatus(userId: string, factorId: string, transactionId: string, options: CallOptions = {}): Promise<VerifyFactorResult> {
-    return this.getJson(`${this.factorPath(userId, factorId)}/transactions/${pathSegment(transactionId, 'transaction id')}`, 'object', options);
+    return this.getJson(`${this.factorPath(userId, factorId)}/transactions/${pathSegment(transactionId, 'transaction id', this.#redact)}`, 'object', options);
   }
 
   /**
@@ -221,7 +221,7 @@ export class OktaClient {
   async cancelFactorTransaction(userId: string, factorId: string, transactionIdOrCancelHref: string, options: CallOptions = {}): Promise<void> {
     const path = /^(https?:)?\/\//i.test(transactionIdOrCancelHref) || transactionIdOrCancelHref.startsWith('/')
       ? this.sameOriginPath(transactionIdOrCancelHref).path
-      : `${this.factorPath(userId, factorId)}/transactions/${pathSegment(transactionIdOrCancelHref, 'transaction id')}`;
+      : `${this.factorPath(userId, factorId)}/transactions/${pathSegment(transactionIdOrCancelHref, 'transaction id', this.#redact)}`;
     await this.send({ method: 'DELETE', path, signal: options.signal });
   }
 
@@ -242,7 +242,7 @@ export class OktaClient {
 
   /** By id, login (URL-encoded here; logins with `/` cannot be addressed), or `me`. */
   async getUser(idOrLogin: string, options: CallOptions = {}): Promise<OktaUser> {
-    return this.getJson(`/api/v1/users/${pathSegment(idOrLogin, 'user id or login')}`, 'object', options);
+    return this.getJson(`/api/v1/users/${pathSegment(idOrLogin, 'user id or login', this.#redact)}`, 'object', options);
   }
 
   /** One page of users; `after` is the cursor of the next page (from `Link rel="next"`), if any. */
@@ -281,11 +281,11 @@ export class OktaClient {
   // ---- Plumbing ----
 
   private userPath(userId: string): string {
-    return `/api/v1/users/${pathSegment(userId, 'user id')}`;
+    return `/api/v1/users/${pathSegment(userId, 'user id', this.#redact)}`;
   }
 
   private factorPath(userId: string, factorId: string): string {
-    return `${this.userPath(userId)}/factors/${pathSegment(factorId, 'factor id')}`;
+    return `${this.userPath(userId)}/factors/${pathSegment(factorId, 'factor id', this.#redact)}`;
   }
 
   /** Refuses links to another origin or outside the API before any request (token safety). */
@@ -434,10 +434,11 @@ export class OktaClient {
         data: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: controller.signal,
       });
+      // Whatever the server echoes back (a request id, a reason phrase...) is scrubbed on arrival.
       const response: RawResponse = {
         status: res.status,
-        statusText: res.statusText ?? '',
-        headers: headerRecord(res.headers),
+        statusText: this.#redact(res.statusText ?? ''),
+        headers: headerRecord(res.headers, this.#redact),
         body: typeof res.data === 'string' ? res.data : res.data == null ? '' : String(res.data),
       };
       const requestId = requestIdOf(response.headers);
@@ -528,11 +529,12 @@ function requireBody(value: unknown, what: string): void {
   if (!value || typeof value !== 'object') throw new OktaInputError(`The ${what} is missing.`);
 }
 
-function headerRecord(headers: unknown): Record<string, unknown> {
+function headerRecord(headers: unknown, redact: (text: string) => string): Record<string, unknown> {
   const plain = headers && typeof (headers as { toJSON?: unknown }).toJSON === 'function'
     ? (headers as { toJSON(): Record<string, unknown> }).toJSON()
     : (headers as Record<string, unknown> | undefined) ?? {};
-  return Object.fromEntries(Object.entries(plain).map(([k, v]) => [k.toLowerCase(), v]));
+  const clean = (v: unknown): unknown => (typeof v === 'string' ? redact(v) : Array.isArray(v) ? v.map(clean) : v);
+  return Object.fromEntries(Object.entries(plain).map(([k, v]) => [k.toLowerCase(), clean(v)]));
 }
 
 /** Per-factor throttles (one SMS per 30 s...) also answer 429, but waiting for the org bucket's reset does not help them. */

@@ -4,16 +4,17 @@ import { OktaInputError } from './errors';
 /**
  * Encodes an id (or a login, for getUser) as one path segment. Refuses, before any request, values
  * that are empty, contain `/` or control characters, or are `.`/`..` (which URL parsers collapse).
+ * `redact` scrubs the value where the message repeats it.
  */
-export function pathSegment(value: unknown, what: string): string {
+export function pathSegment(value: unknown, what: string, redact: (text: string) => string = (t) => t): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new OktaInputError(`The ${what} is empty.`);
   }
   if (value.includes('/')) {
-    throw new OktaInputError(`The ${what} "${value}" contains "/", which Okta cannot address in a URL path.`);
+    throw new OktaInputError(`The ${what} "${redact(value)}" contains "/", which Okta cannot address in a URL path.`);
   }
   if (/[\u0000-\u001f\u007f]/.test(value) || value === '.' || value === '..') {
-    throw new OktaInputError(`The ${what} ${JSON.stringify(value)} is not a valid id.`);
+    throw new OktaInputError(`The ${what} ${redact(JSON.stringify(value))} is not a valid id.`);
   }
   return encodeURIComponent(value);
 }
