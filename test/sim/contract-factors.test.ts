@@ -418,6 +418,13 @@ describe('errors the simulator produces', () => {
     }
   });
 
+  test('403 E0000006 when unenrolling a factor of a deactivated user', async () => {
+    const gone = await userIdOf('deprovisioned.user@example.com');
+    const [factor] = (await api.call('GET', `${USERS}/${gone}/factors`)).body;
+    expectError(await api.call('DELETE', factorPath(gone, factor.id)), 403, 'E0000006');
+    assert.equal((await api.call('GET', factorPath(gone, factor.id))).status, 200, 'the factor stays');
+  });
+
   test('known deviation: verifying a factor that is not active answers 410 E0000154, a status verifyFactor does not declare', async () => {
     // The simulator's choice (the catalogue's code for exactly this case); the contract only declares 400/403/404/429.
     const pendingUser = await userIdOf('pending.factors@example.com');
@@ -502,7 +509,7 @@ describe('coverage', () => {
 
   test('every error the simulator produces was validated', () => {
     const errors = new Set(api.coverage.filter((e) => e.errorCode).map((e) => `${e.status} ${e.errorCode}`));
-    for (const expected of ['400 E0000001', '400 E0000003', '400 E0000098', '400 E0000121', '401 E0000011', '403 E0000068',
+    for (const expected of ['400 E0000001', '400 E0000003', '400 E0000098', '400 E0000121', '401 E0000011', '403 E0000006', '403 E0000068',
       '403 E0000082', '404 E0000007', '404 E0000191', '429 E0000047', '429 E0000109', '429 E0000118']) {
       assert.ok(errors.has(expected), `${expected} not covered`);
     }

@@ -77,10 +77,19 @@ describe('listUsers', () => {
     assert.ok(found.body.length > 0 && found.body.length <= 10);
   });
 
-  test('a bad search answers 400 (undeclared by the contract, known from real orgs)', async () => {
-    const bad = await api.call('GET', `/api/v1/users?search=${encodeURIComponent('profile.login eq')}`);
-    assert.equal(bad.status, 400);
-    assert.deepEqual(bad.check.interpretations, ['list-users-bad-query-400']);
+  test('a bad search, filter, limit or cursor answers 400 (undeclared by the contract, known from real orgs)', async () => {
+    const cases: [string, string][] = [
+      [`search=${encodeURIComponent('profile.login eq')}`, 'E0000031'],
+      [`filter=${encodeURIComponent('not status eq "ACTIVE"')}`, 'E0000031'],
+      ['limit=0', 'E0000001'],
+      ['after=bm90LWEtY3Vyc29y', 'E0000001'],
+    ];
+    for (const [query, errorCode] of cases) {
+      const bad = await api.call('GET', `/api/v1/users?${query}`);
+      assert.equal(bad.status, 400, query);
+      assert.equal(bad.body.errorCode, errorCode, query);
+      assert.deepEqual(bad.check.interpretations, ['list-users-bad-query-400']);
+    }
   });
 });
 
