@@ -120,3 +120,9 @@ describe('getUser', () => {
     assert.equal(missing.body.errorCode, 'E0000007');
   });
 });
+
+test('only the §11 user deviation may have been tolerated', () => {
+  const rules = new Set(api.coverage.flatMap((e) => e.tolerated.map((t) => t.rule)));
+  assert.ok([...rules].every((rule) => rule === 'user-second-email'), [...rules].join(', '));
+  assert.ok(api.coverage.length > 50, 'the users calls were recorded');
+});
