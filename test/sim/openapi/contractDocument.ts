@@ -43,7 +43,7 @@ export interface ContractOperation {
   operation: OpenApiOperation;
 }
 
-export const CONTRACT_FILE = join(__dirname, 'okta-users-factors.openapi.yaml');
+const CONTRACT_FILE = join(__dirname, 'okta-users-factors.openapi.yaml');
 
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
 

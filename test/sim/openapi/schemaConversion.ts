@@ -41,7 +41,7 @@ const ANNOTATIONS_TO_DROP = new Set([
 const SUBSCHEMA_LISTS = ['allOf', 'oneOf', 'anyOf'];
 const SUBSCHEMA_SINGLES = ['items', 'not', 'additionalProperties'];
 
-export function componentRef(ctx: ConversionContext, name: string): string {
+function componentRef(ctx: ConversionContext, name: string): string {
   return `${ctx.refBase}#/definitions/${name}`;
 }
 
