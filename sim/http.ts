@@ -83,3 +83,9 @@ export function header(req: ApiRequest, name: string): string | undefined {
   const value = req.headers[name];
   return typeof value === 'string' ? value : undefined;
 }
+
+/** The caller's language for sms templates; fetch's default `*` means none. */
+export function acceptLanguage(req: ApiRequest): string | undefined {
+  const value = header(req, 'accept-language');
+  return value && value !== '*' ? value : undefined;
+}

@@ -1,7 +1,7 @@
 // POST /api/v1/users/{userId}/factors: validation, the one-per-type rules, and a builder per type.
 import type { SimContext } from '../context';
 import { OktaError, oktaErrors } from '../errors';
-import { bodyObject, header, json, queryFlag, stringField, type ApiRequest, type ApiResponse } from '../http';
+import { acceptLanguage, bodyObject, json, queryFlag, stringField, type ApiRequest, type ApiResponse } from '../http';
 import { randomToken } from '../ids';
 import type { SimFactor, SimUser } from '../model';
 import { activate, fidoChallenge, newFactor, touch } from './create';
@@ -48,7 +48,7 @@ export function enrollFactor(ctx: SimContext, req: ApiRequest): ApiResponse {
     updatePhone: queryFlag(req.query, 'updatePhone'),
     templateId: req.query.get('templateId') ?? undefined,
     lifetimeSeconds: lifetimeSeconds(req.query.get('tokenLifetimeSeconds')),
-    locale: header(req, 'accept-language'),
+    locale: acceptLanguage(req),
   };
   const input: EnrollInput = { ctx, user, kind, body, profile: bodyObject(body.profile), options };
 
@@ -65,10 +65,15 @@ function reenroll(input: EnrollInput, existing: SimFactor): SimFactor {
   const { factorType } = input.kind;
   const isPhone = factorType === 'sms' || factorType === 'call';
   if (isPhone && existing.status === 'PENDING_ACTIVATION' && input.options.updatePhone) {
-    const phone = phoneProfile(input);
-    existing.profile = phone;
+    const previous = existing.profile;
+    existing.profile = phoneProfile(input);
+    try {
+      deliverOrActivate(input, existing);
+    } catch (error) {
+      existing.profile = previous;
+      throw error;
+    }
     touch(input.ctx, existing);
-    deliverOrActivate(input, existing);
     return existing;
   }
   throw invalid(factorType === 'sms' ? 'There is an existing verified phone number.' : 'A factor of this type is already set up.');

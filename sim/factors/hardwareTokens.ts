@@ -2,8 +2,6 @@
 // RSA SecurID / Symantec VIP accept any 6-10 digit code except all zeros; YubiKey OTPs are 44
 // modhex characters whose first 12 (the public id) identify the key, each OTP accepted once.
 
-export const WRONG_TOKEN_PASSCODE = '000000';
-
 export function isAcceptedTokenPasscode(passCode: string): boolean {
   return /^\d{6,10}$/.test(passCode) && !/^0+$/.test(passCode);
 }

@@ -38,7 +38,5 @@ export function findKind(factorType: string, provider: string): FactorKind | und
   return FACTOR_KINDS.find((k) => k.factorType === factorType && k.provider === provider);
 }
 
-/** Types whose new enrollment starts PENDING_ACTIVATION (unless auto-activated). */
-export const NEEDS_ACTIVATION = new Set(['sms', 'call', 'email', 'push', 'token:software:totp', 'u2f', 'webauthn']);
 /** Types that honour `?activate=true`. */
 export const AUTO_ACTIVATABLE = new Set(['sms', 'call', 'email', 'token:hotp']);

@@ -5,10 +5,10 @@ import { oktaErrors } from '../errors';
 import type { ApiRequest, ApiResponse } from '../http';
 import type { SimFactor, SimUser } from '../model';
 
-export const QR_ISSUER = 'Okta Simulator';
+const QR_ISSUER = 'Okta Simulator';
 
 /** What the code encodes: an otpauth:// URI for TOTP, an activation URL for push. */
-export function qrContent(ctx: SimContext, user: SimUser, factor: SimFactor): string {
+function qrContent(ctx: SimContext, user: SimUser, factor: SimFactor): string {
   const { totp } = factor.secrets;
   if (totp) {
     const label = encodeURIComponent(`${QR_ISSUER}:${user.profile.login}`);

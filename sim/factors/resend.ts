@@ -1,7 +1,7 @@
 // POST …/factors/{factorId}/resend: a new enrollment code for a pending sms/call/email factor.
 import type { SimContext } from '../context';
 import { oktaErrors } from '../errors';
-import { bodyObject, header, json, stringField, type ApiRequest, type ApiResponse } from '../http';
+import { acceptLanguage, bodyObject, json, stringField, type ApiRequest, type ApiResponse } from '../http';
 import { assertActivationAllowed } from './activationLimit';
 import { sendCode } from './delivery';
 import { factorJson } from './serialize';
@@ -21,7 +21,7 @@ export function resendFactor(ctx: SimContext, req: ApiRequest): ApiResponse {
   sendCode(ctx, user, factor, {
     purpose: 'resend',
     templateId: req.query.get('templateId') ?? undefined,
-    locale: header(req, 'accept-language'),
+    locale: acceptLanguage(req),
   });
   return json(factorJson(ctx, user, factor));
 }

@@ -1,7 +1,7 @@
 // POST …/factors/{factorId}/verify: challenges and checks per factor type.
 import { factorUrl, link, type SimContext } from '../context';
 import { oktaErrors } from '../errors';
-import { bodyObject, header, json, stringField, type ApiRequest, type ApiResponse } from '../http';
+import { acceptLanguage, bodyObject, json, stringField, type ApiRequest, type ApiResponse } from '../http';
 import type { SimFactor, SimUser } from '../model';
 import { fidoChallenge } from './create';
 import { consumeCode, lifetimeSeconds, sendCode } from './delivery';
@@ -70,7 +70,7 @@ function challengeOtp(ctx: SimContext, req: ApiRequest, user: SimUser, factor: S
     purpose: 'verify',
     lifetimeSeconds: lifetimeSeconds(req.query.get('tokenLifetimeSeconds')),
     templateId: req.query.get('templateId') ?? undefined,
-    locale: header(req, 'accept-language'),
+    locale: acceptLanguage(req),
   });
   // Email challenges carry no profile in Okta's examples; sms/call echo the phone (no null extension).
   const phone = Object.fromEntries(Object.entries(factor.profile).filter(([, v]) => v !== null));
