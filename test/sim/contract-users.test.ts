@@ -126,3 +126,15 @@ test('only the §11 user deviation may have been tolerated', () => {
   assert.ok([...rules].every((rule) => rule === 'user-second-email'), [...rules].join(', '));
   assert.ok(api.coverage.length > 50, 'the users calls were recorded');
 });
+
+test('an OAuth access token (Bearer) is accepted like the API token', async () => {
+  const oauthOrg = await startSimulator({ seed: 'demo', accessTokens: ['contract-test-access-token'] });
+  try {
+    const bearer = new ContractClient(oauthOrg.url, 'Bearer contract-test-access-token', api.validator);
+    const me = await bearer.call('GET', '/api/v1/users/me');
+    assert.equal(me.body.profile.login, DEMO_ADMIN_LOGIN);
+    assert.equal((await bearer.call('GET', `/api/v1/users/${me.body.id}/factors`)).status, 200);
+  } finally {
+    await oauthOrg.close();
+  }
+});
