@@ -111,6 +111,28 @@ async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 
   }
 }
 
+/**
+ * Drives the real user quick pick the palette path opens: types `login` (a server-side search),
+ * waits for that user to arrive and accepts it the way a keyboard user would.
+ */
+function pickUserInPalette(login: string): void {
+  const create = vscode.window.createQuickPick.bind(vscode.window);
+  answer('createQuickPick', () => {
+    const pick = create<vscode.QuickPickItem & { user?: OktaUser }>();
+    const show = pick.show.bind(pick);
+    pick.show = () => {
+      show();
+      pick.value = login;
+      void (async () => {
+        const item = await waitFor(`${login} in the user pick`, () => pick.items.find((i) => i.user?.profile.login === login));
+        pick.activeItems = [item];
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      })();
+    };
+    return pick;
+  });
+}
+
 suite('actions: factor commands against the simulator', () => {
   suiteSetup(async () => {
     const extension = vscode.extensions.getExtension<Services>(EXTENSION_ID);
@@ -357,5 +379,55 @@ suite('actions: factor commands against the simulator', () => {
     const shown = recordMessages();
     await vscode.commands.executeCommand('okta.copyTotpCode', node);
     assert.match(shown.at(-1)!.text, /has no secret for .*only TOTP factors enrolled through this extension/);
+  });
+  test('From the palette, Unenroll asks for the user and offers only the factors it can delete', async () => {
+    pickUserInPalette('pending.factors@example.com');
+    let offered: Array<vscode.QuickPickItem & { factor?: UserFactor }> = [];
+    answer('showQuickPick', async (items: typeof offered) => {
+      offered = items;
+      return items[0];
+    });
+    recordMessages((m) => (m.options?.modal ? 'Unenroll' : undefined));
+    await vscode.commands.executeCommand('okta.unenrollFactor', orgId);
+    assert.deepEqual(offered.map((i) => i.factor?.factorType), ['question'], 'pending factors cannot be deleted');
+    const client = await services.clientFor(orgId);
+    const { user } = await userNodes('pending.factors@example.com');
+    assert.ok(!(await client.listFactors(user.user.id)).some((f) => f.factorType === 'question'));
+  });
+
+  test('From the palette, Activate offers only pending factors it can activate', async () => {
+    pickUserInPalette('pending.factors@example.com');
+    let offered: Array<vscode.QuickPickItem & { factor?: UserFactor }> = [];
+    answer('showQuickPick', async (items: typeof offered) => {
+      offered = items;
+      return undefined;
+    });
+    recordMessages();
+    await vscode.commands.executeCommand('okta.activateFactor', orgId);
+    assert.deepEqual(offered.map((i) => i.factor?.factorType).sort(), ['call', 'email', 'push', 'sms', 'token:software:totp']);
+  });
+
+  test('A TOTP activation that fails because the factor is gone forgets its secret', async () => {
+    const node = await factorNode('pending.factors@example.com', 'token:software:totp');
+    await rememberSeededSecret(node);
+    sim.control.addFault({ path: `/api/v1/users/${node.user.id}/factors/${node.factor.id}/lifecycle/activate`, method: 'POST', kind: 'status', status: 404 });
+    sim.control.addFault({ path: `/api/v1/users/${node.user.id}/factors/${node.factor.id}`, method: 'GET', kind: 'status', status: 404 });
+    answer('showQuickPick', async (items: vscode.QuickPickItem[]) => items[0]);
+    const shown = recordMessages();
+    await vscode.commands.executeCommand('okta.activateFactor', node);
+    assert.match(shown.find((m) => m.level === 'error')?.text ?? '', /^Activate Factor failed: /);
+    assert.equal(await services.authenticator.has(orgId, node.user.id, node.factor.id), false);
+  });
+
+  test('A TOTP activation that fails while the factor still exists keeps its secret', async () => {
+    const node = await factorNode('pending.factors@example.com', 'token:software:totp');
+    await rememberSeededSecret(node);
+    sim.control.addFault({ path: `/api/v1/users/${node.user.id}/factors/${node.factor.id}/lifecycle/activate`, method: 'POST', kind: 'status', status: 500 });
+    answer('showQuickPick', async (items: vscode.QuickPickItem[]) => items[0]);
+    const shown = recordMessages();
+    await vscode.commands.executeCommand('okta.activateFactor', node);
+    assert.match(shown.find((m) => m.level === 'error')?.text ?? '', /^Activate Factor failed: .*HTTP 500/);
+    assert.equal(await services.authenticator.has(orgId, node.user.id, node.factor.id), true);
+    await services.authenticator.forget(orgId, node.user.id, node.factor.id);
   });
 });
