@@ -119,10 +119,10 @@ export class OktaClient {
     this.#redact = redactor(token);
     this.#options = {
       timeoutMs: positive(options.timeoutMs, 30_000),
-      maxRetries: Math.max(0, Math.floor(options.maxRetries ?? 3)),
+      maxRetries: nonNegativeInteger(options.maxRetries, 3),
       retryBaseDelayMs: positive(options.retryBaseDelayMs, 500),
       maxRetryDelayMs: positive(options.maxRetryDelayMs, 8_000),
-      maxRateLimitWaitMs: positive(options.maxRateLimitWaitMs, 60_000),
+      maxRateLimitWaitMs: nonNegativeInteger(options.maxRateLimitWaitMs, 60_000),
       onRequest: options.onRequest,
       onRateLimit: options.onRateLimit,
     };
@@ -328,7 +328,12 @@ export class OktaClient {
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined && value !== null && value !== '') search.append(key, String(value));
     }
-    const target = search.size ? `${request.path}?${search.toString()}` : request.path;
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      // CR/LF in a header value would otherwise surface as a confusing socket error.
+      if (value !== undefined && /[\u0000-\u001f\u007f]/.test(value)) throw new OktaInputError(`The ${name} header value contains control characters.`);
+    }
+    // URLSearchParams writes spaces as "+"; Okta documents %20 (a literal "+" is already %2B here).
+    const target = search.size ? `${request.path}?${search.toString().replace(/\+/g, '%20')}` : request.path;
     const shownPath = this.#redact(target);
     const idempotent = request.method === 'GET';
     const bucket = rateLimitBucket(request.method, request.path);
@@ -523,6 +528,10 @@ export class OktaClient {
 
 function positive(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function nonNegativeInteger(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
 }
 
 function requireBody(value: unknown, what: string): void {

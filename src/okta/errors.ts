@@ -127,7 +127,7 @@ export function apiErrorFromResponse(
   const what = contentType ? contentType.split(';')[0].trim() : 'a non-JSON body';
   const hint = status >= 500
     ? ' A proxy or gateway between you and Okta may be failing; try again shortly.'
-    : '';
+    : status >= 300 && status < 400 ? ' The server redirects elsewhere: check the org URL.' : '';
   const message = `Okta answered HTTP ${status}${reason ? ` ${reason}` : ''} with ${body.trim() ? what : 'an empty body'} instead of an Okta error.${hint}`;
   return new OktaApiError(message, { status, errorSummary: reason || `HTTP ${status}` }, context);
 }
@@ -162,7 +162,7 @@ function parseErrorObject(body: string):
 }
 
 const REASONS: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  301: 'Moved Permanently', 302: 'Found', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
   409: 'Conflict', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway',
   503: 'Service Unavailable', 504: 'Gateway Timeout',
 };

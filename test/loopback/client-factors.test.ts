@@ -342,6 +342,7 @@ describe('input hygiene', () => {
       () => client.followLink(`${sim.url.replace('127.0.0.1', 'localhost')}/api/v1/users`),
       () => client.followLink(`${sim.url}/sim/outbox`),
       () => client.cancelFactorTransaction(userId, 'f1', '//evil.example.com/api/v1/x'),
+      () => client.verifyFactor(userId, 'f1', undefined, { userAgent: 'QA\r\nX-Injected: 1' }),
     ];
     for (const call of calls) {
       const error = await rejection(call());

@@ -60,6 +60,7 @@ test('a non-JSON error body (proxy HTML page, empty body, JSON that is not an er
   const truncated = apiErrorFromResponse(500, '', '{"errorCode":"E00', 'application/json', {});
   assert.equal(truncated.errorCode, undefined);
   assert.equal(apiErrorFromResponse(418, '', 'x', undefined, {}).errorSummary, 'HTTP 418');
+  assert.match(apiErrorFromResponse(301, '', '', undefined, {}).message, /HTTP 301 Moved Permanently with an empty body .*redirects elsewhere: check the org URL\.$/);
 });
 
 test('network errors and cancellation', () => {
