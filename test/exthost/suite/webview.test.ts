@@ -139,6 +139,25 @@ suite('webview panels against the simulator', () => {
     assert.equal(openEnrollPanel(services, { orgId, user: u }), first);
   });
 
+  test('enroll: a catalog entry node preselects its entry, also when the panel is already open', async () => {
+    const u = await user('no.factors@example.com');
+    const panel = openEnrollPanel(services, { orgId, user: u, entry: { factorType: 'call', provider: 'OKTA' } });
+    panels.push(panel);
+    assert.equal((await ready<EnrollHostMessage>(panel)).preselected, 'call/OKTA');
+    const reselected = nextPost(panel, isType('state'));
+    assert.equal(openEnrollPanel(services, { orgId, user: u, entry: { factorType: 'email', provider: 'OKTA' } }), panel);
+    assert.equal(((await reselected) as Extract<EnrollHostMessage, { type: 'state' }>).preselected, 'email/OKTA');
+  });
+
+  test('enroll: WebAuthn is explained, not enrolled', async () => {
+    const u = await user('no.factors@example.com');
+    const panel = enrollPanel(u);
+    await ready(panel);
+    const reply = await request(panel, { type: 'enroll', form: { ...blankForm, factorKey: 'webauthn/FIDO' } });
+    assert.match(reply.error?.fields.factorKey ?? '', /browser ceremony/);
+    assert.equal(await factorOf(u.id, 'webauthn'), undefined);
+  });
+
   test('enroll sms -> PENDING_ACTIVATION with a resend cooldown, then activate with the sent code', async () => {
     const u = await user('no.factors@example.com');
     const panel = enrollPanel(u);
