@@ -28,10 +28,18 @@ export const json = (body: unknown, status = 200, headers?: ApiResponse['headers
 });
 export const noContent = (): ApiResponse => ({ status: 204 });
 
+/** Bodies above this are not JSON the API would accept; answered like malformed JSON. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
 export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+      else reject(oktaErrors.malformedJson());
+    });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });

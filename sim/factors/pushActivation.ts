@@ -11,9 +11,18 @@ import { deliver } from './delivery';
 import { factorJson, pushActivationLinks } from './serialize';
 
 export function startPushActivation(ctx: SimContext, user: SimUser, factor: SimFactor): void {
-  const expiresAtMs = ctx.now() + ctx.pushTimeoutSeconds * 1000;
-  factor.pushActivation = { state: 'WAITING', expiresAtMs };
-  const challenge: PushChallenge = { kind: 'activation', userId: user.id, factorId: factor.id, expiresAt: isoSeconds(expiresAtMs) };
+  factor.pushActivation = { state: 'WAITING', expiresAtMs: ctx.now() + ctx.pushTimeoutSeconds * 1000 };
+  announce(ctx, user, factor);
+}
+
+/** Tells listeners (the demo org's "phone") that a QR code is waiting to be scanned. */
+function announce(ctx: SimContext, user: SimUser, factor: SimFactor): void {
+  const challenge: PushChallenge = {
+    kind: 'activation',
+    userId: user.id,
+    factorId: factor.id,
+    expiresAt: isoSeconds(factor.pushActivation!.expiresAtMs),
+  };
   ctx.events.emit('push', challenge);
 }
 
@@ -26,7 +35,11 @@ export function pushActivationState(ctx: SimContext, factor: SimFactor): 'WAITIN
 
 export function pushActivationResponse(ctx: SimContext, user: SimUser, factor: SimFactor, restart: boolean): ApiResponse {
   if (factor.status === 'ACTIVE') return json(factorJson(ctx, user, factor));
-  if (restart && pushActivationState(ctx, factor) !== 'WAITING') startPushActivation(ctx, user, factor);
+  // An explicit activate restarts a finished activation, or shows the waiting one again; polls don't.
+  if (restart) {
+    if (pushActivationState(ctx, factor) === 'WAITING') announce(ctx, user, factor);
+    else startPushActivation(ctx, user, factor);
+  }
   const state = pushActivationState(ctx, factor);
   const self = factorUrl(ctx, user.id, factor.id);
   if (state === 'WAITING') {

@@ -108,6 +108,11 @@ describe('simulator: push', () => {
     const polled = await call(sim, 'POST', relative(factor._links.poll.href));
     assert.equal(polled.body.factorResult, 'WAITING');
     assert.ok(polled.body._links.poll);
+    sim.events.on('push', listener);
+    const shownAgain = await call(sim, 'POST', `/api/v1/users/${fresh}/factors/${factor.id}/lifecycle/activate`);
+    sim.events.off('push', listener);
+    assert.equal(shownAgain.body.factorResult, 'WAITING');
+    assert.equal(events.length, 2, 'an explicit activate announces the waiting QR again; polls do not');
     const sent = await call(sim, 'POST', relative(activation._links.send[0].href), {});
     assert.equal(sent.status, 200);
     assert.equal(sim.outbox({ factorId: factor.id })[0].purpose, 'activation-link');

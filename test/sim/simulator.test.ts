@@ -39,6 +39,12 @@ describe('simulator: auth and errors', () => {
     assertOktaError(await call(sim, 'POST', `/api/v1/users/${id}/factors`, '{"factorType":'), 400, 'E0000003');
   });
 
+  it('answers oversized bodies like malformed JSON', async () => {
+    const id = await userIdOf(sim, 'no.factors@example.com');
+    const huge = JSON.stringify({ factorType: 'question', provider: 'OKTA', profile: { answer: 'x'.repeat(2 * 1024 * 1024) } });
+    assertOktaError(await call(sim, 'POST', `/api/v1/users/${id}/factors`, huge), 400, 'E0000003');
+  });
+
   it('answers unknown users with 404 E0000007 "(User)"', async () => {
     const reply = await call(sim, 'GET', '/api/v1/users/00unknownunknown0000/factors');
     assertOktaError(reply, 404, 'E0000007');
