@@ -1,7 +1,7 @@
 // Turns a thrown error into what a panel shows: a sentence, Okta's errorCauses as a list next to the
 // form, and - where a cause clearly concerns one input - that cause under the input. No `vscode`.
 import { adviseOnError } from '../commands/errorAdvice';
-import { OktaApiError } from '../okta/errors';
+import { OktaApiError, OktaInputError } from '../okta/errors';
 import type { ErrorView } from './protocol';
 
 /** Which input an Okta cause is about, by its words ("phone number", "passcode"...). */
@@ -43,8 +43,11 @@ export function toErrorView(action: string, err: unknown, fields: readonly strin
   return { message: advice.message, errorCode: err.errorCode, causes: causes.filter((c) => !advice.message.includes(c)), fields: byField };
 }
 
-/** Errors the user can fix in the panel (bad input, wrong code, cooldowns) stay inline; others are also reported. */
+/**
+ * Errors the user can fix in the panel (bad input - including a header the client refuses -, wrong
+ * code, cooldowns) stay inline; others are also reported.
+ */
 export function isUserCorrectable(err: unknown): boolean {
-  if (err instanceof PanelInputError) return true;
+  if (err instanceof PanelInputError || err instanceof OktaInputError) return true;
   return err instanceof OktaApiError && [400, 403, 409, 429].includes(err.status) && err.errorCode !== 'E0000006';
 }

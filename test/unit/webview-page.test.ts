@@ -4,7 +4,7 @@ import { contentSecurityPolicy, renderPage } from '../../src/webviews/templates/
 import { ENROLL_BODY } from '../../src/webviews/templates/enrollBody';
 import { VERIFY_BODY } from '../../src/webviews/templates/verifyBody';
 import { PanelInputError, toErrorView, isUserCorrectable } from '../../src/webviews/errorView';
-import { OktaApiError, OktaNetworkError } from '../../src/okta/errors';
+import { OktaApiError, OktaInputError, OktaNetworkError } from '../../src/okta/errors';
 
 const cspSource = 'https://file+.vscode-resource.vscode-cdn.net';
 
@@ -62,4 +62,5 @@ test('error view: network errors and token rejection', () => {
   assert.deepEqual(toErrorView('Enroll', new PanelInputError('Check the highlighted fields.', { answer: 'Too short.' })),
     { message: 'Check the highlighted fields.', causes: [], fields: { answer: 'Too short.' } });
   assert.equal(isUserCorrectable(token), false);
+  assert.equal(isUserCorrectable(new OktaInputError('The User-Agent header cannot contain control characters.')), true);
 });
