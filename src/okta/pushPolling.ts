@@ -6,12 +6,12 @@ import { OktaNetworkError } from './errors';
 import { linkHref } from './links';
 import { isUserFactor, type PushActivation, type UserFactor, type VerifyFactorResult } from './models';
 
-export interface PushPollOptions {
+export interface PushPollOptions<R = VerifyFactorResult> {
   /** Pause between polls (default 3000 ms). */
   intervalMs?: number;
   signal?: AbortSignal;
   /** Called with every poll result, WAITING ones included. */
-  onProgress?: (result: VerifyFactorResult, elapsedMs: number) => void;
+  onProgress?: (result: R, elapsedMs: number) => void;
   /** Give up (OktaNetworkError 'timeout') when Okta keeps answering WAITING this long (default 5 min). */
   maxDurationMs?: number;
 }
@@ -23,9 +23,9 @@ function isHref(value: string): boolean {
 /**
  * Polls a push verification until it ends (SUCCESS, REJECTED, TIMEOUT...). Accepts the transaction
  * id or the `poll` href from verifyFactor's WAITING result; later polls follow each answer's own
- * `poll` link when there is one.
+ * `poll` link when there is one. The client refuses links that leave the org.
  */
-export async function pollPushTransaction(
+export function pollPushTransaction(
   client: OktaClient, userId: string, factorId: string, transactionIdOrPollHref: string, options: PushPollOptions = {},
 ): Promise<VerifyFactorResult> {
   let href = isHref(transactionIdOrPollHref) ? transactionIdOrPollHref : undefined;
@@ -43,8 +43,9 @@ export async function pollPushTransaction(
  * Polls a push enrollment's activation until the factor is ACTIVE or the activation ended (TIMEOUT,
  * CANCELLED, ERROR). Pass the `poll` href from enroll/activate (`_links.poll`), or nothing.
  */
-export async function pollPushActivation(
-  client: OktaClient, userId: string, factorId: string, pollHref: string | undefined, options: PushPollOptions = {},
+export function pollPushActivation(
+  client: OktaClient, userId: string, factorId: string, pollHref: string | undefined,
+  options: PushPollOptions<UserFactor | PushActivation> = {},
 ): Promise<UserFactor | PushActivation> {
   let href = pollHref;
   const poll = () => client.pollFactorActivation(userId, factorId, href, { signal: options.signal });
@@ -52,13 +53,10 @@ export async function pollPushActivation(
     if (isUserFactor(result) || result.factorResult !== 'WAITING') return true;
     href = linkHref(result._links, 'poll') ?? href;
     return false;
-  }, { ...options, onProgress: undefined }, 'push activation', options.onProgress as ((r: UserFactor | PushActivation, ms: number) => void) | undefined);
+  }, options, 'push activation');
 }
 
-async function pollUntilDone<T>(
-  poll: () => Promise<T>, done: (result: T) => boolean, options: PushPollOptions, what: string,
-  onProgress: ((result: T, elapsedMs: number) => void) | undefined = options.onProgress as ((r: T, ms: number) => void) | undefined,
-): Promise<T> {
+async function pollUntilDone<R>(poll: () => Promise<R>, done: (result: R) => boolean, options: PushPollOptions<R>, what: string): Promise<R> {
   const interval = options.intervalMs ?? 3000;
   const maxDuration = options.maxDurationMs ?? 5 * 60_000;
   const started = Date.now();
@@ -67,7 +65,7 @@ async function pollUntilDone<T>(
     const result = await poll();
     const elapsed = Date.now() - started;
     try {
-      onProgress?.(result, elapsed);
+      options.onProgress?.(result, elapsed);
     } catch {
       // A failing progress callback must not stop the poll.
     }

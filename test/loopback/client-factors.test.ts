@@ -4,7 +4,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { generateSync } from 'otplib';
 import { startSimulator } from '../../sim';
 import { OktaClient } from '../../src/okta/client';
-import { OktaApiError, OktaInputError } from '../../src/okta/errors';
+import { OktaApiError, OktaInputError, OktaNetworkError } from '../../src/okta/errors';
 import { factorTransactionId, linkAllows, linkHref, linksFor, totpQrCodeHref } from '../../src/okta/links';
 import { isUserFactor, type TotpActivation, type UserFactor } from '../../src/okta/models';
 import { pollPushActivation, pollPushTransaction } from '../../src/okta/pushPolling';
@@ -259,6 +259,12 @@ describe('enroll, activate, verify per factor type', () => {
     await client.cancelFactorTransaction(userId, factor.id, linkHref(matching._links, 'cancel')!);
     const cancelled = await rejection(client.getFactorTransactionStatus(userId, factor.id, factorTransactionId(matching)!));
     assert.ok(cancelled instanceof OktaApiError && cancelled.status === 404);
+
+    // Polling gives up after maxDurationMs while Okta keeps answering WAITING.
+    const slow = await client.verifyFactor(userId, factor.id);
+    const gaveUp = await rejection(pollPushTransaction(client, userId, factor.id, factorTransactionId(slow)!, { intervalMs: 20, maxDurationMs: 100 }));
+    assert.ok(gaveUp instanceof OktaNetworkError && gaveUp.kind === 'timeout');
+    assert.match(gaveUp.message, /^The push verification was still waiting after \d+ s; stopped polling\.$/);
 
     // Polling stops on cancel (AbortSignal) without waiting for the interval.
     const another = await client.verifyFactor(userId, factor.id);
