@@ -28,3 +28,12 @@ export const userUrl = (ctx: SimContext, userId: string): string => `${ctx.baseU
 export const factorsUrl = (ctx: SimContext, userId: string): string => `${userUrl(ctx, userId)}/factors`;
 export const factorUrl = (ctx: SimContext, userId: string, factorId: string): string =>
   `${factorsUrl(ctx, userId)}/${factorId}`;
+
+/** Emits to listeners (tests, the demo org); a failing listener must not fail the API call. */
+export function notify(ctx: SimContext, event: 'outbox' | 'push', payload: unknown): void {
+  try {
+    ctx.events.emit(event, payload);
+  } catch {
+    // The listener's problem; the simulated org carries on.
+  }
+}

@@ -1,7 +1,7 @@
 // "Sending" one-time codes: instead of a phone or mailbox, codes land in the simulated outbox and
 // are emitted as 'outbox' events. Okta's per-address limits apply: one sms/call per 30 s, one email
 // per 5 s.
-import type { SimContext } from '../context';
+import { notify, type SimContext } from '../context';
 import { OktaError, oktaErrors } from '../errors';
 import { isoSeconds, otpCode } from '../ids';
 import type { Channel, OutboxMessage, SimFactor, SimUser } from '../model';
@@ -56,7 +56,7 @@ export function sendCode(ctx: SimContext, user: SimUser, factor: SimFactor, opti
 export function deliver(ctx: SimContext, message: Omit<OutboxMessage, 'id'>): OutboxMessage {
   const stored = { id: `msg${ctx.store.outbox.length + 1}`, ...message };
   ctx.store.outbox.push(stored);
-  ctx.events.emit('outbox', stored);
+  notify(ctx, 'outbox', stored);
   return stored;
 }
 

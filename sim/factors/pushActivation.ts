@@ -1,7 +1,7 @@
 // Okta Verify push enrollment is asynchronous: the factor waits for the phone to scan the QR code.
 // POST lifecycle/activate (restarts a timed-out activation) and POST lifecycle/activate/poll answer
 // WAITING, TIMEOUT/CANCELLED, or - once a control call "scanned" it - the ACTIVE factor.
-import { factorUrl, link, type SimContext } from '../context';
+import { factorUrl, link, notify, type SimContext } from '../context';
 import { oktaErrors } from '../errors';
 import { bodyObject, json, stringField, type ApiResponse } from '../http';
 import { isoSeconds } from '../ids';
@@ -23,7 +23,7 @@ function announce(ctx: SimContext, user: SimUser, factor: SimFactor): void {
     factorId: factor.id,
     expiresAt: isoSeconds(factor.pushActivation!.expiresAtMs),
   };
-  ctx.events.emit('push', challenge);
+  notify(ctx, 'push', challenge);
 }
 
 /** Moves a WAITING activation past its expiry to TIMEOUT; returns the current state. */

@@ -1,7 +1,7 @@
 // Push verification as Okta models it: verify answers 201 WAITING with poll/cancel links to
 // …/transactions/{id}; the transaction ends SUCCESS, REJECTED or TIMEOUT. Approve/deny/expire come
 // from the control API (the simulated phone). Unknown or cancelled ids answer 404 E0000191.
-import { factorUrl, link, type SimContext } from '../context';
+import { factorUrl, link, notify, type SimContext } from '../context';
 import { OktaError, oktaErrors } from '../errors';
 import { bodyObject, header, json, noContent, type ApiRequest, type ApiResponse } from '../http';
 import { isoSeconds, randomToken } from '../ids';
@@ -43,7 +43,7 @@ export function startPushVerify(ctx: SimContext, req: ApiRequest, user: SimUser,
     ip: header(req, 'x-forwarded-for'),
   };
   ctx.store.transactions.set(tx.id, tx);
-  ctx.events.emit('push', challengeOf(tx));
+  notify(ctx, 'push', challengeOf(tx));
   return json(waitingBody(ctx, tx, false, user), 201);
 }
 

@@ -164,6 +164,21 @@ describe('simulator: faults, request counter and control endpoints', () => {
     assert.equal((await control(sim, 'GET', '/sim/nothing')).status, 404);
   });
 
+  it('a throwing event listener does not break the API call', async () => {
+    const id = await userIdOf(sim, 'no.factors@example.com');
+    const boom = () => {
+      throw new Error('listener failed');
+    };
+    sim.events.on('outbox', boom);
+    try {
+      const enrolled = await call(sim, 'POST', `/api/v1/users/${id}/factors`, { factorType: 'email', provider: 'OKTA' });
+      assert.equal(enrolled.status, 200);
+      assert.equal(sim.outbox({ factorId: enrolled.body.id }).length, 1);
+    } finally {
+      sim.events.off('outbox', boom);
+    }
+  });
+
   it('control endpoints are not counted, rate limited or authenticated', async () => {
     sim.control.setRateLimits({ usersPerMinute: 1 });
     for (let i = 0; i < 3; i++) assert.equal((await control(sim, 'GET', '/sim/outbox')).status, 200);
