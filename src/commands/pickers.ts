@@ -69,19 +69,18 @@ async function pickUser(services: Services, target: OrgTarget): Promise<OktaUser
   const pick = vscode.window.createQuickPick<UserItem>();
   pick.title = `User in ${target.org.label}`;
   pick.placeholder = 'Type a login, email or name prefix, or an Okta search expression';
-  let latest = 0;
+  // Answers for text that is no longer in the box are dropped, so a late answer never replaces
+  // the list under the user's (or a test's) selection.
   const search = async (text: string): Promise<void> => {
-    const request = ++latest;
     pick.busy = true;
     try {
       const showDeprovisioned = services.config.showDeprovisioned();
       const page = await client.listUsersPage({ ...usersQueryFor(text, showDeprovisioned), limit: services.config.usersPageSize() });
-      if (request !== latest) return;
-      pick.items = page.users.filter((u) => isUserShown(u, showDeprovisioned)).map(userItem);
+      if (text === pick.value) pick.items = page.users.filter((u) => isUserShown(u, showDeprovisioned)).map(userItem);
     } catch (err) {
-      if (request === latest) pick.items = [{ label: `$(error) ${err instanceof Error ? err.message : String(err)}`, alwaysShow: true }];
+      if (text === pick.value) pick.items = [{ label: `$(error) ${err instanceof Error ? err.message : String(err)}`, alwaysShow: true }];
     } finally {
-      if (request === latest) pick.busy = false;
+      if (text === pick.value) pick.busy = false;
     }
   };
   let debounce: NodeJS.Timeout | undefined;
@@ -102,7 +101,7 @@ async function pickUser(services: Services, target: OrgTarget): Promise<OktaUser
       pick.dispose();
     });
     pick.show();
-    void search('');
+    void search(pick.value);
   });
 }
 

@@ -69,7 +69,7 @@ export class DemoOrg implements vscode.Disposable {
         sim,
         (challenge) => {
           const org = this.find();
-          if (org) this.services.tree.refreshUser(org.id, challenge.userId);
+          if (org) void this.services.tree.refreshUser(org.id, challenge.userId);
         },
         (action, err) => reportError(this.services, action, err),
       );

@@ -4,12 +4,12 @@ import type { Services } from '../services';
 import { isCatalogEntryEnrolled } from './factorPresentation';
 import { loadErrorNode } from './loadErrorNode';
 import { SupportedFactorNode } from './supportedFactorNode';
-import { TreeNode } from './treeNode';
+import { LoadingNode } from './loadingNode';
+import type { TreeNode } from './treeNode';
 
 /** "Supported factors": the user's enrollment catalog, loaded when expanded. */
-export class CatalogGroupNode extends TreeNode {
+export class CatalogGroupNode extends LoadingNode<TreeNode[]> {
   readonly id: string;
-  private children: TreeNode[] | undefined;
 
   constructor(
     private readonly services: Services,
@@ -38,12 +38,11 @@ export class CatalogGroupNode extends TreeNode {
     return item;
   }
 
-  async getChildren(): Promise<TreeNode[]> {
-    this.children ??= await this.load();
-    return this.children;
+  protected childrenFrom(children: TreeNode[]): TreeNode[] {
+    return children;
   }
 
-  private async load(): Promise<TreeNode[]> {
+  protected async load(): Promise<TreeNode[]> {
     try {
       const client = await this.services.clientFor(this.orgId);
       const entries = await client.listSupportedFactors(this.user.id);
@@ -51,13 +50,5 @@ export class CatalogGroupNode extends TreeNode {
     } catch (err) {
       return [loadErrorNode(this, `Listing supported factors of ${this.user.profile.login}`, err)];
     }
-  }
-
-  nodeToReload(): TreeNode {
-    return this;
-  }
-
-  reset(): void {
-    this.children = undefined;
   }
 }

@@ -18,9 +18,9 @@ export class FactorsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.disposables.push(
       this.view,
       this.didChange,
-      services.registry.onDidChange(() => this.refresh()),
+      services.registry.onDidChange(({ orgId }) => this.reloadOrgs(orgId)),
       // A TOTP secret kept or forgotten changes the factor's `+totpsecret` tag.
-      services.authenticator.onDidChange(({ orgId, userId }) => this.refreshUser(orgId, userId)),
+      services.authenticator.onDidChange(({ orgId, userId }) => void this.refreshUser(orgId, userId)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('okta.users')) this.refresh();
       }),
@@ -59,12 +59,20 @@ export class FactorsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   /** Reloads a node's children from the server, or the whole view when no node is given. */
   refresh(node?: TreeNode): void {
-    if (node) {
-      node.reset();
-      this.didChange.fire(node);
+    if (!node) {
+      this.reloadOrgs(undefined);
       return;
     }
-    for (const org of this.orgNodes.values()) org.reset();
+    node.reset();
+    this.didChange.fire(node);
+  }
+
+  /**
+   * After the org list changed: reloads the users of the org that changed (URL, token), or of every
+   * org when unknown, and redraws the root (labels, added and removed orgs). Other orgs keep theirs.
+   */
+  private reloadOrgs(orgId: string | undefined): void {
+    for (const [id, node] of this.orgNodes) if (orgId === undefined || id === orgId) node.reset();
     this.syncWithRegistry();
     this.didChange.fire(undefined);
   }
@@ -81,8 +89,8 @@ export class FactorsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   /** Reloads a user's factors after an action changed them; nothing to do when the user is not loaded. */
-  refreshUser(orgId: string, userId: string): void {
-    const user = this.orgNodes.get(orgId)?.findUser(userId);
+  async refreshUser(orgId: string, userId: string): Promise<void> {
+    const user = await this.orgNodes.get(orgId)?.findUser(userId);
     if (user) this.refresh(user);
   }
 

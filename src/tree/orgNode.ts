@@ -2,19 +2,24 @@ import * as vscode from 'vscode';
 import type { OrgRecord } from '../orgs/orgRegistry';
 import type { Services } from '../services';
 import { orgContextValue } from './contextValues';
+import { LoadingNode } from './loadingNode';
 import { LoadMoreNode } from './loadMoreNode';
 import { loadErrorNode } from './loadErrorNode';
 import { MessageNode } from './messageNode';
-import { TreeNode } from './treeNode';
+import type { TreeNode } from './treeNode';
 import { UserNode } from './userNode';
 import { isUserShown, usersQueryFor } from './userQuery';
 
+/** The users read so far and the cursor of the next page (undefined after the last page). */
+interface UserPages {
+  users: UserNode[];
+  after?: string;
+}
+
 /** An org: its users, paged from the server and filtered per org, then "Load more...". */
-export class OrgNode extends TreeNode {
-  private users: UserNode[] | undefined;
-  /** Cursor of the next page; undefined when the last page has been read. */
-  private after: string | undefined;
-  private error: MessageNode | undefined;
+export class OrgNode extends LoadingNode<UserPages | { error: MessageNode }> {
+  /** The last load failed: the org's own item shows it (contextValue `+error`). */
+  private failed = false;
 
   constructor(
     private readonly services: Services,
@@ -36,7 +41,7 @@ export class OrgNode extends TreeNode {
     const demo = this.services.demo.isDemoOrg(this.orgId);
     const item = new vscode.TreeItem(this.org.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.contextValue = orgContextValue({ error: this.error !== undefined, filtered: filter !== undefined, demo });
+    item.contextValue = orgContextValue({ error: this.failed, filtered: filter !== undefined, demo });
     item.iconPath = new vscode.ThemeIcon(demo ? 'beaker' : 'organization');
     const owner = this.org.ownerLogin ? ` · ${this.org.ownerLogin}` : '';
     item.description = filter !== undefined ? `filter: ${filter}` : `${new URL(this.org.url).host}${owner}`;
@@ -55,60 +60,58 @@ export class OrgNode extends TreeNode {
     return new vscode.MarkdownString().appendText(lines.filter(Boolean).join('\n'));
   }
 
-  async getChildren(): Promise<TreeNode[]> {
-    if (!this.users && !this.error) {
-      try {
-        await this.appendPage();
-      } catch (err) {
-        this.error = loadErrorNode(this, `Listing users of ${this.org.label}`, err);
-        this.services.tree.changed(this); // the org's own item shows the error state (+error)
-      }
+  protected async load(): Promise<UserPages | { error: MessageNode }> {
+    const pages: UserPages = { users: [] };
+    try {
+      await this.appendPage(pages);
+      return pages;
+    } catch (err) {
+      return { error: loadErrorNode(this, `Listing users of ${this.org.label}`, err) };
     }
-    if (this.error) return [this.error];
-    const users = this.users ?? [];
-    if (users.length === 0 && !this.after) {
+  }
+
+  protected childrenFrom(data: UserPages | { error: MessageNode }): TreeNode[] {
+    const failed = 'error' in data;
+    if (failed !== this.failed) {
+      this.failed = failed;
+      this.services.tree.changed(this); // redraws the org's own item; its children stay cached
+    }
+    if ('error' in data) return [data.error];
+    if (data.users.length === 0 && !data.after) {
       const filtered = this.services.tree.filterOf(this.orgId) !== undefined;
       return [new MessageNode(this, filtered ? 'No users match the filter' : 'No users', { icon: 'info' })];
     }
-    return this.after ? [...users, new LoadMoreNode(this)] : users;
+    return data.after ? [...data.users, new LoadMoreNode(this)] : data.users;
   }
 
   /** Appends the next page of users (okta.loadMore); failures go to the caller. */
   async loadMore(): Promise<void> {
-    if (!this.after) return;
-    await this.appendPage();
-    this.services.tree.changed(this);
+    const current = this.current();
+    const data = await current;
+    if (!data || 'error' in data || !data.after) return;
+    await this.appendPage(data);
+    if (current === this.current()) this.services.tree.changed(this);
   }
 
-  private async appendPage(): Promise<void> {
+  private async appendPage(pages: UserPages): Promise<void> {
     const client = await this.services.clientFor(this.orgId);
     const showDeprovisioned = this.services.config.showDeprovisioned();
     const page = await client.listUsersPage({
       ...usersQueryFor(this.services.tree.filterOf(this.orgId), showDeprovisioned),
       limit: this.services.config.usersPageSize(),
-      after: this.after,
+      after: pages.after,
     });
-    const loaded = this.users ?? [];
     // A user created or changed between two page reads may come twice; node ids must stay unique.
     const fresh = page.users
-      .filter((u) => isUserShown(u, showDeprovisioned) && !loaded.some((n) => n.user.id === u.id))
+      .filter((u) => isUserShown(u, showDeprovisioned) && !pages.users.some((n) => n.user.id === u.id))
       .map((u) => new UserNode(this.services, this, u));
-    this.users = [...loaded, ...fresh];
-    this.after = page.after;
+    pages.users.push(...fresh);
+    pages.after = page.after;
   }
 
   /** The loaded user with this id, for refreshUser. */
-  findUser(userId: string): UserNode | undefined {
-    return this.users?.find((u) => u.user.id === userId);
-  }
-
-  nodeToReload(): TreeNode {
-    return this;
-  }
-
-  reset(): void {
-    this.users = undefined;
-    this.after = undefined;
-    this.error = undefined;
+  async findUser(userId: string): Promise<UserNode | undefined> {
+    const data = await this.current();
+    return data && !('error' in data) ? data.users.find((u) => u.user.id === userId) : undefined;
   }
 }

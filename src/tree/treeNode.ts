@@ -1,8 +1,8 @@
 import type * as vscode from 'vscode';
 
 /**
- * A node of the Okta tree. Nodes that load data keep it until they are reset, so the tree can be
- * redrawn (icons, labels, contextValues) without going back to the server.
+ * A node of the Okta tree. Nodes that load data (LoadingNode) keep it until they are reset, so the
+ * tree can be redrawn (icons, labels, contextValues) without going back to the server.
  */
 export abstract class TreeNode {
   /** Stable across refreshes so expansion and selection survive: `org:<id>/user:<id>/...`. */

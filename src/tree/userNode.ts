@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import type { OktaUser, UserFactor } from '../okta/models';
+import type { OktaUser } from '../okta/models';
 import type { Services } from '../services';
 import { CatalogGroupNode } from './catalogGroupNode';
 import { userContextValue } from './contextValues';
 import { FactorNode } from './factorNode';
 import { loadErrorNode } from './loadErrorNode';
 import { MessageNode } from './messageNode';
-import { TreeNode } from './treeNode';
+import { LoadingNode } from './loadingNode';
+import type { TreeNode } from './treeNode';
 import { describeUserStatus, userDisplayName, userStatusColorId } from './userPresentation';
 
 /** A user: the enrolled factors, then the "Supported factors" group from the catalog. */
-export class UserNode extends TreeNode {
+export class UserNode extends LoadingNode<TreeNode[]> {
   readonly id: string;
-  private children: TreeNode[] | undefined;
 
   constructor(
     private readonly services: Services,
@@ -51,34 +51,21 @@ export class UserNode extends TreeNode {
     return item;
   }
 
-  async getChildren(): Promise<TreeNode[]> {
-    this.children ??= await this.load();
-    return this.children;
+  protected childrenFrom(children: TreeNode[]): TreeNode[] {
+    return children;
   }
 
-  private async load(): Promise<TreeNode[]> {
-    let factors: UserFactor[];
+  protected async load(): Promise<TreeNode[]> {
     try {
       const client = await this.services.clientFor(this.orgId);
-      factors = await client.listFactors(this.user.id);
+      const factors = await client.listFactors(this.user.id);
+      const factorNodes = await Promise.all(
+        factors.map(async (factor) => new FactorNode(this, factor, await this.services.authenticator.has(this.orgId, this.user.id, factor.id))),
+      );
+      const none = factorNodes.length === 0 ? [new MessageNode(this, 'No factors enrolled', { icon: 'info' })] : [];
+      return [...factorNodes, ...none, new CatalogGroupNode(this.services, this, factors)];
     } catch (err) {
       return [loadErrorNode(this, `Listing factors of ${this.user.profile.login}`, err)];
     }
-    const factorNodes = await Promise.all(
-      factors.map(async (factor) => {
-        const hasSecret = await this.services.authenticator.has(this.orgId, this.user.id, factor.id);
-        return new FactorNode(this, factor, hasSecret);
-      }),
-    );
-    const none = factorNodes.length === 0 ? [new MessageNode(this, 'No factors enrolled', { icon: 'info' })] : [];
-    return [...factorNodes, ...none, new CatalogGroupNode(this.services, this, factors)];
-  }
-
-  nodeToReload(): TreeNode {
-    return this;
-  }
-
-  reset(): void {
-    this.children = undefined;
   }
 }
