@@ -87,6 +87,17 @@ async function activateWithPasscode(services: Services, target: FactorTarget): P
   }
 }
 
+/**
+ * Each activation start makes a new QR code; Okta's image link opens in the browser (it carries its
+ * own one-time token, not ours). Only links on the org itself are offered.
+ */
+function offerQrCode(orgUrl: string, href: string | undefined, login: string): void {
+  if (!href || new URL(href, orgUrl).origin !== new URL(orgUrl).origin) return;
+  const open = 'Open QR code';
+  void vscode.window.showInformationMessage(`Scan the new QR code with Okta Verify on ${login}'s phone to finish activating push.`, open)
+    .then((choice) => (choice === open ? vscode.env.openExternal(vscode.Uri.parse(new URL(href, orgUrl).toString())) : undefined));
+}
+
 /** Push activation: starts it, then polls the link Okta gave until the phone has scanned the QR code. */
 async function activatePush(services: Services, target: FactorTarget): Promise<UserFactor | undefined> {
   const { orgId, user, factor } = target;
@@ -98,6 +109,7 @@ async function activatePush(services: Services, target: FactorTarget): Promise<U
     progress.report({ message: 'starting…' });
     const started = await client.activateFactor(user.id, factor.id, undefined, { signal });
     if (isUserFactor(started) || started.factorResult !== 'WAITING') return started;
+    if (!services.demo.isDemoOrg(orgId)) offerQrCode(target.org.url, linkHref(started._links, 'qrcode'), describeUser(user));
     progress.report({ message: `waiting for the phone. ${instructions}` });
     return pollPushActivation(client, user.id, factor.id, linkHref(started._links, 'poll'), {
       intervalMs: 2000,

@@ -33,13 +33,19 @@ function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
+/** For Okta's "a code was sent moments ago" errors, the seconds to wait; else undefined. */
+export function sendCooldownSeconds(err: unknown): number | undefined {
+  if (!(err instanceof OktaApiError) || !err.errorCode || !(err.errorCode in SEND_COOLDOWNS)) return undefined;
+  return secondsInSummary(err.errorSummary, SEND_COOLDOWNS[err.errorCode]);
+}
+
 export function adviseOnError(action: string, err: unknown): ErrorAdvice {
   const why = err instanceof Error ? err.message : String(err);
   const base = `${action} failed: ${sentence(why)}`;
   if (!(err instanceof OktaApiError) || !err.errorCode) return { message: base, offerUpdateToken: false };
   const code = err.errorCode;
-  if (code in SEND_COOLDOWNS) {
-    const waitSeconds = secondsInSummary(err.errorSummary, SEND_COOLDOWNS[code]);
+  const waitSeconds = sendCooldownSeconds(err);
+  if (waitSeconds !== undefined) {
     return { message: `${base} Wait ${waitSeconds} seconds before sending another code.`, offerUpdateToken: false, waitSeconds };
   }
   const hint = HINTS[code];

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { OktaApiError } from '../okta/errors';
 import type { ResendFactorRequest, UserFactor } from '../okta/models';
 import type { Services } from '../services';
 import { withCancellableProgress } from './cancellableProgress';
-import { adviseOnError } from './errorAdvice';
+import { sendCooldownSeconds } from './errorAdvice';
 import { canResend, describeFactor, describeUser } from './factorDescriptions';
 import { factorKey } from './factorKey';
 import { resolveFactor } from './pickers';
@@ -48,7 +47,7 @@ export async function resendFactor(services: Services, arg?: unknown): Promise<v
       (signal) => client.resendEnrollFactor(user.id, factor.id, resendRequest(factor), { signal }));
   } catch (err) {
     // Okta's "sent moments ago" answer: remember its wait so the next try is refused locally.
-    const waitSeconds = err instanceof OktaApiError ? adviseOnError('', err).waitSeconds : undefined;
+    const waitSeconds = sendCooldownSeconds(err);
     if (waitSeconds) {
       resendCooldowns.start(key, waitSeconds);
       showCooldown(key, factorName);
@@ -57,7 +56,6 @@ export async function resendFactor(services: Services, arg?: unknown): Promise<v
   }
   resendCooldowns.start(key, cooldown);
   showCooldown(key, factorName);
-  services.tree.refreshUser(orgId, user.id);
   void vscode.window.showInformationMessage(
     `Sent a new code to ${factorName} for ${describeUser(user)}. Activate the factor with it; another code can be sent in ${cooldown} s.`);
 }

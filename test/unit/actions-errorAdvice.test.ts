@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apiErrorFromResponse, OktaNetworkError } from '../../src/okta/errors';
-import { adviseOnError, isNotFound, isRateLimited, isWrongPasscode } from '../../src/commands/errorAdvice';
+import { adviseOnError, isNotFound, isRateLimited, isWrongPasscode, sendCooldownSeconds } from '../../src/commands/errorAdvice';
 
 /** The error the client builds from an Okta error response. */
 function oktaError(status: number, errorCode: string, errorSummary: string, causes: string[] = []): Error {
@@ -37,6 +37,12 @@ test('sms cooldown reads the seconds from the summary', () => {
   const advice = adviseOnError('Resend Code', oktaError(429, 'E0000109', 'An SMS message was recently sent. Please wait 30 seconds before trying again.'));
   assert.equal(advice.waitSeconds, 30);
   assert.match(advice.message, /Wait 30 seconds before sending another code\.$/);
+});
+
+test('only the send cooldown codes have a cooldown', () => {
+  assert.equal(sendCooldownSeconds(oktaError(429, 'E0000133', 'A phone call was recently made. Please wait 30 seconds before trying again.')), 30);
+  assert.equal(sendCooldownSeconds(oktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.')), undefined);
+  assert.equal(sendCooldownSeconds(new Error('Please wait 30 seconds')), undefined);
 });
 
 test('email cooldown falls back to the catalogue value when the summary has no number', () => {
