@@ -411,7 +411,8 @@ export class OktaClient {
     for (const [name, value] of Object.entries(request.headers ?? {})) {
       if (value !== undefined && value !== '') headers[name] = value;
     }
-    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    // Okta's own examples send JSON on every POST, body or not (axios would say form-urlencoded).
+    if (request.method === 'POST' || request.body !== undefined) headers['Content-Type'] = 'application/json';
     if (retryFor && rateLimitRetries > 0) {
       headers['X-Okta-Retry-For'] = retryFor;
       headers['X-Okta-Retry-Count'] = String(rateLimitRetries);
