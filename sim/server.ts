@@ -59,6 +59,10 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
     return;
   }
 
+  // Like Okta: API answers are never cached.
+  res.setHeader('Cache-Control', 'no-cache, no-store');
+  res.setHeader('Pragma', 'no-cache');
+  res.setHeader('Expires', '0');
   deps.counter.record(method, path);
   const verdict = deps.rateLimiter.consume(bucketFor(method, path), ctx.now());
   res.setHeader('X-Rate-Limit-Limit', String(verdict.limit));

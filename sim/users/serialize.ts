@@ -4,31 +4,43 @@ import type { SimUser, UserStatus } from '../model';
 
 /** The org's default user type. */
 export const USER_TYPE_ID = 'otysim0000000000000a';
+const USER_SCHEMA_ID = 'oscsim0000000000000a';
 
-const LIFECYCLE_LINKS: Record<UserStatus, string[]> = {
-  ACTIVE: ['suspend', 'resetPassword', 'expirePassword', 'resetFactors', 'deactivate'],
-  STAGED: ['activate', 'deactivate'],
-  PROVISIONED: ['reactivate', 'resetPassword', 'resetFactors', 'deactivate'],
-  RECOVERY: ['resetPassword', 'expirePassword', 'resetFactors', 'deactivate'],
-  PASSWORD_EXPIRED: ['resetPassword', 'resetFactors', 'deactivate'],
-  LOCKED_OUT: ['unlock', 'resetPassword', 'resetFactors', 'deactivate'],
-  SUSPENDED: ['unsuspend', 'resetFactors', 'deactivate'],
-  DEPROVISIONED: ['activate'],
+/** `_links` of GET /users/{id} per status, in the order a real org sends them (recorded 2025). */
+const USER_LINKS: Record<UserStatus, string[]> = {
+  ACTIVE: ['suspend', 'schema', 'resetPassword', 'forgotPassword', 'expirePassword', 'changeRecoveryQuestion',
+    'self', 'resetFactors', 'type', 'changePassword', 'deactivate'],
+  STAGED: ['schema', 'activate', 'self', 'type', 'deactivate'],
+  PROVISIONED: ['schema', 'resetPassword', 'reactivate', 'self', 'resetFactors', 'type', 'deactivate'],
+  RECOVERY: ['schema', 'resetPassword', 'expirePassword', 'self', 'resetFactors', 'type', 'deactivate'],
+  PASSWORD_EXPIRED: ['schema', 'resetPassword', 'self', 'resetFactors', 'type', 'deactivate'],
+  LOCKED_OUT: ['schema', 'unlock', 'resetPassword', 'self', 'resetFactors', 'type', 'deactivate'],
+  SUSPENDED: ['schema', 'unsuspend', 'self', 'resetFactors', 'type', 'deactivate'],
+  DEPROVISIONED: ['schema', 'activate', 'self', 'type'],
 };
 
-const lifecyclePath = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** Operations under /credentials; every other POST link is under /lifecycle. */
+const CREDENTIAL_OPERATIONS = new Set(['forgotPassword', 'changeRecoveryQuestion', 'changePassword']);
+
+const snakeCase = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+function userLinks(ctx: SimContext, user: SimUser, withAllLinks: boolean): Record<string, unknown> {
+  const self = userUrl(ctx, user.id);
+  if (!withAllLinks) return { self: link(self) };
+  const links: Record<string, unknown> = {};
+  for (const name of USER_LINKS[user.status]) {
+    if (name === 'self') links.self = link(self);
+    else if (name === 'schema') links.schema = link(`${ctx.baseUrl}/api/v1/meta/schemas/user/${USER_SCHEMA_ID}`);
+    else if (name === 'type') links.type = link(`${ctx.baseUrl}/api/v1/meta/types/user/${USER_TYPE_ID}`);
+    else {
+      const folder = CREDENTIAL_OPERATIONS.has(name) ? 'credentials' : 'lifecycle';
+      links[name] = { href: `${self}/${folder}/${snakeCase(name)}`, method: 'POST' };
+    }
+  }
+  return links;
+}
 
 export function userJson(ctx: SimContext, user: SimUser, withAllLinks: boolean): Record<string, unknown> {
-  const self = userUrl(ctx, user.id);
-  const links: Record<string, unknown> = {};
-  if (withAllLinks) {
-    for (const name of LIFECYCLE_LINKS[user.status]) {
-      links[name] = { href: `${self}/lifecycle/${lifecyclePath(name)}`, method: 'POST' };
-    }
-    links.schema = link(`${ctx.baseUrl}/api/v1/meta/schemas/user/${USER_TYPE_ID}`);
-    links.type = link(`${ctx.baseUrl}/api/v1/meta/types/user/${USER_TYPE_ID}`);
-  }
-  links.self = link(self);
   return {
     id: user.id,
     status: user.status,
@@ -45,6 +57,6 @@ export function userJson(ctx: SimContext, user: SimUser, withAllLinks: boolean):
       emails: [{ value: user.profile.email, status: 'VERIFIED', type: 'PRIMARY' }],
       provider: { type: 'OKTA', name: 'OKTA' },
     },
-    _links: links,
+    _links: userLinks(ctx, user, withAllLinks),
   };
 }
