@@ -61,18 +61,3 @@ export function failedTestName(t: { name: string; passed?: boolean }): string | 
   return t.passed === false ? t.name : undefined;
 }
 
-/** Polls `condition` (no fixed sleeps elsewhere) until it returns a truthy value or the time is up. */
-export async function waitUntil<T>(what: string, condition: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await condition();
-      if (value) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}

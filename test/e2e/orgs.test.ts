@@ -4,7 +4,9 @@ import { after, afterEach, before, beforeEach, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { startSimulator, type RunningSimulator } from '../../sim';
 import { addOrgThroughPalette, showUserFactors } from './flows';
-import { E2EHarness, failedTestName, waitUntil } from './harness';
+import { resetOrg } from './simApi';
+import { E2EHarness, failedTestName } from './harness';
+import { waitUntil } from './waitUntil';
 
 let harness: E2EHarness;
 let sim: RunningSimulator;
@@ -12,7 +14,7 @@ before(async () => {
   sim = await startSimulator({ port: 0, seed: 'demo' });
   harness = await E2EHarness.start();
 });
-beforeEach(async () => { await sim.reset(); });
+beforeEach(async () => { await resetOrg(sim); });
 afterEach(async (t) => { await harness.closeWorkbenches(failedTestName(t)); });
 after(async () => {
   await harness?.close();

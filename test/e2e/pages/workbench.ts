@@ -65,8 +65,9 @@ export class Workbench {
     }
   }
 
-  webview(title: string | RegExp): WebviewFrame {
-    return new WebviewFrame(this.page, title);
+  /** The visible webview panel (the active editor), once its content has loaded. */
+  webview(): Promise<WebviewFrame> {
+    return WebviewFrame.active(this.page);
   }
 
   /** The editor tab with this title (webview panels and the factor details document). */
@@ -85,6 +86,13 @@ export class Workbench {
     mkdirSync(screenshotDir, { recursive: true });
     const path = join(screenshotDir, `${name}.png`);
     await this.page.screenshot({ path });
+    return path;
+  }
+
+  async screenshotWebview(name: string): Promise<string> {
+    mkdirSync(screenshotDir, { recursive: true });
+    const path = join(screenshotDir, `${name}.png`);
+    await (await this.webview()).screenshot(path);
     return path;
   }
 

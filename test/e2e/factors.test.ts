@@ -1,0 +1,146 @@
+// Factor actions through the UI: enroll a TOTP factor in the Enroll webview and activate it with the
+// built-in authenticator, verify an SMS factor with the code from the simulator's outbox, verify a
+// push approved through the simulator, show factor details, and unenroll from the right-click menu.
+import { after, afterEach, before, beforeEach, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { startSimulator, type RunningSimulator } from '../../sim';
+import { addOrgThroughPalette, showUserFactors } from './flows';
+import { E2EHarness, failedTestName } from './harness';
+import { waitUntil } from './waitUntil';
+import { factorOf, findUser, listFactors, resetOrg } from './simApi';
+
+const ORG = 'Demo Sim';
+let harness: E2EHarness;
+let sim: RunningSimulator;
+before(async () => {
+  sim = await startSimulator({ port: 0, seed: 'demo' });
+  harness = await E2EHarness.start();
+});
+beforeEach(async () => { await resetOrg(sim); });
+afterEach(async (t) => { await harness.closeWorkbenches(failedTestName(t)); });
+after(async () => {
+  await harness?.close();
+  await sim?.close();
+});
+
+test('enroll Google Authenticator in the webview and activate it with the built-in authenticator', async () => {
+  const workbench = await harness.openWorkbench();
+  await addOrgThroughPalette(workbench, sim, ORG);
+  await showUserFactors(workbench, ORG, 'Nolan Nofactors');
+  await workbench.tree.rightClick('Nolan Nofactors');
+  await workbench.contextMenu.click(/^Enroll Factor/);
+
+  const panel = await workbench.webview();
+  await panel.waitForText(/no\.factors@example\.com/);
+  await panel.selectOptionStartingWith('#factor-select', 'Google Authenticator');
+  await panel.locator('#submit').click();
+  await panel.locator('#totp-activation').waitFor({ state: 'visible' });
+  await panel.locator('#qr').waitFor({ state: 'visible' });
+  const code = await waitUntil('a built-in authenticator code', async () => {
+    const text = (await panel.locator('#builtin-code').innerText()).trim();
+    return /^\d{6}$/.test(text) && text;
+  });
+  assert.match(code, /^\d{6}$/);
+  await workbench.screenshotWebview('enroll-totp-activation');
+
+  await panel.locator('#activate-builtin').click();
+  await waitUntil('the factor to show as active', async () =>
+    /:\s*active$/i.test((await panel.locator('#activation-title').innerText()).trim()));
+  await workbench.screenshotWebview('enroll-totp-active');
+
+  const user = await findUser(sim, 'no.factors@example.com');
+  const factors = await listFactors(sim, user.id);
+  assert.deepEqual(factors.map((f) => [f.factorType, f.provider, f.status]), [['token:software:totp', 'GOOGLE', 'ACTIVE']]);
+  await workbench.tree.waitForItem('Google Authenticator');
+  await workbench.screenshotTree('enroll-totp-tree');
+});
+
+test('verify an SMS factor with the code from the simulator\'s outbox', async () => {
+  const { user, factor } = await factorOf(sim, 'all.factors@example.com', 'sms');
+  const workbench = await harness.openWorkbench();
+  await addOrgThroughPalette(workbench, sim, ORG);
+  await showUserFactors(workbench, ORG, 'Alex Allfactors');
+  await workbench.tree.rightClick(/^SMS /);
+  await workbench.contextMenu.click(/^Verify Factor/);
+
+  const panel = await workbench.webview();
+  await panel.locator('#send-code').click();
+  await panel.waitForText(/Okta sent a code/);
+  const sent = await waitUntil('the SMS in the outbox', async () => {
+    const res = await fetch(`${sim.url}/sim/outbox?userId=${user.id}&factorId=${factor.id}&channel=sms`);
+    const messages = (await res.json()) as { code: string }[];
+    return messages.at(-1);
+  });
+  await panel.locator('#code').fill(sent.code);
+  await panel.locator('#submit').click();
+  const result = panel.locator('#result[data-outcome="success"]');
+  await result.waitFor({ state: 'visible' });
+  assert.match(await result.innerText(), /^SUCCESS/);
+  await workbench.screenshotWebview('verify-sms-success');
+});
+
+test('verify a push factor approved through the simulator', async () => {
+  const { user, factor } = await factorOf(sim, 'all.factors@example.com', 'push');
+  const workbench = await harness.openWorkbench();
+  await addOrgThroughPalette(workbench, sim, ORG);
+  await showUserFactors(workbench, ORG, 'Alex Allfactors');
+  await workbench.tree.rightClick(/^Okta Verify push/);
+  await workbench.contextMenu.click(/^Verify Factor/);
+
+  const panel = await workbench.webview();
+  await panel.locator('#submit').click();
+  await panel.waitForText(/Push sent/);
+  await workbench.screenshotWebview('verify-push-waiting');
+  const approve = await fetch(`${sim.url}/sim/users/${user.id}/factors/${factor.id}/push/approve`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}',
+  });
+  assert.equal(approve.status, 200);
+  const result = panel.locator('#result[data-outcome="success"]');
+  await result.waitFor({ state: 'visible' });
+  assert.match(await result.innerText(), /^SUCCESS/);
+  await workbench.screenshotWebview('verify-push-success');
+});
+
+test('show factor details as read-only JSON', async () => {
+  const { factor } = await factorOf(sim, 'demo.admin@example.com', 'token:software:totp');
+  const workbench = await harness.openWorkbench();
+  await addOrgThroughPalette(workbench, sim, ORG);
+  await showUserFactors(workbench, ORG, 'Demo Admin');
+  await workbench.tree.rightClick('Okta Verify TOTP');
+  await workbench.contextMenu.click('Show Factor Details');
+  await workbench.editorTab(/Okta Verify TOTP/).waitFor({ state: 'visible' });
+  const text = await waitUntil('the factor JSON', async () => {
+    const t = await workbench.activeEditorText();
+    return t.includes(factor.id) && t;
+  });
+  assert.match(text, /"factorType":\s*"token:software:totp"/);
+  assert.doesNotMatch(text, /sharedSecret/);
+  await workbench.screenshot('factor-details');
+});
+
+test('unenroll from the right-click menu: cancel keeps the factor, confirm removes it', async () => {
+  const { user, factor } = await factorOf(sim, 'password.expired@example.com', 'email');
+  const workbench = await harness.openWorkbench();
+  await addOrgThroughPalette(workbench, sim, ORG);
+  await showUserFactors(workbench, ORG, 'Pete Expired');
+  const row = /^Email /;
+
+  await workbench.tree.rightClick(row);
+  await workbench.contextMenu.click(/^Unenroll Factor/);
+  const question = await workbench.dialog.waitFor(/Unenroll Email .* from password\.expired@example\.com\?/);
+  assert.match(question, /enroll it again/);
+  await workbench.screenshot('unenroll-confirm');
+  await workbench.dialog.click('Cancel');
+  await workbench.tree.waitForItem(row);
+  assert.ok((await listFactors(sim, user.id)).some((f) => f.id === factor.id), 'cancel must keep the factor');
+
+  await workbench.tree.rightClick(row);
+  await workbench.contextMenu.click(/^Unenroll Factor/);
+  await workbench.dialog.waitFor(/Unenroll Email/);
+  await workbench.dialog.click('Unenroll');
+  await workbench.notifications.waitFor(/Unenrolled Email/);
+  await workbench.tree.waitForNoItem(row);
+  assert.ok(!(await listFactors(sim, user.id)).some((f) => f.id === factor.id), 'the factor is gone from the org');
+  await workbench.tree.waitForItem(/^SMS /);
+  await workbench.screenshotTree('unenroll-done');
+});

@@ -1,0 +1,36 @@
+// What the tests ask the simulator over HTTP: its /sim control endpoints (reset) and its Okta API
+// (to check that what the UI showed really happened in the org).
+import type { RunningSimulator } from '../../sim';
+
+interface SimUser { id: string; profile: { login: string } }
+interface SimFactor { id: string; factorType: string; provider: string; status: string }
+
+async function call<T>(sim: RunningSimulator, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${sim.url}${path}`, {
+    method,
+    headers: { Authorization: `SSWS ${sim.token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status}`);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+/** POST /sim/reset: the demo org as seeded, empty outbox, no push transactions. */
+export async function resetOrg(sim: RunningSimulator): Promise<void> {
+  await call(sim, 'POST', '/sim/reset', {});
+}
+
+export async function findUser(sim: RunningSimulator, login: string): Promise<SimUser> {
+  return call<SimUser>(sim, 'GET', `/api/v1/users/${encodeURIComponent(login)}`);
+}
+
+export async function listFactors(sim: RunningSimulator, userId: string): Promise<SimFactor[]> {
+  return call<SimFactor[]>(sim, 'GET', `/api/v1/users/${userId}/factors`);
+}
+
+export async function factorOf(sim: RunningSimulator, login: string, factorType: string, provider?: string): Promise<{ user: SimUser; factor: SimFactor }> {
+  const user = await findUser(sim, login);
+  const factor = (await listFactors(sim, user.id)).find((f) => f.factorType === factorType && (!provider || f.provider === provider));
+  if (!factor) throw new Error(`${login} has no ${factorType} factor`);
+  return { user, factor };
+}
