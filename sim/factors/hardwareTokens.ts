@@ -6,7 +6,8 @@ export function isAcceptedTokenPasscode(passCode: string): boolean {
   return /^\d{6,10}$/.test(passCode) && !/^0+$/.test(passCode);
 }
 
-const MODHEX = 'cbdefghijklnrtuv';
+/** YubiKey's keyboard-safe hex alphabet. */
+export const MODHEX = 'cbdefghijklnrtuv';
 
 export function isYubikeyOtp(otp: string): boolean {
   return otp.length === 44 && [...otp].every((c) => MODHEX.includes(c));

@@ -1,18 +1,17 @@
 // Ready-made factors of every kind and status for the seeds, with secrets the control API can reveal.
-import { createRng, digits, isoSeconds, seededToken, type Rng } from '../ids';
-import type { FactorStatus, SimFactor, SimUser } from '../model';
-import type { OrgStore } from '../store';
+import type { SimContext } from '../context';
 import { fidoChallenge, newFactor } from '../factors/create';
+import { deliver, DEFAULT_CODE_LIFETIME_SECONDS } from '../factors/delivery';
+import { MODHEX, yubikeySerial } from '../factors/hardwareTokens';
 import { CUSTOM_HOTP_PROFILES, findKind } from '../factors/kinds';
 import { newTotpSecret } from '../factors/otp';
 import { SECURITY_QUESTIONS } from '../factors/questions';
-import { yubikeySerial } from '../factors/hardwareTokens';
-import { deliver, DEFAULT_CODE_LIFETIME_SECONDS } from '../factors/delivery';
-import type { SimContext } from '../context';
+import { createRng, digits, isoSeconds, seededToken, type Rng } from '../ids';
+import type { FactorStatus, SimFactor, SimUser } from '../model';
+import type { OrgStore } from '../store';
 
 /** Every seeded security question has this answer. */
 export const SEED_ANSWER = 'simulator';
-const MODHEX = 'cbdefghijklnrtuv';
 const [HOTP_PROFILE_ID, HOTP_VENDOR] = Object.entries(CUSTOM_HOTP_PROFILES)[0];
 
 export interface SeedClock {
