@@ -287,6 +287,21 @@ describe('seeded factors of every kind and status', () => {
     assert.ok(questions.body.length >= 19);
   });
 
+  test('every seeded user: factor list, each factor and the catalog validate', async () => {
+    const { body: users } = await api.call('GET', `${USERS}?search=${encodeURIComponent('id pr')}&limit=200`);
+    assert.ok(users.length >= 50);
+    const kinds = new Set<string>();
+    for (const user of users) {
+      const { body: factors } = await api.call('GET', `${USERS}/${user.id}/factors`);
+      for (const factor of factors) {
+        kinds.add(`${factor.factorType} ${factor.status}`);
+        await api.call('GET', factorPath(user.id, factor.id));
+      }
+      await api.call('GET', `${USERS}/${user.id}/factors/catalog`);
+    }
+    assert.ok(kinds.size >= 19, `only ${[...kinds].join(', ')}`);
+  });
+
   test('sms, call and email: challenge, passcode, then the per-address throttle; question with the seeded answer', async () => {
     const userId = await userIdOf('all.factors@example.com');
     const { body: factors } = await api.call('GET', `${USERS}/${userId}/factors`);
