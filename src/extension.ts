@@ -11,6 +11,9 @@ let services: Services | undefined;
 export function activate(context: vscode.ExtensionContext): Services {
   services = createServices(context);
   registerCommands(services);
+  // `npm run demo` starts code-server with OKTA_DEMO_ORG=open: the demo org is added (or restarted) as
+  // soon as the Okta view activates the extension, so the tree shows it without a click.
+  if (process.env.OKTA_DEMO_ORG === 'open') void vscode.commands.executeCommand('okta.tryDemoOrg');
   return services;
 }
 
