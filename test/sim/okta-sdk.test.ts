@@ -133,10 +133,13 @@ describe('the official Node SDK retries after a 429', () => {
   test('backs off until X-Rate-Limit-Reset, retries with X-Okta-Retry-For/Count, and succeeds', async () => {
     const userId = await userIdOf('all.factors@example.com');
     const retrying = newClient();
-    const backoffs: { requestId: string; delayMs: number }[] = [];
+    const backoffs: { status: number; errorCode: string; requestId: string; delayMs: number }[] = [];
     const retries: Record<string, string>[] = [];
-    retrying.requestExecutor.on('backoff', (_request: unknown, _response: unknown, requestId: string, delayMs: number) => {
-      backoffs.push({ requestId, delayMs });
+    retrying.requestExecutor.on('backoff', (_request: unknown, response: Response, requestId: string, delayMs: number) => {
+      const backoff = { status: response.status, errorCode: '', requestId, delayMs };
+      backoffs.push(backoff);
+      // The body is read during the back-off (seconds), long before the retried call resolves.
+      void response.clone().json().then((body: { errorCode: string }) => (backoff.errorCode = body.errorCode));
     });
     retrying.requestExecutor.on('resume', (request: { headers: Record<string, string> }) => retries.push(request.headers));
     sim.control.setRateLimits({ usersPerMinute: 1, windowSeconds: 1 });
@@ -150,6 +153,8 @@ describe('the official Node SDK retries after a 429', () => {
       assert.ok(Date.now() - started < 5000, 'the back-off follows the 1 s window');
 
       assert.equal(backoffs.length, 1);
+      assert.equal(backoffs[0].status, 429);
+      assert.equal(backoffs[0].errorCode, 'E0000047');
       assert.ok(backoffs[0].requestId, 'the 429 carried X-Okta-Request-Id');
       assert.ok(backoffs[0].delayMs > 0 && backoffs[0].delayMs <= 3000, `delay ${backoffs[0].delayMs} ms`);
       assert.equal(retries.length, 1);
