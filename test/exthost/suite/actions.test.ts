@@ -298,6 +298,24 @@ suite('actions: factor commands against the simulator', () => {
     assert.match(shown.at(-1)!.text, /^A code was sent to Voice call .* Wait (30|29) more seconds before resending/);
   });
 
+  test('Okta\'s "email recently sent" (E0000118) is explained and starts the local cooldown', async () => {
+    // The email factor: the extension's cooldowns outlive sim resets, and the sms one is resent below.
+    const node = await factorNode('pending.factors@example.com', 'email');
+    const client = await services.clientFor(orgId);
+    // A code sent from elsewhere (another tool, another window) moments ago.
+    await client.resendEnrollFactor(node.user.id, node.factor.id, { factorType: 'email', provider: 'OKTA', profile: node.factor.profile });
+    const shown = recordMessages();
+    await vscode.commands.executeCommand('okta.resendFactor', node);
+    const error = shown.find((m) => m.level === 'error');
+    assert.ok(error, 'no error shown');
+    assert.match(error.text, /^Resend Enrollment Code failed: .*E0000118.* Wait 5 seconds before sending another code\.$/);
+    const resendPath = `/api/v1/users/${node.user.id}/factors/${node.factor.id}/resend`;
+    const requests = sim.control.requestCount('POST', resendPath);
+    await vscode.commands.executeCommand('okta.resendFactor', node);
+    assert.match(shown.at(-1)!.text, /^A code was sent to Email .* Wait [1-5] more seconds? before resending \(Okta allows one every 5 s\)\.$/);
+    assert.equal(sim.control.requestCount('POST', resendPath), requests, 'the refused resend still reached the org');
+  });
+
   test('The new code from Resend activates the factor', async () => {
     const node = await factorNode('pending.factors@example.com', 'sms');
     recordMessages();
