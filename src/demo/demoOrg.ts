@@ -6,7 +6,7 @@ import type { Services } from '../services';
 import { attachDemoPhone } from './demoPhone';
 import { loadSimulatorModule, type RunningSimulator } from './simulatorModule';
 
-export const DEMO_ORG_LABEL = 'Demo org (local)';
+const DEMO_ORG_LABEL = 'Demo org (local)';
 
 /**
  * The demo org: the simulator running inside the extension host on a free loopback port, added
