@@ -104,7 +104,7 @@ async function activatePush(services: Services, target: FactorTarget): Promise<U
   const client = await services.clientFor(orgId);
   const instructions = services.demo.isDemoOrg(orgId)
     ? 'In the demo org, choose "Approve" on the simulated phone\'s notification.'
-    : 'Scan the enrollment QR code with Okta Verify on the phone.';
+    : 'Scan the new QR code ("Open QR code") with Okta Verify on the phone.';
   const outcome = await withCancellableProgress(`Activating Okta Verify push for ${describeUser(user)}`, async (signal, progress) => {
     progress.report({ message: 'starting…' });
     const started = await client.activateFactor(user.id, factor.id, undefined, { signal });

@@ -286,6 +286,21 @@ suite('actions: factor commands against the simulator', () => {
     assert.equal((await serverFactor(node))?.status, 'ACTIVE');
   });
 
+  test('A push activation denied on the phone is reported, offers another try and leaves the factor pending', async () => {
+    const node = await factorNode('pending.factors@example.com', 'push');
+    const activatePath = `/api/v1/users/${node.user.id}/factors/${node.factor.id}/lifecycle/activate`;
+    const shown = recordMessages();
+    const running = vscode.commands.executeCommand('okta.activateFactor', node);
+    await waitFor('the activation request', () => (sim.control.requestCount('POST', activatePath) > 0 ? true : undefined));
+    sim.control.denyPush(node.user.id, node.factor.id);
+    await running;
+    const warning = shown.find((m) => m.level === 'warning');
+    assert.ok(warning, 'no warning');
+    assert.match(warning.text, /^Push activation for pending\.factors@example\.com did not complete: it was cancelled on the phone\. The factor is still pending activation\.$/);
+    assert.deepEqual(warning.buttons, ['Try again']);
+    assert.equal((await serverFactor(node))?.status, 'PENDING_ACTIVATION');
+  });
+
   test('Resend sends a new code, then refuses a second resend within the cooldown', async () => {
     const node = await factorNode('pending.factors@example.com', 'call');
     const before = sim.control.outbox({ factorId: node.factor.id }).length;
