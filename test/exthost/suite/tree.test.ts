@@ -38,6 +38,27 @@ async function startOwnSimulator(token: string, options: Record<string, unknown>
   return sim;
 }
 
+/** Replaces a vscode.window prompt for one test (restored in teardown): the user's answers. */
+const restorers: Array<() => void> = [];
+function stubWindow(name: keyof typeof vscode.window, impl: (...args: any[]) => unknown): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const window = vscode.window as unknown as Record<string, unknown>;
+  const original = window[name];
+  window[name] = impl;
+  restorers.push(() => (window[name] = original));
+}
+
+/** Records the messages shown, answering each with `reply` (undefined = dismissed). */
+function recordMessages(reply: (text: string) => string | undefined = () => undefined): string[] {
+  const shown: string[] = [];
+  for (const name of ['showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const) {
+    stubWindow(name, async (text: string) => {
+      shown.push(text);
+      return reply(text);
+    });
+  }
+  return shown;
+}
+
 async function removeAllOrgs(): Promise<void> {
   for (const org of services.registry.list()) await services.registry.remove(org.id);
 }
@@ -64,6 +85,7 @@ suite('tree: orgs > users > factors', () => {
   });
 
   teardown(() => {
+    for (const restore of restorers.splice(0).reverse()) restore();
     for (const org of services.registry.list()) services.tree.setFilter(org.id, undefined);
   });
 
@@ -196,6 +218,70 @@ suite('tree: orgs > users > factors', () => {
     }
     await done;
     assert.equal(copied, 'demo.admin@example.com');
+  });
+
+  test('Add an Okta Org from the palette: URL checked as typed, token in a password box, owner shown', async () => {
+    const sim = await startOwnSimulator('palette-token-1234');
+    const boxes: vscode.InputBoxOptions[] = [];
+    const answers = [sim.url, sim.token, 'Palette org'];
+    const validations: unknown[] = [];
+    stubWindow('showInputBox', async (options: vscode.InputBoxOptions) => {
+      boxes.push(options);
+      if (boxes.length === 1) {
+        for (const typed of ['https://acme-admin.okta.com', 'http://acme.okta.com', sim.url]) validations.push(await options.validateInput?.(typed));
+      }
+      return answers.shift();
+    });
+    stubWindow('showQuickPick', async (items: Array<vscode.QuickPickItem & { tokenType?: string }>) => items.find((i) => i.tokenType === 'SSWS'));
+    const shown = recordMessages();
+    await vscode.commands.executeCommand('okta.addOrg');
+    const [admin, insecure, valid] = validations as Array<vscode.InputBoxValidationMessage | undefined>;
+    assert.equal(admin?.severity, vscode.InputBoxValidationSeverity.Info, 'an -admin URL is accepted with a notice');
+    assert.equal(insecure?.severity, vscode.InputBoxValidationSeverity.Error, 'http is refused for a real host');
+    assert.equal(valid, undefined);
+    assert.equal(boxes[1].password, true);
+    const org = services.registry.list().find((o) => o.label === 'Palette org');
+    assert.ok(org);
+    assert.equal(org.url, sim.url);
+    assert.match(shown.join('\n'), /Added "Palette org"\. The token belongs to Demo Admin <demo\.admin@example\.com>\./);
+    assert.ok(!shown.join('\n').includes(sim.token), 'the token is never shown');
+    await services.registry.remove(org.id);
+  });
+
+  test('Rename Org, then Remove Org after a modal confirmation (cancel keeps it)', async () => {
+    const sim = await startOwnSimulator('rename-token-1234');
+    const { org } = await services.registry.add({ label: 'Old name', url: sim.url, token: sim.token, tokenType: 'SSWS' });
+    const node = () => children().then((nodes) => nodes.find((n) => (n as { orgId?: string }).orgId === org.id));
+    stubWindow('showInputBox', async () => 'New name');
+    await vscode.commands.executeCommand('okta.renameOrg', await node());
+    assert.equal(label((await node())!), 'New name');
+
+    let confirm: string | undefined;
+    let modal = false;
+    stubWindow('showWarningMessage', async (_text: string, options: vscode.MessageOptions) => {
+      modal = options.modal === true;
+      return confirm;
+    });
+    await vscode.commands.executeCommand('okta.removeOrg', await node());
+    assert.ok(modal, 'the confirmation is modal');
+    assert.ok(services.registry.get(org.id), 'dismissing the confirmation keeps the org');
+    confirm = 'Remove';
+    await vscode.commands.executeCommand('okta.removeOrg', await node());
+    assert.equal(services.registry.get(org.id), undefined);
+    assert.equal(await node(), undefined);
+  });
+
+  test('Update Token keeps the old token when the new one is rejected, and says why', async () => {
+    const sim = await startOwnSimulator('update-token-1234');
+    const { org } = await services.registry.add({ label: 'Token org', url: sim.url, token: sim.token, tokenType: 'SSWS' });
+    stubWindow('showInputBox', async () => 'not-the-right-token');
+    const shown = recordMessages();
+    await vscode.commands.executeCommand('okta.updateToken', org.id);
+    assert.match(shown.join('\n'), /Token rejected/);
+    assert.ok(!shown.join('\n').includes('not-the-right-token'), 'the token is never shown');
+    const users = await (await services.clientFor(org.id)).listUsersPage({ limit: 1 });
+    assert.equal(users.users.length, 1, 'the old token still works');
+    await services.registry.remove(org.id);
   });
 
   test('a rejected token shows "Token rejected - update token" in the tree', async () => {
