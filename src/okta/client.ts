@@ -85,6 +85,8 @@ interface RawResponse {
   statusText: string;
   headers: Record<string, unknown>;
   body: string;
+  /** The body parsed once on arrival; `ok: false` when empty or not JSON. */
+  json: { ok: true; value: unknown } | { ok: false };
 }
 
 export class OktaClient {
@@ -309,8 +311,7 @@ export class OktaClient {
 
   /** Parses a success body; on GET a garbled body was already retried by `send`. */
   private parseJson<T>(response: RawResponse, shape: 'array' | 'object', method: string, path: string): T {
-    const parsed = parseBody(response.body, shape);
-    if (parsed.ok) return parsed.value as T;
+    if (response.json.ok && hasShape(response.json.value, shape)) return response.json.value as T;
     const context: RequestContext = { method, path, requestId: requestIdOf(response.headers) };
     const sideEffect = method !== 'GET' ? ' The change may have been made anyway; refresh to check.' : '';
     throw new OktaNetworkError('invalid-response',
@@ -389,7 +390,7 @@ export class OktaClient {
           retryDelay = this.backoff(attempt);
         } else if (response.status >= 300) {
           throw this.httpError(response, request.method, shownPath);
-        } else if (idempotent && canRetry && !parseBody(response.body, 'any').ok && response.body !== '') {
+        } else if (idempotent && canRetry && !response.json.ok && response.body !== '') {
           retryDelay = this.backoff(attempt); // a garbled body on GET: likely a broken hop, try again
         } else {
           return response;
@@ -441,15 +442,17 @@ export class OktaClient {
         signal: controller.signal,
       });
       // Whatever the server echoes back (a request id, a reason phrase...) is scrubbed on arrival.
+      const body = typeof res.data === 'string' ? res.data : res.data == null ? '' : String(res.data);
       const response: RawResponse = {
         status: res.status,
         statusText: this.#redact(res.statusText ?? ''),
         headers: headerRecord(res.headers, this.#redact),
-        body: typeof res.data === 'string' ? res.data : res.data == null ? '' : String(res.data),
+        body,
+        json: parseJsonText(body),
       };
       const requestId = requestIdOf(response.headers);
       const error = response.status >= 300 ? this.httpError(response, request.method, shownPath).message
-        : response.body !== '' && !parseBody(response.body, 'any').ok ? `The body is ${describeBody(response)}.` : undefined;
+        : response.body !== '' && !response.json.ok ? `The body is ${describeBody(response)}.` : undefined;
       log({ status: response.status, requestId, error });
       return { response };
     } catch (error) {
@@ -556,8 +559,8 @@ const FACTOR_THROTTLES = new Set(['E0000109', 'E0000118', 'E0000133', 'E0000146'
  */
 function isBucketExhausted(response: RawResponse): boolean {
   if (readRateLimitHeaders(response.headers).remaining !== 0) return false;
-  const code = parseBody(response.body, 'object');
-  return !(code.ok && FACTOR_THROTTLES.has(String((code.value as { errorCode?: unknown }).errorCode)));
+  const body = response.json.ok ? response.json.value as { errorCode?: unknown } | null : undefined;
+  return !FACTOR_THROTTLES.has(String(body?.errorCode));
 }
 
 function requestIdOf(headers: Record<string, unknown>): string | undefined {
@@ -565,21 +568,22 @@ function requestIdOf(headers: Record<string, unknown>): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
 }
 
-function parseBody(body: string, shape: 'array' | 'object' | 'any'): { ok: true; value: unknown } | { ok: false } {
-  let value: unknown;
+function parseJsonText(body: string): RawResponse['json'] {
+  if (body === '') return { ok: false };
   try {
-    value = JSON.parse(body);
+    return { ok: true, value: JSON.parse(body) };
   } catch {
     return { ok: false };
   }
-  if (shape === 'array' && !Array.isArray(value)) return { ok: false };
-  if (shape === 'object' && (!value || typeof value !== 'object' || Array.isArray(value))) return { ok: false };
-  return { ok: true, value };
+}
+
+function hasShape(value: unknown, shape: 'array' | 'object'): boolean {
+  return shape === 'array' ? Array.isArray(value) : !!value && typeof value === 'object' && !Array.isArray(value);
 }
 
 function describeBody(response: RawResponse): string {
   if (!response.body.trim()) return 'empty';
   const type = response.headers['content-type'];
   if (typeof type === 'string' && !JSON_TYPES.test(type)) return `${type.split(';')[0].trim()} content`;
-  return parseBody(response.body, 'any').ok ? 'JSON of another shape' : 'malformed JSON';
+  return response.json.ok ? 'JSON of another shape' : 'malformed JSON';
 }
