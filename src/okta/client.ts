@@ -252,7 +252,10 @@ export class OktaClient {
     const path = '/api/v1/users';
     const response = await this.send({
       method: 'GET', path, signal: query.signal,
-      query: { q: query.q, filter: query.filter, search: query.search, limit: query.limit, after: query.after },
+      query: {
+        q: query.q, filter: query.filter, search: query.search, limit: query.limit, after: query.after,
+        sortBy: query.sortBy, sortOrder: query.sortOrder,
+      },
     });
     const users = this.parseJson<OktaUser[]>(response, 'array', 'GET', path);
     const next = parseLinkHeader(response.headers['link'] as string | string[] | undefined).next;

@@ -191,6 +191,9 @@ export interface ListUsersQuery {
   limit?: number;
   /** Cursor from the previous page (`UsersPage.after`). */
   after?: string;
+  /** With `search` only: a profile attribute (e.g. `profile.lastName`) and the direction. */
+  sortBy?: string;
+  sortOrder?: 'asc' | 'desc';
 }
 
 export interface UsersPage {

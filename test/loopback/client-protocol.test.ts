@@ -99,8 +99,8 @@ test('verify options become query parameters and headers; ids and queries are en
   assert.equal(verify.headers['x-forwarded-for'], '203.0.113.7');
   assert.equal(verify.headers['user-agent'], 'Browser/1');
   assert.equal(verify.headers['accept-language'], 'fr');
-  await c.listUsersPage({ search: 'profile.login sw "a+b" and status eq "ACTIVE"', limit: 5 });
-  assert.equal(seen[1].url, '/api/v1/users?search=profile.login%20sw%20%22a%2Bb%22%20and%20status%20eq%20%22ACTIVE%22&limit=5');
+  await c.listUsersPage({ search: 'profile.login sw "a+b" and status eq "ACTIVE"', limit: 5, sortBy: 'profile.lastName', sortOrder: 'desc' });
+  assert.equal(seen[1].url, '/api/v1/users?search=profile.login%20sw%20%22a%2Bb%22%20and%20status%20eq%20%22ACTIVE%22&limit=5&sortBy=profile.lastName&sortOrder=desc');
 });
 
 test('429: waits reset - Date + 1 s, retries with X-Okta-Retry-For/Count, even for a POST', async () => {
