@@ -2,13 +2,12 @@ import * as vscode from 'vscode';
 import type { OktaUser, UserFactor } from '../okta/models';
 import type { Services } from '../services';
 import { isCatalogEntryEnrolled } from './factorPresentation';
-import { loadErrorNode } from './loadErrorNode';
 import { SupportedFactorNode } from './supportedFactorNode';
-import { LoadingNode } from './loadingNode';
+import { ChildListNode } from './childListNode';
 import type { TreeNode } from './treeNode';
 
 /** "Supported factors": the user's enrollment catalog, loaded when expanded. */
-export class CatalogGroupNode extends LoadingNode<TreeNode[]> {
+export class CatalogGroupNode extends ChildListNode {
   readonly id: string;
 
   constructor(
@@ -38,17 +37,13 @@ export class CatalogGroupNode extends LoadingNode<TreeNode[]> {
     return item;
   }
 
-  protected childrenFrom(children: TreeNode[]): TreeNode[] {
-    return children;
+  protected loadAction(): string {
+    return `Listing supported factors of ${this.user.profile.login}`;
   }
 
-  protected async load(): Promise<TreeNode[]> {
-    try {
-      const client = await this.services.clientFor(this.orgId);
-      const entries = await client.listSupportedFactors(this.user.id);
-      return entries.map((entry) => new SupportedFactorNode(this, entry, isCatalogEntryEnrolled(entry, this.enrolled)));
-    } catch (err) {
-      return [loadErrorNode(this, `Listing supported factors of ${this.user.profile.login}`, err)];
-    }
+  protected async loadChildren(): Promise<TreeNode[]> {
+    const client = await this.services.clientFor(this.orgId);
+    const entries = await client.listSupportedFactors(this.user.id);
+    return entries.map((entry) => new SupportedFactorNode(this, entry, isCatalogEntryEnrolled(entry, this.enrolled)));
   }
 }

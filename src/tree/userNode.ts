@@ -4,14 +4,13 @@ import type { Services } from '../services';
 import { CatalogGroupNode } from './catalogGroupNode';
 import { userContextValue } from './contextValues';
 import { FactorNode } from './factorNode';
-import { loadErrorNode } from './loadErrorNode';
 import { MessageNode } from './messageNode';
-import { LoadingNode } from './loadingNode';
+import { ChildListNode } from './childListNode';
 import type { TreeNode } from './treeNode';
 import { describeUserStatus, userDisplayName, userStatusColorId } from './userPresentation';
 
 /** A user: the enrolled factors, then the "Supported factors" group from the catalog. */
-export class UserNode extends LoadingNode<TreeNode[]> {
+export class UserNode extends ChildListNode {
   readonly id: string;
 
   constructor(
@@ -51,21 +50,17 @@ export class UserNode extends LoadingNode<TreeNode[]> {
     return item;
   }
 
-  protected childrenFrom(children: TreeNode[]): TreeNode[] {
-    return children;
+  protected loadAction(): string {
+    return `Listing factors of ${this.user.profile.login}`;
   }
 
-  protected async load(): Promise<TreeNode[]> {
-    try {
-      const client = await this.services.clientFor(this.orgId);
-      const factors = await client.listFactors(this.user.id);
-      const factorNodes = await Promise.all(
-        factors.map(async (factor) => new FactorNode(this, factor, await this.services.authenticator.has(this.orgId, this.user.id, factor.id))),
-      );
-      const none = factorNodes.length === 0 ? [new MessageNode(this, 'No factors enrolled', { icon: 'info' })] : [];
-      return [...factorNodes, ...none, new CatalogGroupNode(this.services, this, factors)];
-    } catch (err) {
-      return [loadErrorNode(this, `Listing factors of ${this.user.profile.login}`, err)];
-    }
+  protected async loadChildren(): Promise<TreeNode[]> {
+    const client = await this.services.clientFor(this.orgId);
+    const factors = await client.listFactors(this.user.id);
+    const factorNodes = await Promise.all(
+      factors.map(async (factor) => new FactorNode(this, factor, await this.services.authenticator.has(this.orgId, this.user.id, factor.id))),
+    );
+    const none = factorNodes.length === 0 ? [new MessageNode(this, 'No factors enrolled', { icon: 'info' })] : [];
+    return [...factorNodes, ...none, new CatalogGroupNode(this.services, this, factors)];
   }
 }
