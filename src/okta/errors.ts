@@ -100,7 +100,6 @@ function leadFor(errorCode: string | undefined, summary: string, causes: OktaErr
       return causes.some((c) => /answer/i.test(c.errorSummary)) ? 'Okta rejected the answer' : 'Okta rejected the passcode';
     case 'E0000011': return 'Okta rejected the API token (invalid, expired or revoked)';
     case 'E0000004': return 'Okta could not authenticate the request';
-    case 'E0000006': return 'The token is not allowed to do this';
     case 'E0000047': return 'Okta rate limit exceeded';
     case 'E0000082': return 'That passcode was already used';
     case 'E0000083': return 'That passcode is valid but outside the allowed time window';

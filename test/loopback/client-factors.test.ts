@@ -357,3 +357,37 @@ describe('input hygiene', () => {
     assert.equal(await control.totalRequests(), 0);
   });
 });
+
+describe('demo seed: every factor type as listed by the org', () => {
+  let demo: Simulator;
+  before(async () => {
+    demo = await startSimulator({ port: 0, seed: 'demo' });
+  });
+  after(async () => {
+    await demo.close();
+  });
+
+  test('all.factors@example.com: every type parses, signed_nonce can be read but not verified', async () => {
+    const { client: demoClient } = recordingClient(demo);
+    const user = await demoClient.getUser('all.factors@example.com');
+    const factors = await demoClient.listFactors(user.id);
+    const types = new Set(factors.map((f) => f.factorType));
+    for (const type of ['question', 'sms', 'call', 'email', 'push', 'token:software:totp', 'token', 'token:hardware', 'token:hotp', 'u2f', 'webauthn', 'signed_nonce']) {
+      assert.ok(types.has(type as UserFactor['factorType']), type);
+    }
+    for (const factor of factors) assert.equal((await demoClient.getFactor(user.id, factor.id)).id, factor.id);
+    const signedNonce = factors.find((f) => f.factorType === 'signed_nonce')!;
+    assert.equal(linkHref(signedNonce._links, 'verify'), undefined);
+    assert.ok(linkAllows(signedNonce._links, 'self', 'DELETE'));
+  });
+
+  test('a deprovisioned user\'s factor cannot be removed: Okta\'s own summary', async () => {
+    const { client: demoClient } = recordingClient(demo);
+    const user = await demoClient.getUser('deprovisioned.user@example.com');
+    const [factor] = await demoClient.listFactors(user.id);
+    assert.ok(factor, 'the seed gives this user a factor');
+    const error = await rejection(demoClient.unenrollFactor(user.id, factor.id));
+    assert.ok(error instanceof OktaApiError);
+    assert.equal(error.message, 'You do not have permission to perform the requested action (E0000006, HTTP 403)');
+  });
+});
