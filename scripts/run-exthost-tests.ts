@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, repoRoot, startCodeServer } from './codeServer';
 
-const RUN_TIMEOUT_MS = 180_000;
+const RUN_TIMEOUT_MS = 600_000;
 const testsEntry = join(repoRoot, 'dist', 'test', 'exthost', 'index.js');
 const resultsFile = join(repoRoot, 'test-output', 'exthost-results.json');
 
