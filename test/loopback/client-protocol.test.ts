@@ -189,3 +189,22 @@ test('a redirect is never followed (the token stays on the org)', async () => {
   await assert.rejects(client().getUser('me'), /HTTP 302 Found .*redirects elsewhere: check the org URL\./);
   assert.equal(seen.length, 1);
 });
+
+test('concurrency cap per org: never more than maxConcurrent requests open, shared by all clients of the org', async () => {
+  let open = 0;
+  let peak = 0;
+  const slow: Handler = (_r, res) => {
+    open++;
+    peak = Math.max(peak, open);
+    setTimeout(() => {
+      open--;
+      json(res, 200, []);
+    }, 30);
+  };
+  script = Array(24).fill(slow);
+  const first = client({ maxConcurrent: 3 });
+  const second = client();
+  await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? first : second).listFactors(`u${i}`)));
+  assert.equal(seen.length, 12);
+  assert.equal(peak, 3);
+});
