@@ -31,8 +31,8 @@ export class OktaError extends Error {
   }
 }
 
-export const PASSCODE_MISMATCH = "Your passcode doesn't match our records. Please try again.";
-export const ANSWER_MISMATCH = "Your answer doesn't match our records. Please try again.";
+const PASSCODE_MISMATCH = "Your passcode doesn't match our records. Please try again.";
+const ANSWER_MISMATCH = "Your answer doesn't match our records. Please try again.";
 
 export const oktaErrors = {
   validation: (what: string, ...causes: string[]) =>

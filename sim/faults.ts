@@ -29,7 +29,7 @@ function patternToRegExp(pattern: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-export function validateFault(input: unknown): FaultSpec {
+function validateFault(input: unknown): FaultSpec {
   const spec = (input ?? {}) as Record<string, unknown>;
   const fail = (message: string): never => {
     throw new Error(`Invalid fault: ${message}`);

@@ -9,7 +9,7 @@ export interface RateLimitSettings {
   windowSeconds: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
+const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   usersPerMinute: 600,
   userByIdPerMinute: 2000,
   verifyPerMinute: 600,

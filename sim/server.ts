@@ -1,6 +1,7 @@
-// The request pipeline. Control requests (/sim/...) go straight to the control router. API requests:
-// counted -> rate limited (429 when the bucket is empty) -> faults -> auth -> routed. Every response
-// carries Date and X-Okta-Request-Id; API responses also the X-Rate-Limit-* headers.
+// The request pipeline. Every request first passes the request guard (loopback Host; control requests
+// also a loopback peer and no Origin). Control requests (/sim/...) then go straight to the control
+// router. API requests: counted -> rate limited (429 when the bucket is empty) -> faults -> auth ->
+// routed. Every response carries Date and X-Okta-Request-Id; API responses also X-Rate-Limit-*.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAuthorized, type Credentials } from './auth';
 import type { SimContext } from './context';
@@ -9,6 +10,7 @@ import type { Fault, FaultInjector } from './faults';
 import { parseJsonBody, readBody, writeResponse, type ApiResponse } from './http';
 import { requestId } from './ids';
 import { bucketFor, type RateLimiter } from './rateLimits';
+import { refusal } from './requestGuard';
 import type { RequestCounter } from './requestCounter';
 import type { Router } from './router';
 
@@ -23,8 +25,6 @@ export interface PipelineDeps {
   /** Waits for injected latency; cancelled when the simulator closes. */
   delay(ms: number): Promise<void>;
 }
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 const HTML_PAGE =
   '<!DOCTYPE html><html><head><title>Service Unavailable</title></head>' +
@@ -48,13 +48,15 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   const path = url.pathname;
   res.setHeader('Date', new Date(ctx.now()).toUTCString());
   res.setHeader('X-Okta-Request-Id', requestId());
+  const isControl = path === '/sim' || path.startsWith('/sim/');
+  const refused = refusal(req, isControl);
+  if (refused) {
+    writeResponse(res, { status: refused.status, body: { error: refused.error } });
+    return;
+  }
   const raw = await readBody(req);
 
-  if (path === '/sim' || path.startsWith('/sim/')) {
-    if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
-      writeResponse(res, { status: 403, body: { error: 'Control endpoints are loopback only.' } });
-      return;
-    }
+  if (isControl) {
     writeResponse(res, await route(deps.control, method, path, url, req, raw, true));
     return;
   }

@@ -1,4 +1,5 @@
-// /sim/... control endpoints over SimControl. No auth (the server only listens on loopback).
+// /sim/... control endpoints over SimControl. No auth: the server listens on loopback only and the request
+// guard (../requestGuard.ts) refuses foreign Hosts and any Origin, which keeps web pages out.
 import { bodyObject, json, noContent, stringField, type ApiRequest } from '../http';
 import type { Channel } from '../model';
 import type { RateLimitSettings } from '../rateLimits';

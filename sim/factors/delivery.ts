@@ -23,7 +23,7 @@ export interface DeliveryOptions {
   locale?: string;
 }
 
-export function addressOf(factor: SimFactor): string {
+function addressOf(factor: SimFactor): string {
   return String(factor.factorType === 'email' ? factor.profile.email : factor.profile.phoneNumber);
 }
 

@@ -53,7 +53,7 @@ function factorLinks(ctx: SimContext, user: SimUser, factor: SimFactor): Record<
   }
 }
 
-export function qrLink(ctx: SimContext, user: SimUser, factor: SimFactor): HalLink {
+function qrLink(ctx: SimContext, user: SimUser, factor: SimFactor): HalLink {
   return link(`${factorUrl(ctx, user.id, factor.id)}/qr/${factor.secrets.qrToken}`, undefined, { type: 'image/png' });
 }
 

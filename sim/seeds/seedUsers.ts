@@ -4,7 +4,7 @@ import type { SimUser, UserStatus } from '../model';
 import type { OrgStore } from '../store';
 
 /** Seeded data lives in 2024-2025 so `lastUpdated gt "2025-01-01T00:00:00.000Z"` splits it. */
-export const SEED_EPOCH_MS = Date.UTC(2024, 0, 15);
+const SEED_EPOCH_MS = Date.UTC(2024, 0, 15);
 const DAY_MS = 86_400_000;
 
 export interface SeedUserInput {
