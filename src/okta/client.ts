@@ -3,9 +3,9 @@
 // that nothing above this layer builds URLs or sees a raw HTTP error (which would carry the token).
 import axios, { type AxiosInstance } from 'axios';
 import {
-  apiErrorFromResponse, OktaApiError, OktaError, OktaInputError, OktaNetworkError, OktaRateLimitError, type RequestContext,
+  apiErrorFromResponse, OktaApiError, OktaInputError, OktaNetworkError, OktaRateLimitError, type RequestContext,
 } from './errors';
-import { parseLinkHeader } from './links';
+import { isHref, parseLinkHeader } from './links';
 import type {
   ActivateFactorRequest, EnrollFactorOptions, EnrollFactorRequest, ListUsersQuery, OktaUser,
   PushActivation, ResendFactorRequest, SecurityQuestion, SupportedFactor, TokenType, UserFactor,
@@ -221,7 +221,7 @@ export class OktaClient {
    * this org) or, given a transaction id, on `…/transactions/{id}`.
    */
   async cancelFactorTransaction(userId: string, factorId: string, transactionIdOrCancelHref: string, options: CallOptions = {}): Promise<void> {
-    const path = /^(https?:)?\/\//i.test(transactionIdOrCancelHref) || transactionIdOrCancelHref.startsWith('/')
+    const path = isHref(transactionIdOrCancelHref)
       ? this.sameOriginPath(transactionIdOrCancelHref).path
       : `${this.factorPath(userId, factorId)}/transactions/${pathSegment(transactionIdOrCancelHref, 'transaction id', this.#redact)}`;
     await this.send({ method: 'DELETE', path, signal: options.signal });
@@ -469,7 +469,7 @@ export class OktaClient {
     }
   }
 
-  private httpError(response: RawResponse, method: string, shownPath: string): OktaError {
+  private httpError(response: RawResponse, method: string, shownPath: string): OktaApiError {
     const contentType = typeof response.headers['content-type'] === 'string' ? response.headers['content-type'] : undefined;
     return apiErrorFromResponse(response.status, response.statusText, this.#redact(response.body), contentType,
       { method, path: shownPath, requestId: requestIdOf(response.headers) });
@@ -479,11 +479,11 @@ export class OktaClient {
   private rateLimitError(resetAtMs: number, bucket: string, method: string, shownPath: string, response?: RawResponse): OktaRateLimitError {
     const resetAt = new Date(resetAtMs);
     const base = response ? this.httpError(response, method, shownPath) : undefined;
-    const summary = base instanceof OktaApiError ? base.errorSummary : 'API call exceeded rate limit due to too many requests.';
+    const summary = base?.errorSummary ?? 'API call exceeded rate limit due to too many requests.';
     const sent = response ? '' : ' No request was sent.';
     return new OktaRateLimitError(
       `Okta rate limit exceeded (E0000047, HTTP 429): the ${bucket} quota is used up until ${resetAt.toLocaleTimeString()}.${sent}`,
-      { status: 429, errorCode: 'E0000047', errorSummary: summary, errorId: base instanceof OktaApiError ? base.errorId : undefined },
+      { status: 429, errorCode: 'E0000047', errorSummary: summary, errorId: base?.errorId },
       resetAt,
       { method, path: shownPath, requestId: base?.requestId },
     );
@@ -491,14 +491,10 @@ export class OktaClient {
 
   private networkMessage(kind: 'connection' | 'timeout' | 'aborted', error: unknown, method: string): string {
     const host = new URL(this.orgUrl).host;
-    if (kind === 'aborted') return 'The request was cancelled.';
-    if (kind === 'timeout') {
-      const seconds = Math.round(this.#options.timeoutMs / 100) / 10;
-      const maybe = method === 'GET' ? '' : ' The change may have been made anyway; refresh to check before retrying.';
-      return `Okta (${host}) did not answer within ${seconds} s.${maybe}`;
-    }
-    const code = axios.isAxiosError(error) ? error.code : undefined;
     const maybe = method === 'GET' ? '' : ' The change may have been made anyway; refresh to check before retrying.';
+    if (kind === 'aborted') return 'The request was cancelled.';
+    if (kind === 'timeout') return `Okta (${host}) did not answer within ${Math.round(this.#options.timeoutMs / 100) / 10} s.${maybe}`;
+    const code = axios.isAxiosError(error) ? error.code : undefined;
     switch (code) {
       case 'ECONNREFUSED': return `Could not connect to ${host}: the connection was refused.`;
       case 'ENOTFOUND': case 'EAI_AGAIN': return `Could not find the host ${host}. Check the org URL and your network.`;

@@ -20,6 +20,11 @@ export function linkAllows(links: HalLinks | undefined, rel: string, method: str
   return linksFor(links, rel).some((l) => l.hints?.allow?.some((m) => m.toUpperCase() === method.toUpperCase()));
 }
 
+/** True for a URL or absolute path (a link Okta gave) rather than a bare id. */
+export function isHref(value: string): boolean {
+  return /^(https?:)?\/\//i.test(value) || value.startsWith('/');
+}
+
 /** The push transaction id from a verify/poll result's `poll` (or `cancel`) link, if any. */
 export function factorTransactionId(result: { _links?: HalLinks } | undefined): string | undefined {
   const href = linkHref(result?._links, 'poll') ?? linkHref(result?._links, 'cancel');

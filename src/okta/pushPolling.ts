@@ -3,7 +3,7 @@
 import { abortableDelay } from './abortableDelay';
 import type { OktaClient } from './client';
 import { OktaNetworkError } from './errors';
-import { linkHref } from './links';
+import { isHref, linkHref } from './links';
 import { isUserFactor, type PushActivation, type UserFactor, type VerifyFactorResult } from './models';
 
 export interface PushPollOptions<R = VerifyFactorResult> {
@@ -14,10 +14,6 @@ export interface PushPollOptions<R = VerifyFactorResult> {
   onProgress?: (result: R, elapsedMs: number) => void;
   /** Give up (OktaNetworkError 'timeout') when Okta keeps answering WAITING this long (default 5 min). */
   maxDurationMs?: number;
-}
-
-function isHref(value: string): boolean {
-  return /^(https?:)?\/\//i.test(value) || value.startsWith('/');
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { factorTransactionId, linkAllows, linkHref, linksFor, parseLinkHeader, totpQrCodeHref } from '../../src/okta/links';
+import { factorTransactionId, isHref, linkAllows, linkHref, linksFor, parseLinkHeader, totpQrCodeHref } from '../../src/okta/links';
 import type { HalLinks } from '../../src/okta/models';
 
 test('Link header: one header with several values, several headers, quoted and bare rel, commas inside URLs', () => {
@@ -52,4 +52,9 @@ test('TOTP QR link in either place', () => {
   assert.equal(totpQrCodeHref({ _embedded: { activation: { sharedSecret: 'X' }, _links: { qrcode: qr } } }), qr.href);
   assert.equal(totpQrCodeHref({ _embedded: { activation: { sharedSecret: 'X' } } }), undefined);
   assert.equal(totpQrCodeHref({}), undefined);
+});
+
+test('isHref tells links from bare ids', () => {
+  for (const v of ['https://a/x', 'http://127.0.0.1:1/x', '//a/x', '/api/v1/users/u/factors/f/transactions/t']) assert.ok(isHref(v), v);
+  for (const v of ['v2mst.WmiSGGkvQc6P-QUQ5Qy0jg', 'mst1eiHghhPxf0yhp0g', 'https:x']) assert.ok(!isHref(v), v);
 });
