@@ -4,6 +4,7 @@ import type { OktaClient } from './okta/client';
 import { createOktaClient } from './orgs/connectionCheck';
 import type { ClientHooks } from './orgs/orgRegistry';
 import { OrgRegistry } from './orgs/orgRegistry';
+import { HotpAuthenticator } from './authenticator/hotpAuthenticator';
 import { TotpAuthenticator } from './authenticator/totpAuthenticator';
 import { FactorsTreeProvider } from './tree/factorsTreeProvider';
 import { RequestLog } from './log/requestLog';
@@ -21,6 +22,8 @@ export interface Services {
   context: vscode.ExtensionContext;
   registry: OrgRegistry;
   authenticator: TotpAuthenticator;
+  /** The built-in authenticator's HOTP side, for custom `token:hotp` factors enrolled here. */
+  hotpAuthenticator: HotpAuthenticator;
   tree: FactorsTreeProvider;
   log: RequestLog;
   rateLimit: RateLimitStatusBar;
@@ -49,6 +52,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const log = new RequestLog();
   const rateLimit = new RateLimitStatusBar();
   const authenticator = new TotpAuthenticator(context.secrets);
+  const hotpAuthenticator = new HotpAuthenticator(context.secrets);
   // One hooks object per org: the registry keeps a client while its hooks stay the same objects.
   const hooks = new Map<string, ClientHooks>();
   const hooksFor = (orgId: string): ClientHooks => {
@@ -67,6 +71,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     context,
     registry,
     authenticator,
+    hotpAuthenticator,
     log,
     rateLimit,
     config: settings,
@@ -77,6 +82,6 @@ export function createServices(context: vscode.ExtensionContext): Services {
   } as Omit<Services, 'tree' | 'demo'> as Services;
   services.demo = new DemoOrg(services);
   services.tree = new FactorsTreeProvider(services);
-  context.subscriptions.push(registry, authenticator, log, rateLimit, services.demo, services.tree);
+  context.subscriptions.push(registry, authenticator, hotpAuthenticator, log, rateLimit, services.demo, services.tree);
   return services;
 }

@@ -36,8 +36,11 @@ export async function unenrollFactor(services: Services, arg?: unknown): Promise
   const client = await services.clientFor(orgId);
   await withCancellableProgress(`Unenrolling ${factorName} from ${login}…`,
     (signal) => client.unenrollFactor(user.id, factor.id, { removeRecoveryEnrollment, signal }));
-  // The secret of a deleted TOTP factor can never produce a valid code again.
-  await services.authenticator.forget(orgId, user.id, factor.id);
+  // The secret of a deleted TOTP or HOTP factor can never produce a valid code again.
+  await Promise.all([
+    services.authenticator.forget(orgId, user.id, factor.id),
+    services.hotpAuthenticator.forget(orgId, user.id, factor.id),
+  ]);
   services.tree.refreshUser(orgId, user.id);
   const recovery = removeRecoveryEnrollment ? ' and removed the phone from recovery' : '';
   void vscode.window.showInformationMessage(`Unenrolled ${factorName} from ${login}${recovery}.`);

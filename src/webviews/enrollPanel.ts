@@ -1,6 +1,6 @@
 // The Enroll panel: pick a factor from the user's catalog, fill in what that type needs, enroll, then
 // activate in the same panel (TOTP through the built-in authenticator, push with live status,
-// sms/call/email with a code and a Resend cooldown).
+// sms/call/email with a code and a Resend cooldown). Custom HOTP secrets go to the built-in authenticator.
 import * as vscode from 'vscode';
 import { factorTypeLabel } from '../commands/factorDescriptions';
 import { factorKey } from '../commands/factorKey';
@@ -148,6 +148,7 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
           const client = await this.client();
           const factor = await client.enrollFactor(this.userId, mapping.request, { ...mapping.options, signal: this.signal });
           this.templateId = mapping.options.templateId;
+          if (factor.factorType === 'token:hotp') await this.rememberHotpSecret(factor, String(mapping.request.profile?.sharedSecret));
           this.services.tree.refreshUser(this.orgId, this.userId);
           await this.startActivation(factor);
         });
@@ -226,6 +227,17 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
       secret: new URL(otpauthUri).searchParams.get('secret') ?? activation.sharedSecret,
     });
     await this.sendCurrentCode(factor.id);
+  }
+
+  /**
+   * Keeps a custom HOTP factor's secret (counter 0) so the Verify panel can fill in its codes. The
+   * enrollment already succeeded, so a secret that cannot be kept (typed, not hex) is just left out.
+   */
+  private async rememberHotpSecret(factor: UserFactor, sharedSecret: string): Promise<void> {
+    await this.services.hotpAuthenticator.remember(this.orgId, this.userId, factor.id, { sharedSecret }, {
+      label: this.target.user.profile.login,
+      issuer: this.services.registry.get(this.orgId)?.label ?? 'Okta',
+    }).catch(() => undefined);
   }
 
   /** Posts the built-in authenticator's code, and again whenever it rolls over. */

@@ -1,6 +1,7 @@
 // Turns the enroll form's raw values into Okta's enroll request and query options, or into
 // per-field messages. The host runs this on every submit: the webview's own checks are a courtesy.
 // No `vscode` here.
+import { newHotpSharedSecret } from '../authenticator/hotpAuthenticator';
 import type { EnrollFactorOptions, EnrollFactorRequest, SecurityQuestion, SupportedFactor } from '../okta/models';
 import { catalogKey, enrollLayout, type EnrollField } from './enrollFields';
 import type { EnrollForm } from './protocol';
@@ -22,10 +23,11 @@ const REQUIRED_MESSAGES: Record<EnrollField, string> = {
   passCode: 'Enter the code shown on the token.',
   nextPassCode: 'Enter the next code shown on the token.',
   factorProfileId: 'Enter the factor profile ID (fpr...).',
-  sharedSecret: 'Enter the shared secret.',
+  sharedSecret: '',
 };
 
-const OPTIONAL_FIELDS = new Set<EnrollField>(['phoneExtension']);
+// A blank custom HOTP shared secret is generated (see below).
+const OPTIONAL_FIELDS = new Set<EnrollField>(['phoneExtension', 'sharedSecret']);
 
 export function toEnrollRequest(
   form: EnrollForm,
@@ -92,7 +94,8 @@ export function toEnrollRequest(
       break;
     case 'token:hotp':
       request.factorProfileId = value('factorProfileId');
-      request.profile = { sharedSecret: value('sharedSecret') };
+      // Left blank, the secret is made here so the built-in authenticator can keep it.
+      request.profile = { sharedSecret: value('sharedSecret') || newHotpSharedSecret() };
       break;
     default:
       break; // TOTP and push enroll with type and provider only

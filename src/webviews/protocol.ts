@@ -162,7 +162,7 @@ export interface VerifyState {
   mode: VerifyMode;
   /** The question text for `answer`; the reason for `unsupported`. */
   prompt?: string;
-  /** The built-in authenticator holds this TOTP factor's secret. */
+  /** The built-in authenticator holds this TOTP or custom HOTP factor's secret. */
   builtInAuthenticator: boolean;
 }
 
@@ -173,7 +173,8 @@ export type VerifyHostMessage =
   | ReplyMessage
   | ErrorMessage
   | { type: 'challengeSent'; message: string }
-  | { type: 'code'; code: string; secondsRemaining: number }
+  /** A built-in authenticator code; secondsRemaining for TOTP only (an HOTP code lasts until used). */
+  | { type: 'code'; code: string; secondsRemaining?: number }
   | { type: 'pushStatus'; factorResult: string; message: string; correctAnswer?: number }
   | { type: 'result'; factorResult: string; outcome: VerifyOutcome; message: string };
 

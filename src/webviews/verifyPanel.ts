@@ -1,5 +1,5 @@
 // The Verify panel of one factor: issue an sms/call/email challenge then check the code, check a
-// TOTP/token code (the built-in authenticator can fill it in) or a security answer, or send a push
+// TOTP/HOTP/token code (the built-in authenticator can fill it in) or a security answer, or send a push
 // and follow it live until the user answers it, it times out, or the tester cancels.
 import { factorTypeLabel } from '../commands/factorDescriptions';
 import { recordPushTransaction } from '../commands/pushTransactions';
@@ -76,7 +76,7 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
       factorStatus: factor.status,
       mode,
       prompt,
-      builtInAuthenticator: factor.factorType === 'token:software:totp' && (await this.services.authenticator.has(...this.ids)),
+      builtInAuthenticator: await this.holdsSecret(),
     };
   }
 
@@ -92,9 +92,24 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
         return this.answer(message.requestId, 'Cancel push', [], () => this.cancelPush());
       case 'builtInCode':
         return this.answer(message.requestId, 'Built-in authenticator', [], async () => {
-          const { code, secondsRemaining } = await this.services.authenticator.currentCode(...this.ids);
-          this.post({ type: 'code', code, secondsRemaining });
+          if (this.target.factor.factorType === 'token:hotp') {
+            // Each HOTP code is good once: handing it out moves the counter on.
+            const { code } = await this.services.hotpAuthenticator.nextCode(...this.ids);
+            this.post({ type: 'code', code });
+          } else {
+            const { code, secondsRemaining } = await this.services.authenticator.currentCode(...this.ids);
+            this.post({ type: 'code', code, secondsRemaining });
+          }
         });
+    }
+  }
+
+  /** The built-in authenticator can produce this factor's codes. */
+  private async holdsSecret(): Promise<boolean> {
+    switch (this.target.factor.factorType) {
+      case 'token:software:totp': return this.services.authenticator.has(...this.ids);
+      case 'token:hotp': return this.services.hotpAuthenticator.has(...this.ids);
+      default: return false;
     }
   }
 

@@ -89,6 +89,13 @@ test('custom HOTP sends factorProfileId and the shared secret', () => {
   assert.deepEqual(result.ok && result.options, { activate: true });
 });
 
+test('custom HOTP with a blank shared secret gets a fresh 20-byte hex one', () => {
+  const [first, second] = [1, 2].map(() => map({ factorKey: 'token:hotp/CUSTOM', factorProfileId: 'fpr20l2mDyaUGWGCa0g4', sharedSecret: '  ' }));
+  const secretOf = (result: typeof first) => (result.ok ? result.request.profile?.sharedSecret : undefined);
+  assert.match(String(secretOf(first)), /^[0-9a-f]{40}$/);
+  assert.notEqual(secretOf(first), secretOf(second));
+});
+
 test('TOTP and push enroll with type and provider only', () => {
   const totp = map({ factorKey: 'token:software:totp/GOOGLE', phoneNumber: 'ignored' });
   assert.deepEqual(totp.ok && totp.request, { factorType: 'token:software:totp', provider: 'GOOGLE' });

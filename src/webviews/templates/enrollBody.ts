@@ -36,7 +36,7 @@ export const ENROLL_BODY = `
     ${field('passcode', 'passCode', 'Token code', text('passcode', 'passCode'))}
     ${field('next-passcode', 'nextPassCode', 'Next token code', text('next-passcode', 'nextPassCode'))}
     ${field('factor-profile-id', 'factorProfileId', 'Factor profile ID', text('factor-profile-id', 'factorProfileId', 'placeholder="fpr..."'))}
-    ${field('shared-secret', 'sharedSecret', 'Shared secret', text('shared-secret', 'sharedSecret'))}
+    ${field('shared-secret', 'sharedSecret', 'Shared secret (optional)', text('shared-secret', 'sharedSecret', 'placeholder="hex"'), 'Leave empty to generate one. The built-in authenticator keeps a generated or hex secret and fills in codes when you verify.')}
     <fieldset id="options" hidden>
       <legend>Options</legend>
       <div class="check" data-option="activate" hidden>

@@ -25,7 +25,9 @@ const client = new WebviewClient<VerifyWebviewMessage, VerifyHostMessage>((messa
       break;
     case 'code':
       input('code').value = message.code;
-      setStatus(`Built-in authenticator code filled in (valid ${message.secondsRemaining} s more).`);
+      setStatus(message.secondsRemaining === undefined
+        ? 'Built-in authenticator code filled in (the next one will differ).'
+        : `Built-in authenticator code filled in (valid ${message.secondsRemaining} s more).`);
       byId('submit').focus();
       break;
     case 'pushStatus': {

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSimulator, SEED_ANSWER, type RunningSimulator } from '../../../sim';
+import { HotpAuthenticator } from '../../../src/authenticator/hotpAuthenticator';
 import { TotpAuthenticator } from '../../../src/authenticator/totpAuthenticator';
 import { RequestLog } from '../../../src/log/requestLog';
 import type { OktaClient } from '../../../src/okta/client';
@@ -86,6 +87,7 @@ suite('webview panels against the simulator', () => {
       context: { extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri },
       registry,
       authenticator: new TotpAuthenticator(secrets),
+      hotpAuthenticator: new HotpAuthenticator(secrets),
       tree: { refreshUser: (o, u) => { refreshed.push(`${o}/${u}`); } },
       log,
       clientFor: (id) => registry.clientFor(id),
@@ -209,6 +211,38 @@ suite('webview panels against the simulator', () => {
     assert.equal(activated.error, undefined, JSON.stringify(activated.error));
     await done;
     assert.equal((await factorOf(u.id, 'token:software:totp', 'GOOGLE'))?.status, 'ACTIVE');
+  });
+
+  test('enroll custom HOTP with a generated secret -> ACTIVE -> verify twice with the built-in code', async () => {
+    const u = await user('no.factors@example.com');
+    const panel = enrollPanel(u);
+    await ready(panel);
+    const done = nextPost(panel, (m) => m.type === 'activation' && m.activation.kind === 'done');
+    const form = { ...blankForm, factorKey: 'token:hotp/CUSTOM', factorProfileId: 'fpr20l2mDyaUGWGCa0g4', activate: true };
+    const reply = await request(panel, { type: 'enroll', form });
+    assert.equal(reply.error, undefined, JSON.stringify(reply.error));
+    await done;
+    const hotp = (await factorOf(u.id, 'token:hotp'))!;
+    assert.equal(hotp.status, 'ACTIVE');
+    assert.match(String(sim.control.factorSecrets(u.id, hotp.id).hotpSecretHex), /^[0-9a-f]{40}$/, 'a generated 20-byte secret');
+
+    const verify = verifyPanel(u, hotp);
+    assert.equal((await ready<VerifyHostMessage>(verify)).builtInAuthenticator, true);
+    const headers = { xForwardedFor: '', userAgent: '', acceptLanguage: '' };
+    const codes: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const filled = nextPost(verify, isType('code'));
+      assert.equal((await request(verify, { type: 'builtInCode' })).error, undefined);
+      const { code, secondsRemaining } = await filled;
+      assert.equal(secondsRemaining, undefined);
+      codes.push(code);
+      const result = nextPost(verify, isType('result'));
+      const verified = await request(verify, { type: 'verify', passCode: code, headers });
+      assert.equal(verified.error, undefined, JSON.stringify(verified.error));
+      assert.equal((await result).factorResult, 'SUCCESS');
+    }
+    assert.notEqual(codes[0], codes[1], 'the counter moved on');
+    assert.equal(sim.control.factorSecrets(u.id, hotp.id).hotpCounter, 2);
   });
 
   test('enroll push -> live activation status -> ACTIVE once the device scans', async () => {
