@@ -124,7 +124,7 @@ test('429: waits reset - Date + 1 s, retries with X-Okta-Retry-For/Count, even f
   assert.equal(seen[1].headers['x-okta-retry-count'], '1');
   assert.equal(seen[1].body, seen[0].body);
   // Expected wait = reset*1000 - Date + 1000 = 2000 ms counted from the 429's arrival.
-  assert.ok(waited >= 1900 && waited < 3500, `waited ${waited} ms`);
+  assert.ok(waited >= 1900 && waited < 5000, `waited ${waited} ms`);
   assert.deepEqual(log.map((e) => [e.status, e.attempt]), [[429, 1], [200, 2]]);
 });
 

@@ -113,7 +113,7 @@ test('tracker: a spent bucket waits until the reset (+1 s skew)', async () => {
   const started = Date.now();
   await tracker.acquire('b');
   const waited = Date.now() - started;
-  assert.ok(waited >= 900 && waited < 2500, `waited ${waited} ms`);
+  assert.ok(waited >= 900 && waited < 4000, `waited ${waited} ms`);
 });
 
 test('tracker: after a 429 (exhaust) the bucket waits; the new window is assumed full (limit), no more', async () => {
@@ -136,5 +136,5 @@ test('tracker: a concurrent-limit answer (0/0) holds the bucket until its estima
   const started = Date.now();
   await tracker.acquire('c'); // reset in the past: waits only the skew
   const waited = Date.now() - started;
-  assert.ok(waited >= 900 && waited < 2500, `waited ${waited} ms`);
+  assert.ok(waited >= 900 && waited < 4000, `waited ${waited} ms`);
 });
