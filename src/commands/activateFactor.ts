@@ -4,8 +4,8 @@ import { isUserFactor, type UserFactor } from '../okta/models';
 import { pollPushActivation } from '../okta/pushPolling';
 import type { Services } from '../services';
 import { withCancellableProgress } from './cancellableProgress';
-import { isNotFound, isRateLimited, isWrongPasscode } from './errorAdvice';
-import { canActivate, canResend, describeFactor, describeUser } from './factorDescriptions';
+import { isNotFound, isRateLimited, isWrongPasscode } from '../presentation/errorAdvice';
+import { canActivate, canResend, describeFactor, describeUser } from '../presentation/factorDescriptions';
 import { resolveFactor, type FactorTarget } from './pickers';
 import { spacedCode, validityText } from './totpCode';
 

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { VerifyFactorResult } from '../okta/models';
 import type { Services } from '../services';
 import { withCancellableProgress } from './cancellableProgress';
-import { describeFactor, describeUser } from './factorDescriptions';
+import { describeFactor, describeUser } from '../presentation/factorDescriptions';
 import { resolveFactor } from './pickers';
-import { lastPushTransaction } from './pushTransactions';
+import { lastPushTransaction } from '../presentation/pushTransactions';
 
 /** One line per push state, saying what it means for the tester. */
 function describeResult(result: VerifyFactorResult): string {

@@ -19,7 +19,7 @@ import { openInAdminConsole } from './openInAdminConsole';
 import { refresh, refreshNode } from './refresh';
 import { removeOrg } from './removeOrg';
 import { renameOrg } from './renameOrg';
-import { reportError } from './reportError';
+import { reportError } from '../ui/reportError';
 import { resendFactor } from './resendFactor';
 import { showFactorDetails } from './showFactorDetails';
 import { showLog } from './showLog';

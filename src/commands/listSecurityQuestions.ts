@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { withCancellableProgress } from './cancellableProgress';
-import { describeUser } from './factorDescriptions';
+import { describeUser } from '../presentation/factorDescriptions';
 import { resolveUser } from './pickers';
 
 /** okta.listSecurityQuestions: the questions a user may enroll; picking one copies its key. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { adminConsoleUserUrl } from '../tree/adminConsoleUrl';
+import { adminConsoleUserUrl } from '../presentation/adminConsoleUrl';
 import { resolveUser } from './pickers';
 
 /** okta.openInAdminConsole: the user's profile page in the org's Admin Console. */

@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import type { OktaUser, UserFactor } from '../okta/models';
 import type { OrgRecord } from '../orgs/orgRegistry';
 import type { Services } from '../services';
-import { describeFactor, describeStatus } from './factorDescriptions';
-import { isUserShown, usersQueryFor } from '../tree/userQuery';
-import { describeUserStatus, userDisplayName } from '../tree/userPresentation';
+import { describeFactor, describeStatus } from '../presentation/factorDescriptions';
+import { isUserShown, usersQueryFor } from '../presentation/userQuery';
+import { describeUserStatus, userDisplayName } from '../presentation/userPresentation';
 
 export interface OrgTarget {
   orgId: string;

@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import type { ResendFactorRequest, UserFactor } from '../okta/models';
 import type { Services } from '../services';
 import { withCancellableProgress } from './cancellableProgress';
-import { sendCooldownSeconds } from './errorAdvice';
-import { canResend, describeFactor, describeUser } from './factorDescriptions';
-import { factorKey } from './factorKey';
+import { sendCooldownSeconds } from '../presentation/errorAdvice';
+import { canResend, describeFactor, describeUser } from '../presentation/factorDescriptions';
+import { factorKey } from '../presentation/factorKey';
 import { resolveFactor } from './pickers';
-import { RESEND_COOLDOWN_SECONDS, resendCooldowns } from './resendCooldown';
+import { RESEND_COOLDOWN_SECONDS, resendCooldowns } from '../presentation/resendCooldown';
 
 /** The body Okta wants: the factor's own type, provider and profile (phone or email). */
 function resendRequest(factor: UserFactor): ResendFactorRequest {

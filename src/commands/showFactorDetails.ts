@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { withCancellableProgress } from './cancellableProgress';
-import { describeFactor, describeUser } from './factorDescriptions';
+import { describeFactor, describeUser } from '../presentation/factorDescriptions';
 import { factorDocumentUri, factorDocuments, factorJsonText } from './factorDocumentProvider';
 import { resolveFactor } from './pickers';
 

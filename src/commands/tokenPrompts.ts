@@ -1,7 +1,7 @@
 // The token prompt and the progress around the token check, shared by okta.addOrg and okta.updateToken.
 import * as vscode from 'vscode';
 import type { OktaUser } from '../okta/models';
-import { userDisplayName } from '../tree/userPresentation';
+import { userDisplayName } from '../presentation/userPresentation';
 
 export function askForToken(title: string, prompt: string): Thenable<string | undefined> {
   return vscode.window.showInputBox({

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { TotpCode } from '../authenticator/totpAuthenticator';
 import type { Services } from '../services';
-import { describeFactor, describeUser } from './factorDescriptions';
+import { describeFactor, describeUser } from '../presentation/factorDescriptions';
 import { resolveFactor, type FactorTarget } from './pickers';
 
 export interface TotpCodeOfFactor {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { withCancellableProgress } from './cancellableProgress';
-import { describeFactor, describeUser, hasRecoveryPhone, isDeletable } from './factorDescriptions';
+import { describeFactor, describeUser, hasRecoveryPhone, isDeletable } from '../presentation/factorDescriptions';
 import { resolveFactor } from './pickers';
 
 const UNENROLL = 'Unenroll';

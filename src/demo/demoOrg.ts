@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { reportError } from '../commands/reportError';
+import { reportError } from '../ui/reportError';
 import type { OrgRecord } from '../orgs/orgRegistry';
 import type { Services } from '../services';
 import { attachDemoPhone } from './demoPhone';

@@ -2,7 +2,7 @@
 // the actions that fit a node with regex `when` clauses. Kept free of `vscode` for unit tests.
 // Tag order is fixed (status, type, provider, flags) because some `when` clauses rely on it.
 import type { OktaUser, SupportedFactor, UserFactor } from '../okta/models';
-import { isDeletable } from '../commands/factorDescriptions';
+import { isDeletable } from '../presentation/factorDescriptions';
 
 function tagged(kind: string, tags: Array<string | false | undefined>): string {
   return [kind, ...tags.filter((t): t is string => Boolean(t))].join('+');

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeFactor, describeStatus } from '../commands/factorDescriptions';
+import { describeFactor, describeStatus } from '../presentation/factorDescriptions';
 import type { OktaUser, UserFactor } from '../okta/models';
 import { factorContextValue } from './contextValues';
 import { factorIconId, factorStatusColorId, factorTooltipRows } from './factorPresentation';

@@ -1,5 +1,5 @@
 // How a factor looks in the tree: codicon per type, colour per status, tooltip rows. Labels come
-// from ../commands/factorDescriptions so the tree and the prompts name factors alike.
+// from ../presentation/factorDescriptions so the tree and the prompts name factors alike.
 // Free of `vscode` (ids only; the nodes wrap them in ThemeIcon/ThemeColor) for unit tests.
 import type { FactorStatus, FactorType, SupportedFactor, UserFactor } from '../okta/models';
 

@@ -1,4 +1,4 @@
-import { adviseOnError } from '../commands/errorAdvice';
+import { adviseOnError } from '../presentation/errorAdvice';
 import { OrgRegistryError } from '../orgs/errors';
 import { MessageNode } from './messageNode';
 import type { TreeNode } from './treeNode';

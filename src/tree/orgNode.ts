@@ -8,7 +8,7 @@ import { loadErrorNode } from './loadErrorNode';
 import { MessageNode } from './messageNode';
 import type { TreeNode } from './treeNode';
 import { UserNode } from './userNode';
-import { isUserShown, usersQueryFor } from './userQuery';
+import { isUserShown, usersQueryFor } from '../presentation/userQuery';
 
 /** The users read so far and the cursor of the next page (undefined after the last page). */
 interface UserPages {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { factorTypeLabel } from '../commands/factorDescriptions';
+import { factorTypeLabel } from '../presentation/factorDescriptions';
 import type { OktaUser, SupportedFactor } from '../okta/models';
 import { catalogFactorContextValue } from './contextValues';
 import { factorIconId } from './factorPresentation';

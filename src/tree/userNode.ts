@@ -7,7 +7,7 @@ import { FactorNode } from './factorNode';
 import { MessageNode } from './messageNode';
 import { ChildListNode } from './childListNode';
 import type { TreeNode } from './treeNode';
-import { describeUserStatus, userDisplayName, userStatusColorId } from './userPresentation';
+import { describeUserStatus, userDisplayName, userStatusColorId } from '../presentation/userPresentation';
 
 /** A user: the enrolled factors, then the "Supported factors" group from the catalog. */
 export class UserNode extends ChildListNode {

@@ -2,10 +2,10 @@
 // activate in the same panel (TOTP through the built-in authenticator, push with live status,
 // sms/call/email with a code and a Resend cooldown). Custom HOTP secrets go to the built-in authenticator.
 import * as vscode from 'vscode';
-import { factorTypeLabel } from '../commands/factorDescriptions';
-import { factorKey } from '../commands/factorKey';
-import { RESEND_COOLDOWN_SECONDS, resendCooldowns } from '../commands/resendCooldown';
-import { adviseOnError } from '../commands/errorAdvice';
+import { factorTypeLabel } from '../presentation/factorDescriptions';
+import { factorKey } from '../presentation/factorKey';
+import { RESEND_COOLDOWN_SECONDS, resendCooldowns } from '../presentation/resendCooldown';
+import { adviseOnError } from '../presentation/errorAdvice';
 import type { OktaClient } from '../okta/client';
 import { OktaApiError } from '../okta/errors';
 import { linkHref } from '../okta/links';

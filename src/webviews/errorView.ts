@@ -1,6 +1,6 @@
 // Turns a thrown error into what a panel shows: a sentence, Okta's errorCauses as a list next to the
 // form, and - where a cause clearly concerns one input - that cause under the input. No `vscode`.
-import { adviseOnError } from '../commands/errorAdvice';
+import { adviseOnError } from '../presentation/errorAdvice';
 import { OktaApiError, OktaInputError } from '../okta/errors';
 import type { ErrorView } from './protocol';
 

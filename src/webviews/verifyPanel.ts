@@ -1,8 +1,8 @@
 // The Verify panel of one factor: issue an sms/call/email challenge then check the code, check a
 // TOTP/HOTP/token code (the built-in authenticator can fill it in) or a security answer, or send a push
 // and follow it live until the user answers it, it times out, or the tester cancels.
-import { factorTypeLabel } from '../commands/factorDescriptions';
-import { recordPushTransaction } from '../commands/pushTransactions';
+import { factorTypeLabel } from '../presentation/factorDescriptions';
+import { recordPushTransaction } from '../presentation/pushTransactions';
 import { isCancellation, OktaApiError } from '../okta/errors';
 import { factorTransactionId, linkHref } from '../okta/links';
 import type { OktaUser, UserFactor, VerifyFactorOptions, VerifyFactorResult } from '../okta/models';

@@ -4,7 +4,7 @@
 // aborts everything in flight when the panel closes.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { reportError } from '../commands/reportError';
+import { reportError } from '../ui/reportError';
 import { isCancellation } from '../okta/errors';
 import { isUserCorrectable, toErrorView } from './errorView';
 import type { ParseResult } from './messageValidation';

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { OktaUser, UserFactor } from '../../src/okta/models';
 import { factorIconId, factorStatusColorId, factorTooltipRows, isCatalogEntryEnrolled } from '../../src/tree/factorPresentation';
-import { describeUserStatus, userDisplayName, userStatusColorId } from '../../src/tree/userPresentation';
-import { adminConsoleUserUrl } from '../../src/tree/adminConsoleUrl';
+import { describeUserStatus, userDisplayName, userStatusColorId } from '../../src/presentation/userPresentation';
+import { adminConsoleUserUrl } from '../../src/presentation/adminConsoleUrl';
 import { formatRequestLine, isRateLimitLow, rateLimitText } from '../../src/log/requestLine';
 
 test('codicon per factor type', () => {

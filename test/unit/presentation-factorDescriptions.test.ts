@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { OktaUser, UserFactor } from '../../src/okta/models';
 import {
   canActivate, canResend, describeFactor, describeStatus, describeUser, factorTypeLabel, hasRecoveryPhone, isDeletable,
-} from '../../src/commands/factorDescriptions';
+} from '../../src/presentation/factorDescriptions';
 
 const sms = {
   id: 'sms1', factorType: 'sms', provider: 'OKTA', status: 'PENDING_ACTIVATION',

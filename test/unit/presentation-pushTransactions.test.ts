@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lastPushTransaction, recordPushTransaction } from '../../src/commands/pushTransactions';
+import { lastPushTransaction, recordPushTransaction } from '../../src/presentation/pushTransactions';
 
 test('the last push transaction is kept per factor, newest wins', () => {
   assert.equal(lastPushTransaction('org', 'u1', 'f1'), undefined);

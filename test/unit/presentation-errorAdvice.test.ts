@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apiErrorFromResponse, OktaNetworkError } from '../../src/okta/errors';
-import { adviseOnError, isNotFound, isRateLimited, isWrongPasscode, sendCooldownSeconds } from '../../src/commands/errorAdvice';
+import { adviseOnError, isNotFound, isRateLimited, isWrongPasscode, sendCooldownSeconds } from '../../src/presentation/errorAdvice';
 
 /** The error the client builds from an Okta error response. */
 function oktaError(status: number, errorCode: string, errorSummary: string, causes: string[] = []): Error {

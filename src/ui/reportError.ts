@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { adviseOnError } from './errorAdvice';
+import { adviseOnError } from '../presentation/errorAdvice';
 
 const UPDATE_TOKEN = 'Update token';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isUserShown, usersQueryFor } from '../../src/tree/userQuery';
+import { isUserShown, usersQueryFor } from '../../src/presentation/userQuery';
 
 test('no filter: a plain list, or a search over every status to include deprovisioned users', () => {
   assert.deepEqual(usersQueryFor(undefined), {});
