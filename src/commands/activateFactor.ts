@@ -6,6 +6,7 @@ import type { Services } from '../services';
 import { withCancellableProgress } from './cancellableProgress';
 import { isNotFound, isRateLimited, isWrongPasscode } from '../presentation/errorAdvice';
 import { canActivate, canResend, describeFactor, describeUser } from '../presentation/factorDescriptions';
+import { linkOnOrg } from '../presentation/orgLink';
 import { resolveFactor, type FactorTarget } from './pickers';
 import { spacedCode, validityText } from './totpCode';
 
@@ -92,10 +93,11 @@ async function activateWithPasscode(services: Services, target: FactorTarget): P
  * own one-time token, not ours). Only links on the org itself are offered.
  */
 function offerQrCode(orgUrl: string, href: string | undefined, login: string): void {
-  if (!href || new URL(href, orgUrl).origin !== new URL(orgUrl).origin) return;
+  const link = linkOnOrg(orgUrl, href);
+  if (!link) return;
   const open = 'Open QR code';
   void vscode.window.showInformationMessage(`Scan the new QR code with Okta Verify on ${login}'s phone to finish activating push.`, open)
-    .then((choice) => (choice === open ? vscode.env.openExternal(vscode.Uri.parse(new URL(href, orgUrl).toString())) : undefined));
+    .then((choice) => (choice === open ? vscode.env.openExternal(vscode.Uri.parse(link)) : undefined));
 }
 
 /** Push activation: starts it, then polls the link Okta gave until the phone has scanned the QR code. */

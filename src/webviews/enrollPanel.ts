@@ -2,10 +2,11 @@
 // activate in the same panel (TOTP through the built-in authenticator, push with live status,
 // sms/call/email with a code and a Resend cooldown). Custom HOTP secrets go to the built-in authenticator.
 import * as vscode from 'vscode';
-import { factorTypeLabel } from '../presentation/factorDescriptions';
+import { describeStatus, factorTypeLabel } from '../presentation/factorDescriptions';
 import { factorKey } from '../presentation/factorKey';
 import { RESEND_COOLDOWN_SECONDS, resendCooldowns } from '../presentation/resendCooldown';
 import { adviseOnError } from '../presentation/errorAdvice';
+import { linkOnOrg } from '../presentation/orgLink';
 import type { OktaClient } from '../okta/client';
 import { OktaApiError } from '../okta/errors';
 import { linkHref } from '../okta/links';
@@ -21,7 +22,7 @@ import { PanelRegistry } from './panelRegistry';
 import { DEFAULT_POLL_INTERVAL_MS, type PanelTiming } from './panelTiming';
 import type { PanelServices } from './panelServices';
 import {
-  parseEnrollMessage, type ActivationView, type CatalogEntryView, type EnrollHostMessage, type EnrollState,
+  parseEnrollMessage, type ActivationView, type CatalogEntryView, type EnrollForm, type EnrollHostMessage, type EnrollState,
   type EnrollWebviewMessage,
 } from './protocol';
 import { qrCodeDataUrl } from './qrCode';
@@ -50,6 +51,8 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
   private codeTimer?: NodeJS.Timeout;
   private pushPoll?: AbortController;
   private activationLink?: string;
+  /** True while an enroll request is between its checks and its activation step. */
+  private enrolling = false;
 
   constructor(services: PanelServices, private readonly target: EnrollTarget, private readonly timing: PanelTiming = {}) {
     super(services, target.orgId, {
@@ -123,9 +126,12 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
 
   protected async handle(message: Exclude<EnrollWebviewMessage, { type: 'ready' }>): Promise<void> {
     switch (message.type) {
-      case 'openActivationLink':
-        if (this.activationLink) await vscode.env.openExternal(vscode.Uri.parse(this.activationLink));
+      case 'openActivationLink': {
+        const org = this.services.registry.get(this.orgId);
+        const link = org && linkOnOrg(org.url, this.activationLink);
+        if (link) await vscode.env.openExternal(vscode.Uri.parse(link));
         return;
+      }
       case 'enrollAnother':
         this.stopTimers();
         this.factor = undefined;
@@ -142,15 +148,16 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
     switch (message.type) {
       case 'enroll':
         return this.answer(message.requestId, 'Enroll', enrollLayoutFields(message.form.factorKey), async () => {
-          await this.loading;
-          const mapping = toEnrollRequest(message.form, { catalog: this.catalog, questions: this.questions });
-          if (!mapping.ok) throw new PanelInputError('Check the highlighted fields.', mapping.fields);
-          const client = await this.client();
-          const factor = await client.enrollFactor(this.userId, mapping.request, { ...mapping.options, signal: this.signal });
-          this.templateId = mapping.options.templateId;
-          if (factor.factorType === 'token:hotp') await this.rememberHotpSecret(factor, String(mapping.request.profile?.sharedSecret));
-          this.services.tree.refreshUser(this.orgId, this.userId);
-          await this.startActivation(factor);
+          // One enrollment per panel at a time: a second one would orphan the first one's activation.
+          if (this.enrolling || (this.activation && this.activation.kind !== 'done')) {
+            throw new PanelInputError('An enrollment is under way in this panel: finish its activation or choose "Enroll another factor".');
+          }
+          this.enrolling = true;
+          try {
+            await this.enroll(message.form);
+          } finally {
+            this.enrolling = false;
+          }
         });
       case 'activate':
         return this.answer(message.requestId, 'Activate', ['activationCode'], () => this.activate(message.passCode.trim()));
@@ -169,6 +176,26 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
           const result = await client.activateFactor(this.userId, factor.id, undefined, { signal: this.signal });
           await this.onPushActivationResult(result);
         });
+    }
+  }
+
+  private async enroll(form: EnrollForm): Promise<void> {
+    await this.loading;
+    const mapping = toEnrollRequest(form, { catalog: this.catalog, questions: this.questions });
+    if (!mapping.ok) throw new PanelInputError('Check the highlighted fields.', mapping.fields);
+    const client = await this.client();
+    const factor = await client.enrollFactor(this.userId, mapping.request, { ...mapping.options, signal: this.signal });
+    this.templateId = mapping.options.templateId;
+    if (factor.factorType === 'token:hotp') await this.rememberHotpSecret(factor, String(mapping.request.profile?.sharedSecret));
+    this.services.tree.refreshUser(this.orgId, this.userId);
+    try {
+      await this.startActivation(factor);
+    } catch (err) {
+      if (this.signal.aborted) throw err;
+      // The factor exists (pending activation) whatever went wrong here: say so instead of "Enroll failed".
+      const why = this.errorView('Starting the activation', err).message;
+      await this.finish(factor, `${factorTypeLabel(factor)} is enrolled (${describeStatus(factor)}), but ${lowerFirst(why)} ` +
+        'Activate it from the tree, or unenroll it.');
     }
   }
 
@@ -254,11 +281,12 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
     if (isUserFactor(result)) {
       return this.finish(result, `${factorTypeLabel(result)} is ${result.status === 'ACTIVE' ? 'active' : result.status.toLowerCase()}.`);
     }
+    // Okta's `qrcode` link is a PNG of the real activation QR code, served by the org. The panel loads
+    // no remote images and the client has no call that fetches it, so the browser shows it instead.
     this.activationLink = linkHref(result._links, 'qrcode') ?? this.activationLink;
     this.setActivation({
       kind: 'push', factorLabel: factorTypeLabel(factor), factorResult: result.factorResult, expiresAt: result.expiresAt,
       activationLink: this.activationLink,
-      qrDataUrl: this.activationLink && (await qrCodeDataUrl(this.activationLink)),
     });
     if (result.factorResult === 'WAITING') {
       this.watchPushActivation(factor, linkHref(enrolled?._links ?? result._links, 'poll') ?? linkHref(result._links, 'poll'));
@@ -372,6 +400,10 @@ function enrollLayoutFields(factorKey: string): string[] {
   const [factorType, provider = ''] = factorKey.split('/');
   const layout = enrollLayout(factorType, provider);
   return [...layout.fields, ...layout.options];
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function pushActivationMessage(factorResult: string): string {

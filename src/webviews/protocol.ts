@@ -81,7 +81,7 @@ export interface CatalogEntryView {
 /** The activation step shown after enroll, in the same panel. */
 export type ActivationView =
   | { kind: 'totp'; factorLabel: string; qrDataUrl: string; secret: string; otpauthUri: string }
-  | { kind: 'push'; factorLabel: string; qrDataUrl?: string; activationLink?: string; factorResult: string; expiresAt?: string }
+  | { kind: 'push'; factorLabel: string; activationLink?: string; factorResult: string; expiresAt?: string }
   | { kind: 'passcode'; factorLabel: string; channel: 'sms' | 'call' | 'email'; sentTo: string; resendAvailableAt: number }
   | { kind: 'done'; factorLabel: string; status: string; message: string };
 

@@ -76,10 +76,9 @@ export const ENROLL_BODY = `
     </div>
   </div>
   <div id="push-activation" hidden>
-    <img id="push-qr" class="qr" alt="QR code of Okta's activation link" hidden>
-    <p class="note">Okta serves its Okta Verify QR code as an image from the org. This panel loads no remote images, so
-      the QR above encodes the activation link itself; "Open activation QR" shows Okta's own image in your browser
-      for Okta Verify to scan.</p>
+    <p class="note">Okta serves the Okta Verify activation QR code as an image from the org, and this panel loads no
+      remote images: "Open activation QR in browser" shows Okta's image for Okta Verify on the phone to scan. In the
+      demo org, choose "Approve" on the simulated phone's notification instead.</p>
     <div class="actions">
       <button id="open-activation-link" type="button">Open activation QR in browser</button>
       <button id="restart-push" type="button" class="secondary" hidden>Restart activation</button>

@@ -140,14 +140,10 @@ function renderActivation(activation: ActivationView): void {
       byId('sent-to').textContent = 'Or type the current code from your authenticator app:';
       byId('activate-builtin').focus();
       break;
-    case 'push': {
-      const qr = byId<HTMLImageElement>('push-qr');
-      if (activation.qrDataUrl) qr.src = activation.qrDataUrl;
-      show(qr, !!activation.qrDataUrl);
+    case 'push':
       show(byId('open-activation-link'), !!activation.activationLink);
       renderPushStatus(activation.factorResult, 'Waiting for Okta Verify to complete the activation...');
       break;
-    }
     case 'passcode':
       byId('sent-to').textContent = `Okta sent a code to ${activation.sentTo}.`;
       startCooldown(activation.resendAvailableAt);
