@@ -77,9 +77,10 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
 
   const { latencyMs, failure } = deps.faults.take(method, path);
   if (latencyMs > 0) await deps.delay(latencyMs);
-  if (res.destroyed) return;
+  // Like a real server, a request whose client gave up during the delay is still carried out:
+  // clients must not assume a timed-out change did not happen.
   if (failure) {
-    answerWithFault(res, failure);
+    if (!res.destroyed) answerWithFault(res, failure);
     return;
   }
 

@@ -27,7 +27,7 @@ after(async () => {
 function collectingClient(orgUrl: string, token: string, extra: Partial<ConstructorParameters<typeof OktaClient>[0]> = {}) {
   const entries: RequestLogEntry[] = [];
   const client = new OktaClient({
-    orgUrl, token, timeoutMs: 400, retryBaseDelayMs: 5, maxRetryDelayMs: 20, maxRetries: 1, onRequest: (e) => entries.push(e), ...extra,
+    orgUrl, token, timeoutMs: 10_000, retryBaseDelayMs: 5, maxRetryDelayMs: 20, maxRetries: 1, onRequest: (e) => entries.push(e), ...extra,
   });
   return { client, entries };
 }
@@ -52,8 +52,11 @@ test('simulator failure paths: no token in any error, log entry or the client it
       await attempt(() => client.enrollFactor(user.id, { factorType: 'question', provider: 'OKTA' }));
       await control.clearFaults();
     }
+    // Only the timeout case gets a short timeout, so a loaded machine cannot fail the other calls.
     await control.addFault({ path: factors, kind: 'latency', latencyMs: 800, count: 1 });
-    await attempt(() => client.listFactors(user.id));
+    const impatient = collectingClient(sim.url, token, { tokenType, timeoutMs: 400 });
+    await attempt(() => impatient.client.listFactors(user.id));
+    entries.push(...impatient.entries);
     const controller = new AbortController();
     controller.abort();
     await attempt(() => client.listFactors(user.id, { signal: controller.signal }));
