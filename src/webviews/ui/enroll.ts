@@ -1,6 +1,7 @@
 // Enroll panel script (bundled to dist/webview/enroll.js). Renders the host's state, shows the
 // inputs the chosen factor needs, sends the form, then runs the activation step in place.
-import { byId, clearErrors, setBusy, setStatus, show, showError } from '../browser/dom';
+import { byId, clearErrors, setStatus, show, showError } from '../browser/dom';
+import { runRequest } from '../browser/runRequest';
 import { WebviewClient } from '../browser/webviewClient';
 import { enrollLayout } from '../enrollFields';
 import type { ActivationView, CatalogEntryView, EnrollForm, EnrollHostMessage, EnrollState, EnrollWebviewMessage, ErrorView } from '../protocol';
@@ -102,18 +103,8 @@ function readForm(): EnrollForm {
   };
 }
 
-/** Runs one request with buttons disabled; shows its error, returns true on success. */
-async function run(request: Parameters<typeof client.request>[0]): Promise<boolean> {
-  clearErrors();
-  setBusy(true);
-  let error: ErrorView | undefined;
-  try {
-    error = await client.request(request);
-  } finally {
-    setBusy(false);
-  }
-  if (error) showError(error);
-  return !error;
+function run(request: Parameters<typeof client.request>[0]): Promise<ErrorView | undefined> {
+  return runRequest(() => client.request(request));
 }
 
 function showStep(step: 'enroll' | 'activation'): void {

@@ -1,6 +1,7 @@
 // Verify panel script (bundled to dist/webview/verify.js). One form whose primary button does what
 // the factor needs: send the code challenge, verify a code or answer, or send a push and follow it.
-import { byId, clearErrors, setBusy, setStatus, show, showError } from '../browser/dom';
+import { byId, setStatus, show, showError } from '../browser/dom';
+import { runRequest } from '../browser/runRequest';
 import { WebviewClient } from '../browser/webviewClient';
 import type { ErrorView, VerifyHeaders, VerifyHostMessage, VerifyOutcome, VerifyState, VerifyWebviewMessage } from '../protocol';
 
@@ -83,17 +84,8 @@ function clearResult(): void {
   byId('result').dataset.outcome = '';
 }
 
-async function run(request: Parameters<typeof client.request>[0]): Promise<ErrorView | undefined> {
-  clearErrors();
-  setBusy(true);
-  let error: ErrorView | undefined;
-  try {
-    error = await client.request(request);
-  } finally {
-    setBusy(false);
-  }
-  if (error) showError(error);
-  return error;
+function run(request: Parameters<typeof client.request>[0]): Promise<ErrorView | undefined> {
+  return runRequest(() => client.request(request));
 }
 
 async function sendPush(): Promise<void> {
@@ -101,18 +93,15 @@ async function sendPush(): Promise<void> {
   pushWaiting = true;
   const cancel = byId<HTMLButtonElement>('cancel');
   // The push request stays open while the host polls; only Cancel stays usable meanwhile.
-  clearErrors();
-  setBusy(true);
-  cancel.disabled = false;
-  let error: ErrorView | undefined;
-  try {
-    error = await client.request({ type: 'sendPush', headers: headers() });
-  } finally {
-    pushWaiting = false;
-    setBusy(false);
-    cancel.disabled = true;
-  }
-  if (error) showError(error);
+  await runRequest(async () => {
+    cancel.disabled = false;
+    try {
+      return await client.request({ type: 'sendPush', headers: headers() });
+    } finally {
+      pushWaiting = false;
+      cancel.disabled = true;
+    }
+  });
 }
 
 async function submit(): Promise<void> {
