@@ -11,7 +11,8 @@ const cspSource = 'https://file+.vscode-resource.vscode-cdn.net';
 test('CSP allows only the nonce script, extension styles and data: images', () => {
   assert.equal(contentSecurityPolicy(cspSource, 'abc123'),
     "default-src 'none'; script-src 'nonce-abc123'; style-src https://file+.vscode-resource.vscode-cdn.net 'nonce-abc123'; " +
-    'img-src https://file+.vscode-resource.vscode-cdn.net data:; font-src https://file+.vscode-resource.vscode-cdn.net');
+    'img-src https://file+.vscode-resource.vscode-cdn.net data:; font-src https://file+.vscode-resource.vscode-cdn.net; ' +
+    "base-uri 'none'; form-action 'none'");
 });
 
 test('page carries the CSP meta, the nonce on its one script and escapes the title', () => {

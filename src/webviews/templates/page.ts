@@ -24,6 +24,9 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,
+    // No <base> to redirect relative URLs and no form posting anywhere: forms are handled by the script.
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
 }
 
