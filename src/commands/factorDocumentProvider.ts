@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { UserFactor } from '../okta/models';
+import { SECRET_FACTOR_KEYS } from '../presentation/secretFactorKeys';
 import type { Services } from '../services';
 
 export const FACTOR_DOCUMENT_SCHEME = 'okta-factor';
@@ -10,12 +11,9 @@ interface FactorIds {
   factorId: string;
 }
 
-/** Write-only inputs that may appear in a factor response; shown masked, never in full. */
-const MASKED_KEYS = new Set(['sharedSecret', 'answer', 'passCode']);
-
 /** The factor as pretty-printed JSON, with secrets masked (the built-in authenticator keeps them). */
 export function factorJsonText(factor: UserFactor): string {
-  return `${JSON.stringify(factor, (key, value: unknown) => (MASKED_KEYS.has(key) && typeof value === 'string' ? '(hidden)' : value), 2)}\n`;
+  return `${JSON.stringify(factor, (key, value: unknown) => (SECRET_FACTOR_KEYS.has(key) && typeof value === 'string' ? '(hidden)' : value), 2)}\n`;
 }
 
 /**

@@ -2,6 +2,7 @@
 // from ../presentation/factorDescriptions so the tree and the prompts name factors alike.
 // Free of `vscode` (ids only; the nodes wrap them in ThemeIcon/ThemeColor) for unit tests.
 import type { FactorStatus, FactorType, SupportedFactor, UserFactor } from '../okta/models';
+import { SECRET_FACTOR_KEYS } from '../presentation/secretFactorKeys';
 
 const ICONS: Record<FactorType, string> = {
   sms: 'device-mobile',
@@ -38,9 +39,6 @@ export function factorStatusColorId(status: FactorStatus | string): string {
   }
 }
 
-/** Profile attributes that are write-only inputs and must never be displayed. */
-const HIDDEN_PROFILE_KEYS = new Set(['answer', 'sharedSecret']);
-
 /** Rows for the factor tooltip: identity, lifecycle dates and the readable profile attributes. */
 export function factorTooltipRows(factor: UserFactor): Array<[string, string]> {
   const rows: Array<[string, string | undefined]> = [
@@ -53,7 +51,7 @@ export function factorTooltipRows(factor: UserFactor): Array<[string, string]> {
     ['Last updated', factor.lastUpdated],
   ];
   for (const [key, value] of Object.entries(factor.profile ?? {})) {
-    if (HIDDEN_PROFILE_KEYS.has(key) || value === null || value === undefined || typeof value === 'object') continue;
+    if (SECRET_FACTOR_KEYS.has(key) || value === null || value === undefined || typeof value === 'object') continue;
     rows.push([`profile.${key}`, String(value)]);
   }
   return rows.filter((row): row is [string, string] => Boolean(row[1]));

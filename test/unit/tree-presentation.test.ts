@@ -4,6 +4,7 @@ import type { OktaUser, UserFactor } from '../../src/okta/models';
 import { factorIconId, factorStatusColorId, factorTooltipRows, isCatalogEntryEnrolled } from '../../src/tree/factorPresentation';
 import { describeUserStatus, userDisplayName, userStatusColorId } from '../../src/presentation/userPresentation';
 import { adminConsoleUserUrl } from '../../src/presentation/adminConsoleUrl';
+import { SECRET_FACTOR_KEYS } from '../../src/presentation/secretFactorKeys';
 import { formatRequestLine, isRateLimitLow, rateLimitText } from '../../src/log/requestLine';
 
 test('codicon per factor type', () => {
@@ -36,6 +37,13 @@ test('tooltip rows show profile details but never write-only secrets', () => {
   assert.equal(rows.Created, '2024-01-01T00:00:00.000Z');
   assert.ok(!JSON.stringify(rows).includes('secret-answer'));
   assert.equal(rows['Last updated'], undefined);
+});
+
+test('tooltip rows leave out every key of the shared secret list', () => {
+  const profile = Object.fromEntries([...SECRET_FACTOR_KEYS].map((key) => [key, `secret-${key}`]));
+  const rows = factorTooltipRows({ id: 'f1', factorType: 'token:hotp', provider: 'CUSTOM', status: 'ACTIVE', profile } as unknown as UserFactor);
+  assert.ok(SECRET_FACTOR_KEYS.has('sharedSecret') && SECRET_FACTOR_KEYS.has('answer') && SECRET_FACTOR_KEYS.has('passCode'));
+  assert.ok(!JSON.stringify(rows).includes('secret-'), JSON.stringify(rows));
 });
 
 test('catalog entry enrolled when type and provider match', () => {
