@@ -70,7 +70,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
 
   const args = [paths.codeServerEntry, ...common, '--auth', 'none',
     '--bind-addr', `127.0.0.1:${options.port ?? 0}`, '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened'];
+    '--ignore-last-opened'];
   if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   args.push(folder);
   // Own process group, so close() ends code-server and every extension host it started.

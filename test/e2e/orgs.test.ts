@@ -2,6 +2,7 @@
 // users and factors, filter the users on the server, and page with "Load more...".
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { startSimulator, type RunningSimulator } from '../../sim';
 import { addOrgThroughPalette, showUserFactors } from './flows';
 import { resetOrg } from './simApi';
@@ -11,7 +12,7 @@ import { waitUntil } from './waitUntil';
 let harness: E2EHarness;
 let sim: RunningSimulator;
 before(async () => {
-  sim = await startSimulator({ port: 0, seed: 'demo' });
+  sim = await startSimulator({ port: 0, seed: 'demo', token: `e2e-${randomBytes(12).toString('hex')}` });
   harness = await E2EHarness.start();
 });
 beforeEach(async () => { await resetOrg(sim); });
@@ -32,6 +33,8 @@ test('add an org through the palette, then see its users and a user\'s factors',
   await workbench.tree.waitForItem(/^Okta Verify push/);
   await workbench.tree.waitForItem(/^Security question/);
   await workbench.screenshotTree('orgs-user-factors');
+  // The token went into a password box and SecretStorage: nothing on screen or in the DOM shows it.
+  assert.ok(!(await workbench.page.content()).includes(sim.token), 'the API token appears in the workbench DOM');
 });
 
 test('filter the users of an org, then clear the filter', async () => {
