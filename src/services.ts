@@ -47,13 +47,14 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const registry = new OrgRegistry({
     state: context.globalState,
     secrets: context.secrets,
-    createClient: (options) => createOktaClient({ ...options, timeoutMs: settings.requestTimeoutMs() }),
+    createClient: (options) => createOktaClient({ timeoutMs: settings.requestTimeoutMs(), ...options }),
   });
   const log = new RequestLog();
   const rateLimit = new RateLimitStatusBar();
   const authenticator = new TotpAuthenticator(context.secrets);
   const hotpAuthenticator = new HotpAuthenticator(context.secrets);
-  // One hooks object per org: the registry keeps a client while its hooks stay the same objects.
+  // One pair of callbacks per org: the registry keeps a client while its hooks stay the same. The
+  // timeout is read on every call, so a changed okta.requestTimeoutSeconds replaces the cached client.
   const hooks = new Map<string, ClientHooks>();
   const hooksFor = (orgId: string): ClientHooks => {
     let orgHooks = hooks.get(orgId);
@@ -65,7 +66,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
       };
       hooks.set(orgId, orgHooks);
     }
-    return orgHooks;
+    return { ...orgHooks, timeoutMs: settings.requestTimeoutMs() };
   };
   const services = {
     context,

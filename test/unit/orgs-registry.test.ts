@@ -340,6 +340,19 @@ describe('OrgRegistry.clientFor', () => {
     assert.notEqual(c3, c1, 'other hooks, other client');
   });
 
+  it('replaces the cached client when the timeout setting changed (same callbacks), and keeps the new one', async () => {
+    const { registry, clients } = setup();
+    const { org } = await registry.add({ url: 'https://acme.okta.com', token: TOKEN, tokenType: 'SSWS' });
+    const callbacks = { onRequest: () => undefined, onRateLimit: () => undefined };
+    const before = await registry.clientFor(org.id, { ...callbacks, timeoutMs: 30_000 });
+    const after = await registry.clientFor(org.id, { ...callbacks, timeoutMs: 5_000 });
+    assert.notEqual(after, before);
+    assert.deepEqual(clients.built.map((o) => o.timeoutMs), [30_000, 5_000]);
+    assert.equal(await registry.clientFor(org.id, { ...callbacks, timeoutMs: 5_000 }), after);
+    assert.equal(await registry.clientFor(org.id), after);
+    assert.equal(clients.built.length, 2);
+  });
+
   it('explains a missing token, and does not cache the failure', async () => {
     const { registry, secrets } = setup();
     const { org } = await registry.add({ url: 'https://acme.okta.com', token: TOKEN, label: 'Acme' });
