@@ -1,4 +1,5 @@
-// The extension's shared services, created once in activate() and handed to every command and node.
+// The extension's shared services, created once in activate() and handed to every command (the tree and
+// the demo org get explicit parts of them).
 import * as vscode from 'vscode';
 import type { OktaClient } from './okta/client';
 import { createOktaClient } from './orgs/connectionCheck';
@@ -68,21 +69,16 @@ export function createServices(context: vscode.ExtensionContext): Services {
     }
     return { ...orgHooks, timeoutMs: settings.requestTimeoutMs() };
   };
-  const services = {
-    context,
-    registry,
-    authenticator,
-    hotpAuthenticator,
-    log,
-    rateLimit,
-    config: settings,
-    async clientFor(orgId: string): Promise<OktaClient> {
-      await services.demo.ensureRunning(orgId);
-      return registry.clientFor(orgId, hooksFor(orgId));
-    },
-  } as Omit<Services, 'tree' | 'demo'> as Services;
-  services.demo = new DemoOrg(services);
-  services.tree = new FactorsTreeProvider(services);
-  context.subscriptions.push(registry, authenticator, hotpAuthenticator, log, rateLimit, services.demo, services.tree);
-  return services;
+  const demo = new DemoOrg({ registry, log, extensionPath: context.extensionPath });
+  const clientFor = async (orgId: string): Promise<OktaClient> => {
+    await demo.ensureRunning(orgId);
+    return registry.clientFor(orgId, hooksFor(orgId));
+  };
+  const tree = new FactorsTreeProvider({
+    registry, authenticator, config: settings, clientFor, isDemoOrg: (orgId) => demo.isDemoOrg(orgId),
+  });
+  // A push answered on the demo org's simulated phone may change the factor's status in the tree.
+  const pushAnswers = demo.onDidAnswerPush(({ orgId, userId }) => void tree.refreshUser(orgId, userId));
+  context.subscriptions.push(registry, authenticator, hotpAuthenticator, log, rateLimit, demo, tree, pushAnswers);
+  return { context, registry, authenticator, hotpAuthenticator, tree, log, rateLimit, demo, config: settings, clientFor };
 }

@@ -1,12 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { reportError } from '../ui/reportError';
-import type { OrgRecord } from '../orgs/orgRegistry';
-import type { Services } from '../services';
+import type { RequestLog } from '../log/requestLog';
+import type { OrgRecord, OrgRegistry } from '../orgs/orgRegistry';
 import { attachDemoPhone } from './demoPhone';
 import { loadSimulatorModule, type RunningSimulator } from './simulatorModule';
 
 const DEMO_ORG_LABEL = 'Demo org (local)';
+
+export interface DemoOrgDependencies {
+  registry: Pick<OrgRegistry, 'list' | 'get' | 'add' | 'setUrl' | 'updateToken'>;
+  log: Pick<RequestLog, 'appendLine'>;
+  /** Where dist/sim.js is (the extension's folder). */
+  extensionPath: string;
+}
+
+/** The simulated phone of this demo org user answered a push (approve or deny). */
+export interface DemoPushAnswer {
+  orgId: string;
+  userId: string;
+}
 
 /**
  * The demo org: the simulator running inside the extension host on a free loopback port, added
@@ -18,8 +31,11 @@ export class DemoOrg implements vscode.Disposable {
   /** Settles once the demo org record points at the running simulator with its token. */
   private ready: Promise<void> | undefined;
   private phone: vscode.Disposable | undefined;
+  private readonly pushAnswers = new vscode.EventEmitter<DemoPushAnswer>();
+  /** The simulated phone answered a push, so the user's factor may have a new status. */
+  readonly onDidAnswerPush = this.pushAnswers.event;
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: DemoOrgDependencies) {}
 
   /** The demo org's record, if one is configured. */
   find(): OrgRecord | undefined {
@@ -63,13 +79,13 @@ export class DemoOrg implements vscode.Disposable {
 
   private start(): Promise<RunningSimulator> {
     this.running ??= (async () => {
-      const { startSimulator } = loadSimulatorModule(this.services.context.extensionPath);
+      const { startSimulator } = loadSimulatorModule(this.services.extensionPath);
       const sim = await startSimulator({ port: 0, token: randomBytes(24).toString('base64url'), seed: 'demo' });
       this.phone = attachDemoPhone(
         sim,
         (challenge) => {
           const org = this.find();
-          if (org) void this.services.tree.refreshUser(org.id, challenge.userId);
+          if (org) this.pushAnswers.fire({ orgId: org.id, userId: challenge.userId });
         },
         (action, err) => reportError(this.services, action, err),
       );
@@ -94,5 +110,6 @@ export class DemoOrg implements vscode.Disposable {
 
   dispose(): void {
     void this.stop();
+    this.pushAnswers.dispose();
   }
 }

@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
 import type { OktaUser, UserFactor } from '../okta/models';
-import type { Services } from '../services';
 import { isCatalogEntryEnrolled } from './factorPresentation';
 import { SupportedFactorNode } from './supportedFactorNode';
 import { ChildListNode } from './childListNode';
 import type { TreeNode } from './treeNode';
+import type { TreeContext } from './treeDependencies';
 
 /** "Supported factors": the user's enrollment catalog, loaded when expanded. */
 export class CatalogGroupNode extends ChildListNode {
   readonly id: string;
 
   constructor(
-    private readonly services: Services,
+    private readonly services: TreeContext,
     readonly parent: TreeNode & { orgId: string; user: OktaUser },
     /** The user's enrolled factors, to mark catalog entries already enrolled. */
     private readonly enrolled: UserFactor[],

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
 import { OrgNode } from './orgNode';
+import type { TreeContext, TreeDependencies } from './treeDependencies';
 import type { TreeNode } from './treeNode';
 
 /** Data for the `okta.factors` view: orgs > users > factors, with per-org user filters. */
@@ -12,8 +12,11 @@ export class FactorsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private readonly orgNodes = new Map<string, OrgNode>();
   private readonly filters = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** What the nodes get: the dependencies and this provider. */
+  private readonly nodeContext: TreeContext;
 
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: TreeDependencies) {
+    this.nodeContext = { ...services, tree: this };
     this.view = vscode.window.createTreeView('okta.factors', { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(
       this.view,
@@ -48,7 +51,7 @@ export class FactorsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     return orgs.map((org) => {
       const node = this.orgNodes.get(org.id);
       if (!node) {
-        const created = new OrgNode(this.services, org);
+        const created = new OrgNode(this.nodeContext, org);
         this.orgNodes.set(org.id, created);
         return created;
       }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { OrgRecord } from '../orgs/orgRegistry';
-import type { Services } from '../services';
 import { orgContextValue } from './contextValues';
 import { LoadingNode } from './loadingNode';
 import { LoadMoreNode } from './loadMoreNode';
@@ -9,6 +8,7 @@ import { MessageNode } from './messageNode';
 import type { TreeNode } from './treeNode';
 import { UserNode } from './userNode';
 import { isUserShown, usersQueryFor } from '../presentation/userQuery';
+import type { TreeContext } from './treeDependencies';
 
 /** The users read so far and the cursor of the next page (undefined after the last page). */
 interface UserPages {
@@ -22,7 +22,7 @@ export class OrgNode extends LoadingNode<UserPages | { error: MessageNode }> {
   private failed = false;
 
   constructor(
-    private readonly services: Services,
+    private readonly services: TreeContext,
     public org: OrgRecord,
   ) {
     super(undefined);
@@ -38,7 +38,7 @@ export class OrgNode extends LoadingNode<UserPages | { error: MessageNode }> {
 
   getTreeItem(): vscode.TreeItem {
     const filter = this.services.tree.filterOf(this.orgId);
-    const demo = this.services.demo.isDemoOrg(this.orgId);
+    const demo = this.services.isDemoOrg(this.orgId);
     const item = new vscode.TreeItem(this.org.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.contextValue = orgContextValue({ error: this.failed, filtered: filter !== undefined, demo });

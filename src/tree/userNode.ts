@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { OktaUser } from '../okta/models';
-import type { Services } from '../services';
 import { CatalogGroupNode } from './catalogGroupNode';
 import { userContextValue } from './contextValues';
 import { FactorNode } from './factorNode';
@@ -8,13 +7,14 @@ import { MessageNode } from './messageNode';
 import { ChildListNode } from './childListNode';
 import type { TreeNode } from './treeNode';
 import { describeUserStatus, userDisplayName, userStatusColorId } from '../presentation/userPresentation';
+import type { TreeContext } from './treeDependencies';
 
 /** A user: the enrolled factors, then the "Supported factors" group from the catalog. */
 export class UserNode extends ChildListNode {
   readonly id: string;
 
   constructor(
-    private readonly services: Services,
+    private readonly services: TreeContext,
     readonly parent: TreeNode & { orgId: string },
     public user: OktaUser,
   ) {

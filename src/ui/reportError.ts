@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { RequestLog } from '../log/requestLog';
 import { adviseOnError } from '../presentation/errorAdvice';
 
 const UPDATE_TOKEN = 'Update token';
@@ -9,7 +9,7 @@ const UPDATE_TOKEN = 'Update token';
  * "Update token" button when the org rejected its token. Messages come from the service layer's
  * errors, which never carry the token.
  */
-export function reportError(services: Pick<Services, 'log'>, action: string, err: unknown, orgId?: string): void {
+export function reportError(services: { log: Pick<RequestLog, 'appendLine'> }, action: string, err: unknown, orgId?: string): void {
   const advice = adviseOnError(action.replace(/(\.\.\.|…)$/, ''), err);
   services.log.appendLine(`[error] ${advice.message}`);
   if (!advice.offerUpdateToken) {
