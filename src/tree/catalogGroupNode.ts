@@ -41,7 +41,7 @@ export class CatalogGroupNode extends ChildListNode {
     return `Listing supported factors of ${this.user.profile.login}`;
   }
 
-  protected async loadChildren(): Promise<TreeNode[]> {
+  protected async load(): Promise<TreeNode[]> {
     const client = await this.services.clientFor(this.orgId);
     const entries = await client.listSupportedFactors(this.user.id);
     return entries.map((entry) => new SupportedFactorNode(this, entry, isCatalogEntryEnrolled(entry, this.enrolled)));

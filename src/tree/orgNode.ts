@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import type { OrgRecord } from '../orgs/orgRegistry';
 import { orgContextValue } from './contextValues';
-import { LoadingNode } from './loadingNode';
 import { LoadMoreNode } from './loadMoreNode';
-import { loadErrorNode } from './loadErrorNode';
 import { MessageNode } from './messageNode';
+import { OrgLoadingNode } from './orgLoadingNode';
 import type { TreeNode } from './treeNode';
 import { UserNode } from './userNode';
 import { isUserShown, usersQueryFor } from '../presentation/userQuery';
@@ -17,7 +16,7 @@ interface UserPages {
 }
 
 /** An org: its users, paged from the server and filtered per org, then "Load more...". */
-export class OrgNode extends LoadingNode<UserPages | { error: MessageNode }> {
+export class OrgNode extends OrgLoadingNode<UserPages> {
   /** The last load failed: the org's own item shows it (contextValue `+error`). */
   private failed = false;
 
@@ -60,23 +59,23 @@ export class OrgNode extends LoadingNode<UserPages | { error: MessageNode }> {
     return new vscode.MarkdownString().appendText(lines.filter(Boolean).join('\n'));
   }
 
-  protected async load(): Promise<UserPages | { error: MessageNode }> {
-    const pages: UserPages = { users: [] };
-    try {
-      await this.appendPage(pages);
-      return pages;
-    } catch (err) {
-      return { error: loadErrorNode(this, `Listing users of ${this.org.label}`, err) };
-    }
+  protected loadAction(): string {
+    return `Listing users of ${this.org.label}`;
   }
 
-  protected childrenFrom(data: UserPages | { error: MessageNode }): TreeNode[] {
-    const failed = 'error' in data;
-    if (failed !== this.failed) {
-      this.failed = failed;
-      this.services.tree.changed(this); // redraws the org's own item; its children stay cached
-    }
-    if ('error' in data) return [data.error];
+  protected async load(): Promise<UserPages> {
+    const pages: UserPages = { users: [] };
+    await this.appendPage(pages);
+    return pages;
+  }
+
+  protected failureChildren(error: unknown): TreeNode[] {
+    this.setFailed(true);
+    return super.failureChildren(error);
+  }
+
+  protected childrenFrom(data: UserPages): TreeNode[] {
+    this.setFailed(false);
     if (data.users.length === 0 && !data.after) {
       const filtered = this.services.tree.filterOf(this.orgId) !== undefined;
       return [new MessageNode(this, filtered ? 'No users match the filter' : 'No users', { icon: 'info' })];
@@ -84,11 +83,17 @@ export class OrgNode extends LoadingNode<UserPages | { error: MessageNode }> {
     return data.after ? [...data.users, new LoadMoreNode(this)] : data.users;
   }
 
+  private setFailed(failed: boolean): void {
+    if (failed === this.failed) return;
+    this.failed = failed;
+    this.services.tree.changed(this); // redraws the org's own item; its children stay cached
+  }
+
   /** Appends the next page of users (okta.loadMore); failures go to the caller. */
   async loadMore(): Promise<void> {
     const current = this.current();
     const data = await current;
-    if (!data || 'error' in data || !data.after) return;
+    if (!data || !data.after) return;
     await this.appendPage(data);
     if (current === this.current()) this.services.tree.changed(this);
   }
@@ -112,6 +117,6 @@ export class OrgNode extends LoadingNode<UserPages | { error: MessageNode }> {
   /** The loaded user with this id, for refreshUser. */
   async findUser(userId: string): Promise<UserNode | undefined> {
     const data = await this.current();
-    return data && !('error' in data) ? data.users.find((u) => u.user.id === userId) : undefined;
+    return data?.users.find((u) => u.user.id === userId);
   }
 }

@@ -54,7 +54,7 @@ export class UserNode extends ChildListNode {
     return `Listing factors of ${this.user.profile.login}`;
   }
 
-  protected async loadChildren(): Promise<TreeNode[]> {
+  protected async load(): Promise<TreeNode[]> {
     const client = await this.services.clientFor(this.orgId);
     const factors = await client.listFactors(this.user.id);
     const factorNodes = await Promise.all(

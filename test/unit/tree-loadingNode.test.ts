@@ -16,6 +16,8 @@ class Leaf extends TreeNode {
 class ControlledNode extends LoadingNode<string> {
   readonly id = 'controlled';
   readonly pending: Array<(answer: string) => void> = [];
+  /** Rejects the load of the same index. */
+  readonly failures: Array<(error: Error) => void> = [];
   constructor() {
     super(undefined);
   }
@@ -23,10 +25,16 @@ class ControlledNode extends LoadingNode<string> {
     throw new Error('not drawn in this test');
   }
   protected load(): Promise<string> {
-    return new Promise((resolve) => this.pending.push(resolve));
+    return new Promise((resolve, reject) => {
+      this.pending.push(resolve);
+      this.failures.push(reject);
+    });
   }
   protected childrenFrom(answer: string): TreeNode[] {
     return [new Leaf(answer)];
+  }
+  protected failureChildren(error: unknown): TreeNode[] {
+    return [new Leaf(`failed: ${(error as Error).message}`)];
   }
 }
 
@@ -57,6 +65,31 @@ test('a load overtaken by a reset is dropped: callers get the newer answer', asy
   const fresh = node.getChildren();
   assert.equal(node.pending.length, 2);
   node.pending[0]('old');
+  await tick();
+  node.pending[1]('new');
+  assert.deepEqual(ids(await stale), ['new']);
+  assert.deepEqual(ids(await fresh), ['new']);
+});
+
+test('a rejected load shows the failure children, kept (no retry) until reset', async () => {
+  const node = new ControlledNode();
+  const first = node.getChildren();
+  node.failures[0](new Error('boom'));
+  assert.deepEqual(ids(await first), ['failed: boom']);
+  assert.deepEqual(ids(await node.getChildren()), ['failed: boom']);
+  assert.equal(node.pending.length, 1, 'a failure is cached like an answer');
+  node.reset();
+  const retried = node.getChildren();
+  node.pending[1]('ok');
+  assert.deepEqual(ids(await retried), ['ok']);
+});
+
+test('a failure overtaken by a reset is dropped too', async () => {
+  const node = new ControlledNode();
+  const stale = node.getChildren();
+  node.reset();
+  const fresh = node.getChildren();
+  node.failures[0](new Error('old'));
   await tick();
   node.pending[1]('new');
   assert.deepEqual(ids(await stale), ['new']);
