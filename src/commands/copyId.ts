@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { OrgNode } from '../tree/orgNode';
 import type { Services } from '../services';
 import { resolveUser } from './pickers';
 
-/** okta.copyId: the factor id, user id, or (on an org) the org URL; from the palette, a user's id. */
+/** okta.copyId: the factor id or user id of a node; from the palette (or an org), a picked user's id. */
 export async function copyId(services: Services, arg?: unknown): Promise<void> {
   const id = await idOf(services, arg);
   if (id === undefined) return;
@@ -12,7 +11,6 @@ export async function copyId(services: Services, arg?: unknown): Promise<void> {
 }
 
 async function idOf(services: Services, arg: unknown): Promise<string | undefined> {
-  if (arg instanceof OrgNode) return arg.org.url;
   const factorId = (arg as { factor?: { id?: unknown } } | undefined)?.factor?.id;
   if (typeof factorId === 'string') return factorId;
   return (await resolveUser(services, arg))?.user.id;

@@ -9,6 +9,7 @@ import { checkPushTransaction } from './checkPushTransaction';
 import { clearFilter } from './clearFilter';
 import { copyId } from './copyId';
 import { copyLogin } from './copyLogin';
+import { copyOrgUrl } from './copyOrgUrl';
 import { copyTotpCode } from './copyTotpCode';
 import { enrollFactor } from './enrollFactor';
 import { factorDocuments } from './factorDocumentProvider';
@@ -44,6 +45,7 @@ const COMMANDS: Record<string, CommandHandler> = {
   'okta.loadMore': loadMore,
   'okta.copyId': copyId,
   'okta.copyLogin': copyLogin,
+  'okta.copyOrgUrl': copyOrgUrl,
   'okta.openInAdminConsole': openInAdminConsole,
   'okta.showLog': showLog,
   'okta.enrollFactor': enrollFactor,

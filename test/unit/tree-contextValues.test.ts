@@ -87,3 +87,17 @@ test('catalog entries: enroll inline only when not enrolled yet', () => {
   assert.match(catalogFactorContextValue(entry, false), WHEN.enrollInline);
   assert.doesNotMatch(catalogFactorContextValue(entry, true), WHEN.enrollInline);
 });
+
+test('orgs offer Copy Org URL, not Copy ID; users and factors offer Copy ID', () => {
+  const copyOrgUrl = whenRegex('okta.copyOrgUrl', '6_copy', 'okta:org');
+  const copyId = whenRegex('okta.copyId', '6_copy', 'okta:(user');
+  const org = orgContextValue({ error: false, filtered: true, demo: true });
+  const user = userContextValue({ status: 'ACTIVE' });
+  const sms = factorContextValue(factor({}), false);
+  assert.match(org, copyOrgUrl);
+  assert.doesNotMatch(org, copyId);
+  for (const value of [user, sms]) {
+    assert.match(value, copyId);
+    assert.doesNotMatch(value, copyOrgUrl);
+  }
+});

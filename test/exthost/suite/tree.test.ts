@@ -195,14 +195,14 @@ suite('tree: orgs > users > factors', () => {
     assert.deepEqual(after.map((n) => n.id), before.map((n) => n.id), 'ids are stable across refreshes');
   });
 
-  test('Copy ID copies a factor id from its node, and the org URL from an org node', async () => {
+  test('Copy ID copies a factor id from its node, and Copy Org URL the org URL from an org node', async () => {
     const org = await demoOrgNode();
     services.tree.setFilter(org.orgId, 'locked.out');
     const [user] = await children(org);
     const [factor] = await children(user);
     await vscode.commands.executeCommand('okta.copyId', factor);
     assert.equal(await vscode.env.clipboard.readText(), (factor as TreeNode & { factor: { id: string } }).factor.id);
-    await vscode.commands.executeCommand('okta.copyId', org);
+    await vscode.commands.executeCommand('okta.copyOrgUrl', org);
     assert.equal(await vscode.env.clipboard.readText(), services.registry.get(org.orgId)?.url);
   });
 
