@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { OktaUser, UserFactor } from '../okta/models';
+import { catalogContextValue } from './contextValues';
 import { isCatalogEntryEnrolled } from './factorPresentation';
 import { SupportedFactorNode } from './supportedFactorNode';
 import { ChildListNode } from './childListNode';
@@ -31,7 +32,7 @@ export class CatalogGroupNode extends ChildListNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem('Supported factors', vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.contextValue = 'okta:catalog';
+    item.contextValue = catalogContextValue(this.user);
     item.iconPath = new vscode.ThemeIcon('library');
     item.tooltip = 'Factors this user may enroll (the enrollment catalog)';
     return item;

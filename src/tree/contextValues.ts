@@ -37,6 +37,19 @@ export function factorContextValue(factor: UserFactor, hasTotpSecret: boolean): 
   ]);
 }
 
-export function catalogFactorContextValue(entry: SupportedFactor, enrolled: boolean): string {
-  return tagged('okta:catalogFactor', [entry.factorType, lower(String(entry.provider ?? '')), enrolled ? 'enrolled' : 'notenrolled']);
+/** Okta refuses enrollments for deprovisioned users (E0000006): their catalog nodes say so, so Enroll is not offered. */
+const deprovisioned = (user: Pick<OktaUser, 'status'>): string | false => user.status === 'DEPROVISIONED' && 'deprovisioned';
+
+/** The "Supported factors" group of a user. */
+export function catalogContextValue(user: Pick<OktaUser, 'status'>): string {
+  return tagged('okta:catalog', [deprovisioned(user)]);
+}
+
+export function catalogFactorContextValue(entry: SupportedFactor, enrolled: boolean, user: Pick<OktaUser, 'status'>): string {
+  return tagged('okta:catalogFactor', [
+    entry.factorType,
+    lower(String(entry.provider ?? '')),
+    enrolled ? 'enrolled' : 'notenrolled',
+    deprovisioned(user),
+  ]);
 }

@@ -30,7 +30,7 @@ export class SupportedFactorNode extends TreeNode {
     const { entry } = this;
     const item = new vscode.TreeItem(factorTypeLabel(entry), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.contextValue = catalogFactorContextValue(entry, this.enrolled);
+    item.contextValue = catalogFactorContextValue(entry, this.enrolled, this.user);
     item.iconPath = new vscode.ThemeIcon(factorIconId(entry.factorType), this.enrolled ? undefined : new vscode.ThemeColor('disabledForeground'));
     const required = entry.enrollment === 'REQUIRED' ? ' · required' : '';
     item.description = (this.enrolled ? 'enrolled' : 'not enrolled') + required;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { SupportedFactor, UserFactor } from '../../src/okta/models';
-import { catalogFactorContextValue, factorContextValue, orgContextValue, userContextValue } from '../../src/tree/contextValues';
+import { catalogContextValue, catalogFactorContextValue, factorContextValue, orgContextValue, userContextValue } from '../../src/tree/contextValues';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', `file://${__filename}`), 'utf8')) as {
   contributes: { menus: Record<string, Array<{ command: string; when: string; group: string }>> };
@@ -31,6 +31,9 @@ const WHEN = {
   unenroll: whenRegex('okta.unenrollFactor', '8_remove'),
   totp: whenRegex('okta.showTotpCode', '2_totp'),
   enrollInline: whenRegex('okta.enrollFactor', 'inline', 'okta:catalogFactor'),
+  enrollEntry: whenRegex('okta.enrollFactor', '1_factors', 'okta:catalogFactor'),
+  enrollUserInline: whenRegex('okta.enrollFactor', 'inline', 'okta:(user'),
+  enrollUser: whenRegex('okta.enrollFactor', '1_factors', 'okta:(user'),
   clearFilter: whenRegex('okta.clearFilter', 'inline'),
   orgError: whenRegex('okta.updateToken', 'inline'),
 };
@@ -83,9 +86,10 @@ test('`+active` does not match inactive statuses', () => {
 
 test('catalog entries: enroll inline only when not enrolled yet', () => {
   const entry: SupportedFactor = { factorType: 'question', provider: 'OKTA' };
-  assert.equal(catalogFactorContextValue(entry, false), 'okta:catalogFactor+question+okta+notenrolled');
-  assert.match(catalogFactorContextValue(entry, false), WHEN.enrollInline);
-  assert.doesNotMatch(catalogFactorContextValue(entry, true), WHEN.enrollInline);
+  const active = { status: 'ACTIVE' } as const;
+  assert.equal(catalogFactorContextValue(entry, false, active), 'okta:catalogFactor+question+okta+notenrolled');
+  assert.match(catalogFactorContextValue(entry, false, active), WHEN.enrollInline);
+  assert.doesNotMatch(catalogFactorContextValue(entry, true, active), WHEN.enrollInline);
 });
 
 test('orgs offer Copy Org URL, not Copy ID; users and factors offer Copy ID', () => {
@@ -99,5 +103,30 @@ test('orgs offer Copy Org URL, not Copy ID; users and factors offer Copy ID', ()
   for (const value of [user, sms]) {
     assert.match(value, copyId);
     assert.doesNotMatch(value, copyOrgUrl);
+  }
+});
+
+test('Enroll is not offered on deprovisioned users, their catalog group or its entries (Okta answers E0000006)', () => {
+  const entry: SupportedFactor = { factorType: 'sms', provider: 'OKTA' };
+  const gone = { status: 'DEPROVISIONED' } as const;
+  for (const status of ['ACTIVE', 'LOCKED_OUT', 'SUSPENDED', 'STAGED', 'PROVISIONED'] as const) {
+    const user = { status };
+    for (const clause of [WHEN.enrollUser, WHEN.enrollUserInline]) {
+      assert.match(userContextValue(user), clause, status);
+      assert.match(catalogContextValue(user), clause, status);
+    }
+    assert.match(catalogFactorContextValue(entry, false, user), WHEN.enrollInline, status);
+    assert.match(catalogFactorContextValue(entry, true, user), WHEN.enrollEntry, status);
+  }
+  assert.equal(userContextValue(gone), 'okta:user+deprovisioned');
+  assert.equal(catalogContextValue(gone), 'okta:catalog+deprovisioned');
+  assert.equal(catalogFactorContextValue(entry, false, gone), 'okta:catalogFactor+sms+okta+notenrolled+deprovisioned');
+  for (const clause of [WHEN.enrollUser, WHEN.enrollUserInline]) {
+    assert.doesNotMatch(userContextValue(gone), clause);
+    assert.doesNotMatch(catalogContextValue(gone), clause);
+  }
+  for (const enrolled of [false, true]) {
+    assert.doesNotMatch(catalogFactorContextValue(entry, enrolled, gone), WHEN.enrollInline);
+    assert.doesNotMatch(catalogFactorContextValue(entry, enrolled, gone), WHEN.enrollEntry);
   }
 });
