@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isCancellation } from '../okta/errors';
 import type { ResendFactorRequest, UserFactor } from '../okta/models';
 import type { Services } from '../services';
 import { withCancellableProgress } from './cancellableProgress';
@@ -46,8 +47,9 @@ export async function resendFactor(services: Services, arg?: unknown): Promise<v
     await withCancellableProgress(`Sending a new code to ${factorName}…`,
       (signal) => client.resendEnrollFactor(user.id, factor.id, resendRequest(factor), { signal }));
   } catch (err) {
-    // Okta's "sent moments ago" answer: remember its wait so the next try is refused locally.
-    const waitSeconds = sendCooldownSeconds(err);
+    // Okta's "sent moments ago" answer: remember its wait so the next try is refused locally. A
+    // cancel may come after Okta sent the code, so it starts the usual cooldown too.
+    const waitSeconds = sendCooldownSeconds(err) ?? (isCancellation(err) ? cooldown : undefined);
     if (waitSeconds) {
       resendCooldowns.start(key, waitSeconds);
       showCooldown(key, factorName);

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import type { OktaClient } from '../okta/client';
 import type { Services } from '../services';
+import { isNotFound } from '../presentation/errorAdvice';
 import { withCancellableProgress } from './cancellableProgress';
 import { describeFactor, describeUser, hasRecoveryPhone, isDeletable } from '../presentation/factorDescriptions';
 import { resolveFactor } from './pickers';
@@ -34,14 +36,38 @@ export async function unenrollFactor(services: Services, arg?: unknown): Promise
   if (!choice) return;
   const removeRecoveryEnrollment = choice === UNENROLL_AND_RECOVERY;
   const client = await services.clientFor(orgId);
-  await withCancellableProgress(`Unenrolling ${factorName} from ${login}…`,
-    (signal) => client.unenrollFactor(user.id, factor.id, { removeRecoveryEnrollment, signal }));
-  // The secret of a deleted TOTP or HOTP factor can never produce a valid code again.
-  await Promise.all([
-    services.authenticator.forget(orgId, user.id, factor.id),
-    services.hotpAuthenticator.forget(orgId, user.id, factor.id),
-  ]);
-  services.tree.refreshUser(orgId, user.id);
+  try {
+    await withCancellableProgress(`Unenrolling ${factorName} from ${login}…`,
+      (signal) => client.unenrollFactor(user.id, factor.id, { removeRecoveryEnrollment, signal }));
+  } catch (err) {
+    // Cancelled (or the answer lost) after the DELETE went out: the factor may be gone all the same.
+    if (await isGone(client, user.id, factor.id)) await forgetSecrets(services, orgId, user.id, factor.id, factorName);
+    throw err;
+  } finally {
+    services.tree.refreshUser(orgId, user.id);
+  }
+  await forgetSecrets(services, orgId, user.id, factor.id, factorName);
   const recovery = removeRecoveryEnrollment ? ' and removed the phone from recovery' : '';
   void vscode.window.showInformationMessage(`Unenrolled ${factorName} from ${login}${recovery}.`);
+}
+
+async function isGone(client: OktaClient, userId: string, factorId: string): Promise<boolean> {
+  return client.getFactor(userId, factorId).then(() => false, isNotFound);
+}
+
+/**
+ * The secret of a deleted TOTP or HOTP factor can never produce a valid code again. The factor is
+ * gone whatever happens here, so a keychain failure is logged rather than reported as a failed unenroll.
+ */
+async function forgetSecrets(services: Services, orgId: string, userId: string, factorId: string, factorName: string): Promise<void> {
+  const results = await Promise.allSettled([
+    services.authenticator.forget(orgId, userId, factorId),
+    services.hotpAuthenticator.forget(orgId, userId, factorId),
+  ]);
+  for (const result of results) {
+    if (result.status === 'rejected') {
+      const why = result.reason instanceof Error ? result.reason.message : String(result.reason);
+      services.log.appendLine(`[error] ${factorName} was unenrolled, but the built-in authenticator could not forget its secret: ${why}`);
+    }
+  }
 }
