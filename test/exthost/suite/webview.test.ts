@@ -262,6 +262,46 @@ suite('webview panels against the simulator', () => {
     assert.equal((await factorOf(u.id, 'push'))?.status, 'ACTIVE');
   });
 
+  test('enroll: a second enroll while an activation is under way is refused and enrolls nothing', async () => {
+    const u = await user('no.factors@example.com');
+    const panel = enrollPanel(u);
+    const state = await ready<EnrollHostMessage>(panel);
+    const activation = nextPost(panel, isType('activation'));
+    const first = await request(panel, { type: 'enroll', form: { ...blankForm, factorKey: 'email/OKTA', email: u.profile.email ?? '' } });
+    assert.equal(first.error, undefined, JSON.stringify(first.error));
+    assert.equal((await activation).activation.kind, 'passcode');
+    const before = (await client.listFactors(u.id)).length;
+    const form = { ...blankForm, factorKey: 'question/OKTA', question: state.questions[0].question, answer: 'a long enough answer' };
+    const second = await request(panel, { type: 'enroll', form });
+    assert.match(second.error?.message ?? '', /under way/);
+    assert.equal((await client.listFactors(u.id)).length, before);
+  });
+
+  test('enroll TOTP when the authenticator cannot keep the secret: "enrolled, but ...", the factor stays pending', async () => {
+    const u = await user('no.factors@example.com');
+    const { authenticator } = services;
+    const lockedKeychain: PanelServices = {
+      ...services,
+      authenticator: {
+        remember: async () => { throw new Error('The OS keychain is locked.'); },
+        has: authenticator.has.bind(authenticator),
+        currentCode: authenticator.currentCode.bind(authenticator),
+        otpauthUri: authenticator.otpauthUri.bind(authenticator),
+      },
+    };
+    const panel = openEnrollPanel(lockedKeychain, { orgId, user: u }, { pollIntervalMs: POLL_MS });
+    panels.push(panel);
+    await ready(panel);
+    type ActivationPost = Extract<EnrollHostMessage, { type: 'activation' }>;
+    const done = nextPost(panel, (m): m is ActivationPost => m.type === 'activation' && m.activation.kind === 'done');
+    const reply = await request(panel, { type: 'enroll', form: { ...blankForm, factorKey: 'token:software:totp/OKTA' } });
+    assert.equal(reply.error, undefined, 'not "Enroll failed": the factor exists');
+    const step = (await done).activation;
+    assert.ok(step.kind === 'done');
+    assert.match(step.message, /is enrolled \(pending activation\), but .*keychain is locked/);
+    assert.equal((await factorOf(u.id, 'token:software:totp', 'OKTA'))?.status, 'PENDING_ACTIVATION');
+  });
+
   test('enroll: a short answer is a field error and nothing is enrolled', async () => {
     const u = await user('no.factors@example.com');
     const panel = enrollPanel(u);
