@@ -1,28 +1,20 @@
 // The HOTP counterpart of the built-in authenticator, for custom `token:hotp` factors the
 // extension enrolls with a shared secret: keeps secret and counter, hands out the next code.
 import { randomBytes } from 'node:crypto';
-import { generate, type HashAlgorithm } from 'otplib';
-import { Disposable } from '../orgs/emitter';
+import { generate } from 'otplib';
 import { SecretStore } from '../orgs/secretStore';
-import { FactorRef, FactorSecrets } from './factorSecrets';
-import { buildOtpauthUri } from './otpauthUri';
 import { otpDigits } from './otpParameters';
 import {
-  OKTA_SECRET_GUARDRAILS, SecretEncoding, decodeSharedSecret, parseSecretEncoding, toBase32,
+  OKTA_SECRET_GUARDRAILS, SecretEncoding, decodeSharedSecret, parseSecretEncoding,
 } from './sharedSecret';
+import { OtpSecretRecord, StoredOtpAuthenticator } from './storedOtpAuthenticator';
 
 /** Secret key kind: `okta.hotp/<orgId>/<userId>/<factorId>` holds a HotpSecretRecord as JSON. */
 export const HOTP_SECRET_KIND = 'okta.hotp';
 
-export interface HotpSecretRecord {
-  secret: string;
-  encoding: SecretEncoding;
-  digits: number;
-  algorithm: HashAlgorithm;
+export interface HotpSecretRecord extends OtpSecretRecord {
   /** The counter of the next code to hand out. */
   counter: number;
-  label: string;
-  issuer: string;
 }
 
 export interface HotpEnrollment {
@@ -45,16 +37,12 @@ export function newHotpSharedSecret(): string {
   return randomBytes(20).toString('hex');
 }
 
-export class HotpAuthenticator implements Disposable {
-  private readonly records: FactorSecrets<HotpSecretRecord>;
+export class HotpAuthenticator extends StoredOtpAuthenticator<HotpSecretRecord> {
   // Handing out a code and advancing the counter must not interleave within this window.
   private queue: Promise<unknown> = Promise.resolve();
 
-  readonly onDidChange: FactorSecrets<HotpSecretRecord>['onDidChange'];
-
   constructor(secrets: SecretStore) {
-    this.records = new FactorSecrets(secrets, HOTP_SECRET_KIND, isHotpSecretRecord);
-    this.onDidChange = this.records.onDidChange;
+    super(secrets, HOTP_SECRET_KIND, isHotpSecretRecord);
   }
 
   /** Keeps the secret of a just-enrolled factor; throws, storing nothing, when it is malformed. */
@@ -72,10 +60,6 @@ export class HotpAuthenticator implements Disposable {
       label: meta.label,
       issuer: meta.issuer,
     });
-  }
-
-  async has(orgId: string, userId: string, factorId: string): Promise<boolean> {
-    return (await this.records.read({ orgId, userId, factorId })) !== undefined;
   }
 
   /** The next code; the stored counter moves past it, so each call gives a new code. */
@@ -99,36 +83,13 @@ export class HotpAuthenticator implements Disposable {
     return result;
   }
 
-  /** `otpauth://hotp/...` starting at the next unused counter. */
-  async otpauthUri(orgId: string, userId: string, factorId: string): Promise<string> {
-    const record = await this.require({ orgId, userId, factorId });
-    return buildOtpauthUri({
-      type: 'hotp',
-      issuer: record.issuer,
-      label: record.label,
-      secretBase32: toBase32(decodeSharedSecret(record.secret, record.encoding)),
-      digits: record.digits,
-      algorithm: record.algorithm,
-      counter: record.counter,
-    });
+  /** The otpauth URI starts at the next unused counter. */
+  protected otpauthKind(record: HotpSecretRecord) {
+    return { type: 'hotp' as const, counter: record.counter };
   }
 
-  async forget(orgId: string, userId: string, factorId: string): Promise<void> {
-    await this.records.delete({ orgId, userId, factorId });
-  }
-
-  async forgetOrg(orgId: string): Promise<void> {
-    await this.records.deleteOrg(orgId);
-  }
-
-  dispose(): void {
-    this.records.dispose();
-  }
-
-  private async require(factor: FactorRef): Promise<HotpSecretRecord> {
-    const record = await this.records.read(factor);
-    if (!record) throw new HotpSecretMissingError();
-    return record;
+  protected missingSecretError(): Error {
+    return new HotpSecretMissingError();
   }
 }
 

@@ -2,29 +2,18 @@
 // through the extension in SecretStorage and generates their codes (RFC 6238, via otplib).
 import { generate, type HashAlgorithm } from 'otplib';
 import type { TotpActivation } from '../okta/models';
-import { Disposable } from '../orgs/emitter';
 import { SecretStore } from '../orgs/secretStore';
-import { FactorRef, FactorSecrets } from './factorSecrets';
-import { buildOtpauthUri } from './otpauthUri';
+import { FactorRef } from './factorSecrets';
 import { otpDigits, positiveInteger } from './otpParameters';
-import {
-  OKTA_SECRET_GUARDRAILS, SecretEncoding, decodeSharedSecret, parseSecretEncoding, toBase32,
-} from './sharedSecret';
+import { OKTA_SECRET_GUARDRAILS, decodeSharedSecret, parseSecretEncoding } from './sharedSecret';
+import { OtpSecretRecord, StoredOtpAuthenticator } from './storedOtpAuthenticator';
 
 /** Secret key kind: `okta.totp/<orgId>/<userId>/<factorId>` holds a TotpSecretRecord as JSON. */
 export const TOTP_SECRET_KIND = 'okta.totp';
 
-/** What is kept per factor. `secret` stays in the encoding Okta gave it. */
-export interface TotpSecretRecord {
-  secret: string;
+/** What is kept per factor. */
+export interface TotpSecretRecord extends OtpSecretRecord {
   timeStep: number;
-  digits: number;
-  encoding: SecretEncoding;
-  algorithm: HashAlgorithm;
-  /** Account name shown by authenticator apps (the user's login). */
-  label: string;
-  /** Issuer shown by authenticator apps (the org's name). */
-  issuer: string;
 }
 
 export interface TotpMeta {
@@ -50,15 +39,9 @@ export class TotpSecretMissingError extends Error {
   }
 }
 
-export class TotpAuthenticator implements Disposable {
-  private readonly records: FactorSecrets<TotpSecretRecord>;
-
-  /** Fires when a factor's secret is stored or deleted, in this window or another. */
-  readonly onDidChange: FactorSecrets<TotpSecretRecord>['onDidChange'];
-
+export class TotpAuthenticator extends StoredOtpAuthenticator<TotpSecretRecord> {
   constructor(secrets: SecretStore) {
-    this.records = new FactorSecrets(secrets, TOTP_SECRET_KIND, isTotpSecretRecord);
-    this.onDidChange = this.records.onDidChange;
+    super(secrets, TOTP_SECRET_KIND, isTotpSecretRecord);
   }
 
   /**
@@ -79,10 +62,6 @@ export class TotpAuthenticator implements Disposable {
     });
   }
 
-  async has(orgId: string, userId: string, factorId: string): Promise<boolean> {
-    return (await this.records.read({ orgId, userId, factorId })) !== undefined;
-  }
-
   /** The code for `atMs` (default now) and how long it stays current. */
   async currentCode(orgId: string, userId: string, factorId: string, atMs: number = Date.now()): Promise<TotpCode> {
     const record = await this.require({ orgId, userId, factorId });
@@ -98,38 +77,12 @@ export class TotpAuthenticator implements Disposable {
     return { code, secondsRemaining: record.timeStep - (epoch % record.timeStep), timeStep: record.timeStep };
   }
 
-  /** `otpauth://totp/...` for a QR code a phone authenticator app can scan. */
-  async otpauthUri(orgId: string, userId: string, factorId: string): Promise<string> {
-    const record = await this.require({ orgId, userId, factorId });
-    return buildOtpauthUri({
-      type: 'totp',
-      issuer: record.issuer,
-      label: record.label,
-      secretBase32: toBase32(decodeSharedSecret(record.secret, record.encoding)),
-      digits: record.digits,
-      algorithm: record.algorithm,
-      period: record.timeStep,
-    });
+  protected otpauthKind(record: TotpSecretRecord) {
+    return { type: 'totp' as const, period: record.timeStep };
   }
 
-  /** Call when the factor is unenrolled or its activation failed for good. */
-  async forget(orgId: string, userId: string, factorId: string): Promise<void> {
-    await this.records.delete({ orgId, userId, factorId });
-  }
-
-  /** Deletes every TOTP secret of an org (the registry also does this when an org is removed). */
-  async forgetOrg(orgId: string): Promise<void> {
-    await this.records.deleteOrg(orgId);
-  }
-
-  dispose(): void {
-    this.records.dispose();
-  }
-
-  private async require(factor: FactorRef): Promise<TotpSecretRecord> {
-    const record = await this.records.read(factor);
-    if (!record) throw new TotpSecretMissingError();
-    return record;
+  protected missingSecretError(): Error {
+    return new TotpSecretMissingError();
   }
 }
 
