@@ -1,6 +1,8 @@
 // The webview half of the message protocol (see ../protocol.ts): says "ready", pairs requests
-// with replies by id, and dispatches host notifications. Runs in the webview (browser) only.
-import type { ErrorView, ReplyMessage } from '../protocol';
+// with replies by id, shows host error notifications in the error box (the same in every panel)
+// and dispatches the other notifications. Runs in the webview (browser) only.
+import type { ErrorMessage, ErrorView, ReplyMessage } from '../protocol';
+import { showError } from './dom';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -14,15 +16,17 @@ export class WebviewClient<W extends { type: string }, H extends { type: string 
   private nextId = 1;
   private readonly pending = new Map<number, (reply: ReplyMessage) => void>();
 
-  constructor(onNotification: (message: Exclude<H, ReplyMessage>) => void) {
-    window.addEventListener('message', (event: MessageEvent<H | ReplyMessage>) => {
+  constructor(onNotification: (message: Exclude<H, ReplyMessage | ErrorMessage>) => void) {
+    window.addEventListener('message', (event: MessageEvent<H | ReplyMessage | ErrorMessage>) => {
       const message = event.data;
       if (message?.type === 'reply') {
         const reply = message as ReplyMessage;
         this.pending.get(reply.requestId)?.(reply);
         this.pending.delete(reply.requestId);
+      } else if (message?.type === 'error') {
+        showError((message as ErrorMessage).error);
       } else if (message && typeof message.type === 'string') {
-        onNotification(message as Exclude<H, ReplyMessage>);
+        onNotification(message as Exclude<H, ReplyMessage | ErrorMessage>);
       }
     });
   }

@@ -11,9 +11,6 @@ let cooldownTimer: number | undefined;
 
 const client = new WebviewClient<EnrollWebviewMessage, EnrollHostMessage>((message) => {
   switch (message.type) {
-    case 'error':
-      showError(message.error);
-      break;
     case 'state':
       renderState(message);
       break;

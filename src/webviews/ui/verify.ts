@@ -11,9 +11,6 @@ let pushWaiting = false;
 
 const client = new WebviewClient<VerifyWebviewMessage, VerifyHostMessage>((message) => {
   switch (message.type) {
-    case 'error':
-      showError(message.error);
-      break;
     case 'state':
       renderState(message);
       break;
