@@ -5,8 +5,7 @@ import { oktaErrors } from '../errors';
 import { bodyObject, json, stringField, type ApiRequest, type ApiResponse } from '../http';
 import { recordActivationAttempt } from './activationLimit';
 import { activate } from './create';
-import { consumeCode } from './delivery';
-import { checkTotp } from './otp';
+import { requireValidPasscode } from './passcode';
 import { pushActivationResponse } from './pushActivation';
 import { factorJson } from './serialize';
 
@@ -29,13 +28,7 @@ export function activateFactor(ctx: SimContext, req: ApiRequest, isPoll: boolean
     case 'token:software:totp': {
       if (!passCode) throw oktaErrors.validation('factor', 'passCode: The field cannot be left blank.');
       recordActivationAttempt(ctx, factor);
-      if (factor.factorType === 'token:software:totp') {
-        const result = checkTotp(factor.secrets.totp!, passCode, ctx.now());
-        if (result === 'replayed') throw oktaErrors.passcodeReplayed();
-        if (result === 'wrong') throw oktaErrors.wrongPasscode();
-      } else if (!consumeCode(ctx, factor, passCode)) {
-        throw oktaErrors.wrongPasscode();
-      }
+      requireValidPasscode(ctx, factor, passCode);
       break;
     }
     case 'u2f': {

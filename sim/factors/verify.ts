@@ -4,9 +4,10 @@ import { oktaErrors } from '../errors';
 import { acceptLanguage, bodyObject, json, stringField, type ApiRequest, type ApiResponse } from '../http';
 import type { SimFactor, SimUser } from '../model';
 import { fidoChallenge } from './create';
-import { consumeCode, lifetimeSeconds, sendCode } from './delivery';
+import { lifetimeSeconds, sendCode } from './delivery';
 import { isAcceptedTokenPasscode, isYubikeyOtp, yubikeyPublicId } from './hardwareTokens';
-import { checkHotp, checkTotp } from './otp';
+import { checkHotp } from './otp';
+import { requireValidPasscode } from './passcode';
 import { startPushVerify } from './pushTransactions';
 
 const SUCCESS = { factorResult: 'SUCCESS' };
@@ -23,7 +24,7 @@ export function verifyFactor(ctx: SimContext, req: ApiRequest): ApiResponse {
     case 'call':
     case 'email':
       if (passCode === undefined) return challengeOtp(ctx, req, user, factor);
-      if (!consumeCode(ctx, factor, passCode)) throw oktaErrors.wrongPasscode();
+      requireValidPasscode(ctx, factor, passCode);
       return json(SUCCESS);
     case 'question': {
       const answer = stringField(body, 'answer');
@@ -31,12 +32,9 @@ export function verifyFactor(ctx: SimContext, req: ApiRequest): ApiResponse {
       if (!answer || answer.trim().toLowerCase() !== expected.trim().toLowerCase()) throw oktaErrors.wrongAnswer();
       return json(SUCCESS);
     }
-    case 'token:software:totp': {
-      const result = checkTotp(factor.secrets.totp!, requirePasscode(passCode), ctx.now());
-      if (result === 'replayed') throw oktaErrors.passcodeReplayed();
-      if (result === 'wrong') throw oktaErrors.wrongPasscode();
+    case 'token:software:totp':
+      requireValidPasscode(ctx, factor, requirePasscode(passCode));
       return json(SUCCESS);
-    }
     case 'token':
       if (!isAcceptedTokenPasscode(requirePasscode(passCode))) throw oktaErrors.wrongPasscode();
       return json(SUCCESS);
