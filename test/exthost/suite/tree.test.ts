@@ -84,6 +84,11 @@ suite('tree: orgs > users > factors', () => {
     await Promise.allSettled(ownSims.map((sim) => sim.close()));
   });
 
+  // Each test starts from a freshly loaded tree (first page of users only), whatever ran before it.
+  setup(() => {
+    for (const org of services.registry.list()) services.tree.refreshOrg(org.id);
+  });
+
   teardown(() => {
     for (const restore of restorers.splice(0).reverse()) restore();
     for (const org of services.registry.list()) services.tree.setFilter(org.id, undefined);
