@@ -1,31 +1,19 @@
 // Factor actions through the UI: enroll a TOTP factor in the Enroll webview and activate it with the
 // built-in authenticator, verify an SMS factor with the code from the simulator's outbox, verify a
 // push approved through the simulator, show factor details, and unenroll from the right-click menu.
-import { after, afterEach, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { startSimulator, type RunningSimulator } from '../../sim';
 import { addOrgThroughPalette, showUserFactors } from './flows';
-import { E2EHarness, failedTestName } from './harness';
 import { waitUntil } from './waitUntil';
-import { factorOf, findUser, listFactors, resetOrg } from './simApi';
+import { factorOf, findUser, listFactors } from './simApi';
+import { useSimulatorSuite } from './suiteSetup';
 
 const ORG = 'Demo Sim';
-let harness: E2EHarness;
-let sim: RunningSimulator;
-before(async () => {
-  sim = await startSimulator({ port: 0, seed: 'demo' });
-  harness = await E2EHarness.start();
-});
-beforeEach(async () => { await resetOrg(sim); });
-afterEach(async (t) => { await harness.closeWorkbenches(failedTestName(t)); });
-after(async () => {
-  await harness?.close();
-  await sim?.close();
-});
+const suite = useSimulatorSuite();
 
 test('enroll Google Authenticator in the webview and activate it with the built-in authenticator', async () => {
-  const workbench = await harness.openWorkbench();
-  await addOrgThroughPalette(workbench, sim, ORG);
+  const workbench = await suite.harness.openWorkbench();
+  await addOrgThroughPalette(workbench, suite.sim, ORG);
   await showUserFactors(workbench, ORG, 'Nolan Nofactors');
   await workbench.tree.rightClick('Nolan Nofactors');
   await workbench.contextMenu.click(/^Enroll Factor/);
@@ -48,17 +36,17 @@ test('enroll Google Authenticator in the webview and activate it with the built-
     /:\s*active$/i.test((await panel.locator('#activation-title').innerText()).trim()));
   await workbench.screenshotWebview('enroll-totp-active');
 
-  const user = await findUser(sim, 'no.factors@example.com');
-  const factors = await listFactors(sim, user.id);
+  const user = await findUser(suite.sim, 'no.factors@example.com');
+  const factors = await listFactors(suite.sim, user.id);
   assert.deepEqual(factors.map((f) => [f.factorType, f.provider, f.status]), [['token:software:totp', 'GOOGLE', 'ACTIVE']]);
   await workbench.tree.waitForItem('Google Authenticator');
   await workbench.screenshotTree('enroll-totp-tree');
 });
 
 test('verify an SMS factor with the code from the simulator\'s outbox', async () => {
-  const { user, factor } = await factorOf(sim, 'all.factors@example.com', 'sms');
-  const workbench = await harness.openWorkbench();
-  await addOrgThroughPalette(workbench, sim, ORG);
+  const { user, factor } = await factorOf(suite.sim, 'all.factors@example.com', 'sms');
+  const workbench = await suite.harness.openWorkbench();
+  await addOrgThroughPalette(workbench, suite.sim, ORG);
   await showUserFactors(workbench, ORG, 'Alex Allfactors');
   await workbench.tree.rightClick(/^SMS /);
   await workbench.contextMenu.click(/^Verify Factor/);
@@ -67,7 +55,7 @@ test('verify an SMS factor with the code from the simulator\'s outbox', async ()
   await panel.locator('#send-code').click();
   await panel.waitForText(/Okta sent a code/);
   const sent = await waitUntil('the SMS in the outbox', async () => {
-    const res = await fetch(`${sim.url}/sim/outbox?userId=${user.id}&factorId=${factor.id}&channel=sms`);
+    const res = await fetch(`${suite.sim.url}/sim/outbox?userId=${user.id}&factorId=${factor.id}&channel=sms`);
     const messages = (await res.json()) as { code: string }[];
     return messages.at(-1);
   });
@@ -80,9 +68,9 @@ test('verify an SMS factor with the code from the simulator\'s outbox', async ()
 });
 
 test('verify a push factor approved through the simulator', async () => {
-  const { user, factor } = await factorOf(sim, 'all.factors@example.com', 'push');
-  const workbench = await harness.openWorkbench();
-  await addOrgThroughPalette(workbench, sim, ORG);
+  const { user, factor } = await factorOf(suite.sim, 'all.factors@example.com', 'push');
+  const workbench = await suite.harness.openWorkbench();
+  await addOrgThroughPalette(workbench, suite.sim, ORG);
   await showUserFactors(workbench, ORG, 'Alex Allfactors');
   await workbench.tree.rightClick(/^Okta Verify push/);
   await workbench.contextMenu.click(/^Verify Factor/);
@@ -91,7 +79,7 @@ test('verify a push factor approved through the simulator', async () => {
   await panel.locator('#submit').click();
   await panel.waitForText(/Push sent/);
   await workbench.screenshotWebview('verify-push-waiting');
-  const approve = await fetch(`${sim.url}/sim/users/${user.id}/factors/${factor.id}/push/approve`, {
+  const approve = await fetch(`${suite.sim.url}/sim/users/${user.id}/factors/${factor.id}/push/approve`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}',
   });
   assert.equal(approve.status, 200);
@@ -102,9 +90,9 @@ test('verify a push factor approved through the simulator', async () => {
 });
 
 test('show factor details as read-only JSON', async () => {
-  const { factor } = await factorOf(sim, 'demo.admin@example.com', 'token:software:totp');
-  const workbench = await harness.openWorkbench();
-  await addOrgThroughPalette(workbench, sim, ORG);
+  const { factor } = await factorOf(suite.sim, 'demo.admin@example.com', 'token:software:totp');
+  const workbench = await suite.harness.openWorkbench();
+  await addOrgThroughPalette(workbench, suite.sim, ORG);
   await showUserFactors(workbench, ORG, 'Demo Admin');
   await workbench.tree.rightClick('Okta Verify TOTP');
   await workbench.contextMenu.click('Show Factor Details');
@@ -119,9 +107,9 @@ test('show factor details as read-only JSON', async () => {
 });
 
 test('unenroll from the right-click menu: cancel keeps the factor, confirm removes it', async () => {
-  const { user, factor } = await factorOf(sim, 'password.expired@example.com', 'email');
-  const workbench = await harness.openWorkbench();
-  await addOrgThroughPalette(workbench, sim, ORG);
+  const { user, factor } = await factorOf(suite.sim, 'password.expired@example.com', 'email');
+  const workbench = await suite.harness.openWorkbench();
+  await addOrgThroughPalette(workbench, suite.sim, ORG);
   await showUserFactors(workbench, ORG, 'Pete Expired');
   const row = /^Email /;
 
@@ -132,7 +120,7 @@ test('unenroll from the right-click menu: cancel keeps the factor, confirm remov
   await workbench.screenshot('unenroll-confirm');
   await workbench.dialog.click('Cancel');
   await workbench.tree.waitForItem(row);
-  assert.ok((await listFactors(sim, user.id)).some((f) => f.id === factor.id), 'cancel must keep the factor');
+  assert.ok((await listFactors(suite.sim, user.id)).some((f) => f.id === factor.id), 'cancel must keep the factor');
 
   await workbench.tree.rightClick(row);
   await workbench.contextMenu.click(/^Unenroll Factor/);
@@ -140,7 +128,7 @@ test('unenroll from the right-click menu: cancel keeps the factor, confirm remov
   await workbench.dialog.click('Unenroll');
   await workbench.notifications.waitFor(/Unenrolled Email/);
   await workbench.tree.waitForNoItem(row);
-  assert.ok(!(await listFactors(sim, user.id)).some((f) => f.id === factor.id), 'the factor is gone from the org');
+  assert.ok(!(await listFactors(suite.sim, user.id)).some((f) => f.id === factor.id), 'the factor is gone from the org');
   await workbench.tree.waitForItem(/^SMS /);
   await workbench.screenshotTree('unenroll-done');
 });

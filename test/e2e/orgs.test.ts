@@ -1,31 +1,18 @@
 // Orgs and users: add an org through the palette (URL, then the token in a password box), browse its
 // users and factors, filter the users on the server, and page with "Load more...".
-import { after, afterEach, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { startSimulator, type RunningSimulator } from '../../sim';
 import { addOrgThroughPalette, showUserFactors } from './flows';
-import { resetOrg } from './simApi';
-import { E2EHarness, failedTestName } from './harness';
+import { useSimulatorSuite } from './suiteSetup';
 import { waitUntil } from './waitUntil';
 
-let harness: E2EHarness;
-let sim: RunningSimulator;
-before(async () => {
-  sim = await startSimulator({ port: 0, seed: 'demo', token: `e2e-${randomBytes(12).toString('hex')}` });
-  harness = await E2EHarness.start();
-});
-beforeEach(async () => { await resetOrg(sim); });
-afterEach(async (t) => { await harness.closeWorkbenches(failedTestName(t)); });
-after(async () => {
-  await harness?.close();
-  await sim?.close();
-});
+const suite = useSimulatorSuite({ token: `e2e-${randomBytes(12).toString('hex')}` });
 
 test('add an org through the palette, then see its users and a user\'s factors', async () => {
-  const workbench = await harness.openWorkbench();
+  const workbench = await suite.harness.openWorkbench();
   await workbench.openOktaView();
-  await addOrgThroughPalette(workbench, sim, 'E2E Org');
+  await addOrgThroughPalette(workbench, suite.sim, 'E2E Org');
   assert.match(await workbench.tree.description('E2E Org'), /127\.0\.0\.1:\d+ · demo\.admin@example\.com/);
 
   await showUserFactors(workbench, 'E2E Org', 'Demo Admin');
@@ -34,13 +21,13 @@ test('add an org through the palette, then see its users and a user\'s factors',
   await workbench.tree.waitForItem(/^Security question/);
   await workbench.screenshotTree('orgs-user-factors');
   // The token went into a password box and SecretStorage: nothing on screen or in the DOM shows it.
-  assert.ok(!(await workbench.page.content()).includes(sim.token), 'the API token appears in the workbench DOM');
+  assert.ok(!(await workbench.page.content()).includes(suite.sim.token), 'the API token appears in the workbench DOM');
 });
 
 test('filter the users of an org, then clear the filter', async () => {
-  const workbench = await harness.openWorkbench();
+  const workbench = await suite.harness.openWorkbench();
   await workbench.openOktaView();
-  await addOrgThroughPalette(workbench, sim, 'Filter Org');
+  await addOrgThroughPalette(workbench, suite.sim, 'Filter Org');
   await workbench.tree.expand('Filter Org');
   await workbench.tree.waitForItem('Demo Admin');
 
@@ -61,9 +48,9 @@ test('filter the users of an org, then clear the filter', async () => {
 });
 
 test('"Load more..." fetches the next page of users', async () => {
-  const workbench = await harness.openWorkbench();
+  const workbench = await suite.harness.openWorkbench();
   await workbench.openOktaView();
-  await addOrgThroughPalette(workbench, sim, 'Paged Org');
+  await addOrgThroughPalette(workbench, suite.sim, 'Paged Org');
   await workbench.tree.expand('Paged Org');
   const loadMore = await workbench.tree.waitForItem('Load more...');
   // The tree is virtualised: count the org's children through the first user's accessible set size.
