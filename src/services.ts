@@ -1,47 +1,31 @@
-// The extension's shared services, created once in activate() and handed to every command (the tree and
-// the demo org get explicit parts of them).
+// The wiring: the one file that knows the concrete classes. activate() builds the services here and
+// hands each layer the parts it declared it needs; no layer imports this file.
 import * as vscode from 'vscode';
-import type { OktaClient } from './okta/client';
-import { createOktaClient } from './orgs/connectionCheck';
-import type { ClientHooks } from './orgs/orgRegistry';
-import { OrgRegistry } from './orgs/orgRegistry';
 import { HotpAuthenticator } from './authenticator/hotpAuthenticator';
 import { TotpAuthenticator } from './authenticator/totpAuthenticator';
-import { FactorsTreeProvider } from './tree/factorsTreeProvider';
-import { RequestLog } from './log/requestLog';
-import { RateLimitStatusBar } from './log/rateLimitStatusBar';
+import type { CommandServices } from './commands/commandServices';
 import { DemoOrg } from './demo/demoOrg';
+import { FactorService } from './factors/factorService';
+import { RateLimitStatusBar } from './log/rateLimitStatusBar';
+import { RequestLog } from './log/requestLog';
+import type { OktaClient } from './okta/client';
+import { createOktaClient } from './orgs/connectionCheck';
+import { OrgRegistry, type ClientHooks } from './orgs/orgRegistry';
+import { settings } from './settings';
+import { FactorsTreeProvider } from './tree/factorsTreeProvider';
+import { UserDirectory } from './users/userDirectory';
 
-/** The `okta.*` settings, read on each use so changes apply without a reload. */
-export interface OktaSettings {
-  usersPageSize(): number;
-  requestTimeoutMs(): number;
-  showDeprovisioned(): boolean;
-}
-
-export interface Services {
+export interface Services extends CommandServices {
   context: vscode.ExtensionContext;
-  registry: OrgRegistry;
-  authenticator: TotpAuthenticator;
-  /** The built-in authenticator's HOTP side, for custom `token:hotp` factors enrolled here. */
-  hotpAuthenticator: HotpAuthenticator;
   tree: FactorsTreeProvider;
-  log: RequestLog;
-  rateLimit: RateLimitStatusBar;
   demo: DemoOrg;
-  config: OktaSettings;
+  rateLimit: RateLimitStatusBar;
   /**
-   * The client for an org with the request log and rate-limit hooks attached. Use this rather than
-   * registry.clientFor: it also restarts the demo org's simulator after a window reload.
+   * The client for an org with the request log and rate-limit hooks attached; it also restarts the
+   * demo org's simulator after a window reload. Only the services below use it.
    */
   clientFor(orgId: string): Promise<OktaClient>;
 }
-
-const settings: OktaSettings = {
-  usersPageSize: () => vscode.workspace.getConfiguration('okta').get<number>('users.pageSize', 25),
-  requestTimeoutMs: () => vscode.workspace.getConfiguration('okta').get<number>('requestTimeoutSeconds', 30) * 1000,
-  showDeprovisioned: () => vscode.workspace.getConfiguration('okta').get<boolean>('users.showDeprovisioned', false),
-};
 
 /** Builds the services; only reads the org list from globalState (no network, no disk). */
 export function createServices(context: vscode.ExtensionContext): Services {
@@ -74,11 +58,32 @@ export function createServices(context: vscode.ExtensionContext): Services {
     await demo.ensureRunning(orgId);
     return registry.clientFor(orgId, hooksFor(orgId));
   };
+  const factors = new FactorService({
+    clientFor,
+    totp: authenticator,
+    hotp: hotpAuthenticator,
+    issuerOf: (orgId) => registry.get(orgId)?.label ?? 'Okta',
+    log: (line) => log.appendLine(line),
+  });
+  const users = new UserDirectory(clientFor);
   const tree = new FactorsTreeProvider({
-    registry, authenticator, config: settings, clientFor, isDemoOrg: (orgId) => demo.isDemoOrg(orgId),
+    registry, factors, users, authenticator, config: settings, isDemoOrg: (orgId) => demo.isDemoOrg(orgId),
+  });
+  const known = new Set(registry.list().map((org) => org.id));
+  // A removed org (here or in another window) stops its work: polls, pushes, enrollments in flight.
+  const removals = registry.onDidChange(() => {
+    for (const orgId of [...known]) {
+      if (!registry.get(orgId)) {
+        known.delete(orgId);
+        void factors.endOrg(orgId);
+      }
+    }
+    for (const org of registry.list()) known.add(org.id);
   });
   // A push answered on the demo org's simulated phone may change the factor's status in the tree.
-  const pushAnswers = demo.onDidAnswerPush(({ orgId, userId }) => void tree.refreshUser(orgId, userId));
-  context.subscriptions.push(registry, authenticator, hotpAuthenticator, log, rateLimit, demo, tree, pushAnswers);
-  return { context, registry, authenticator, hotpAuthenticator, tree, log, rateLimit, demo, config: settings, clientFor };
+  const pushAnswers = demo.onDidAnswerPush(({ orgId, userId }) => factors.reportChange({ orgId, userId }));
+  context.subscriptions.push(registry, authenticator, hotpAuthenticator, log, rateLimit, demo, factors, tree, removals, pushAnswers);
+  return {
+    context, registry, factors, users, authenticator, hotpAuthenticator, tree, log, rateLimit, demo, config: settings, clientFor,
+  };
 }

@@ -1,19 +1,19 @@
 import * as vscode from 'vscode';
+import { runCommand } from '../ui/runCommand';
+import { canActivate, canResend } from '../factors/capabilities';
+import type { ActivateOutcome, PushActivationStep } from '../factors/outcomes';
+import type { CommandTarget, FactorTarget } from '../factors/targets';
 import { linkHref } from '../okta/links';
-import { isUserFactor, type UserFactor } from '../okta/models';
-import { pollPushActivation } from '../okta/pushPolling';
-import type { Services } from '../services';
-import { withCancellableProgress } from './cancellableProgress';
-import { isNotFound, isRateLimited, isWrongPasscode } from '../presentation/errorAdvice';
-import { canActivate, canResend, describeFactor, describeUser } from '../presentation/factorDescriptions';
+import type { UserFactor } from '../okta/models';
+import { describeFactor, describeUser } from '../presentation/factorDescriptions';
 import { linkOnOrg } from '../presentation/orgLink';
-import { resolveFactor, type FactorTarget } from './pickers';
+import { withCancellableProgress } from './cancellableProgress';
+import type { CommandServices } from './commandServices';
+import { resolveFactor } from './pickers';
 import { spacedCode, validityText } from './totpCode';
 
 const RETRY = 'Try again';
 const RESEND = 'Send a new code';
-/** Okta allows 5 activation attempts per factor in 5 minutes. */
-const ACTIVATION_WINDOW_MS = 5 * 60_000;
 
 /** Where the passcode comes from, in the words of the input box. */
 function passcodePrompt(factor: UserFactor): string {
@@ -31,8 +31,10 @@ function passcodePrompt(factor: UserFactor): string {
 
 const USE_AUTHENTICATOR = '$(key) Use the built-in authenticator';
 
-/** The passcode to activate with: the built-in authenticator's code in one click when it holds the secret, else typed. */
-async function askPasscode(services: Services, target: FactorTarget, title: string): Promise<string | undefined> {
+type PasscodeChoice = { kind: 'typed'; passCode: string } | { kind: 'authenticator' };
+
+/** The built-in authenticator in one click when it holds the secret, else a typed passcode. */
+async function askPasscode(services: CommandServices, target: FactorTarget, title: string): Promise<PasscodeChoice | undefined> {
   const { orgId, user, factor } = target;
   if (factor.factorType === 'token:software:totp' && (await services.authenticator.has(orgId, user.id, factor.id))) {
     const preview = await services.authenticator.currentCode(orgId, user.id, factor.id);
@@ -44,46 +46,46 @@ async function askPasscode(services: Services, target: FactorTarget, title: stri
       { title, placeHolder: 'This factor was enrolled through VS Code: its secret is in the built-in authenticator' },
     );
     if (!picked) return undefined;
-    // The code current when chosen, not when the list was shown.
-    if (picked.label === USE_AUTHENTICATOR) return (await services.authenticator.currentCode(orgId, user.id, factor.id)).code;
+    if (picked.label === USE_AUTHENTICATOR) return { kind: 'authenticator' };
   }
-  return vscode.window.showInputBox({
+  const text = await vscode.window.showInputBox({
     title,
     prompt: passcodePrompt(factor),
     placeHolder: '123456',
     ignoreFocusOut: true,
-    validateInput: (text) => (/^\d{4,10}$/.test(text.trim()) ? undefined : 'The passcode is 4 to 10 digits (usually 6).'),
-  }).then((text) => text?.trim());
+    validateInput: (value) => (/^\d{4,10}$/.test(value.trim()) ? undefined : 'The passcode is 4 to 10 digits (usually 6).'),
+  });
+  return text?.trim() ? { kind: 'typed', passCode: text.trim() } : undefined;
 }
 
 /** Passcode activation (sms, call, email, TOTP), offering another try after a wrong code. */
-async function activateWithPasscode(services: Services, target: FactorTarget): Promise<UserFactor | undefined> {
-  const { orgId, user, factor } = target;
-  const title = `Activate ${describeFactor(factor)} of ${describeUser(user)}`;
-  const client = await services.clientFor(orgId);
+async function activateWithPasscode(services: CommandServices, target: FactorTarget): Promise<UserFactor | undefined> {
+  const { factor } = target;
+  const title = `Activate ${describeFactor(factor)} of ${describeUser(target.user)}`;
   for (;;) {
-    const passCode = await askPasscode(services, target, title);
-    if (!passCode) return undefined;
-    try {
-      return await withCancellableProgress(`Activating ${describeFactor(factor)}…`, async (signal) => {
-        const result = await client.activateFactor(user.id, factor.id, { passCode }, { signal });
-        if (!isUserFactor(result)) throw new Error(`Okta answered ${result.factorResult} instead of the activated factor.`);
-        return result;
-      });
-    } catch (err) {
-      if (isRateLimited(err)) {
-        const later = new Date(Date.now() + ACTIVATION_WINDOW_MS).toLocaleTimeString();
+    const choice = await askPasscode(services, target, title);
+    if (!choice) return undefined;
+    const outcome: ActivateOutcome = await withCancellableProgress(`Activating ${describeFactor(factor)}…`, (signal) =>
+      choice.kind === 'authenticator'
+        ? services.factors.activateWithAuthenticator(target, signal)
+        : services.factors.activate(target, choice.passCode, signal));
+    switch (outcome.kind) {
+      case 'active':
+        return outcome.factor;
+      case 'not-active':
+        throw new Error(`Okta answered ${outcome.factorResult} instead of the activated factor.`);
+      case 'too-many-attempts':
         void vscode.window.showErrorMessage(
           `Too many activation attempts for ${describeFactor(factor)}: Okta allows 5 in 5 minutes and refuses new codes meanwhile. ` +
-          `The factor is still pending activation; try again by ${later} at the latest.`);
+          `The factor is still pending activation; try again by ${outcome.retryBy.toLocaleTimeString()} at the latest.`);
         return undefined;
+      case 'wrong-passcode': {
+        const actions = canResend(factor) ? [RETRY, RESEND] : [RETRY];
+        const next = await vscode.window.showWarningMessage(
+          `Wrong passcode: ${describeFactor(factor)} is still pending activation. (Okta allows 5 attempts in 5 minutes.)`, ...actions);
+        if (next === RESEND) await runCommand('okta.resendFactor', target);
+        if (next !== RETRY && next !== RESEND) return undefined;
       }
-      if (!isWrongPasscode(err)) throw err;
-      const actions = canResend(factor) ? [RETRY, RESEND] : [RETRY];
-      const choice = await vscode.window.showWarningMessage(
-        `Wrong passcode: ${describeFactor(factor)} is still pending activation. (Okta allows 5 attempts in 5 minutes.)`, ...actions);
-      if (choice === RESEND) await vscode.commands.executeCommand('okta.resendFactor', target);
-      if (choice !== RETRY && choice !== RESEND) return undefined;
     }
   }
 }
@@ -92,35 +94,34 @@ async function activateWithPasscode(services: Services, target: FactorTarget): P
  * Each activation start makes a new QR code; Okta's image link opens in the browser (it carries its
  * own one-time token, not ours). Only links on the org itself are offered.
  */
-function offerQrCode(orgUrl: string, href: string | undefined, login: string): void {
-  const link = linkOnOrg(orgUrl, href);
+function offerQrCode(orgUrl: string | undefined, href: string | undefined, login: string): void {
+  const link = orgUrl ? linkOnOrg(orgUrl, href) : undefined;
   if (!link) return;
   const open = 'Open QR code';
   void vscode.window.showInformationMessage(`Scan the new QR code with Okta Verify on ${login}'s phone to finish activating push.`, open)
     .then((choice) => (choice === open ? vscode.env.openExternal(vscode.Uri.parse(link)) : undefined));
 }
 
-/** Push activation: starts it, then polls the link Okta gave until the phone has scanned the QR code. */
-async function activatePush(services: Services, target: FactorTarget): Promise<UserFactor | undefined> {
-  const { orgId, user, factor } = target;
-  const client = await services.clientFor(orgId);
-  const instructions = services.demo.isDemoOrg(orgId)
+/** Push activation: starts it, then waits until the phone has scanned the QR code. */
+async function activatePush(services: CommandServices, target: FactorTarget): Promise<UserFactor | undefined> {
+  const { orgId, user } = target;
+  const demo = services.demo.isDemoOrg(orgId);
+  const instructions = demo
     ? 'In the demo org, choose "Approve" on the simulated phone\'s notification.'
     : 'Scan the new QR code ("Open QR code") with Okta Verify on the phone.';
-  const outcome = await withCancellableProgress(`Activating Okta Verify push for ${describeUser(user)}`, async (signal, progress) => {
+  const outcome: PushActivationStep = await withCancellableProgress(`Activating Okta Verify push for ${describeUser(user)}`, async (signal, progress) => {
     progress.report({ message: 'starting…' });
-    const started = await client.activateFactor(user.id, factor.id, undefined, { signal });
-    if (isUserFactor(started) || started.factorResult !== 'WAITING') return started;
-    if (!services.demo.isDemoOrg(orgId)) offerQrCode(target.org.url, linkHref(started._links, 'qrcode'), describeUser(user));
+    const started = await services.factors.startPushActivation(target, signal);
+    if (started.kind === 'active' || started.activation.factorResult !== 'WAITING') return started;
+    if (!demo) offerQrCode(services.registry.get(orgId)?.url, linkHref(started.activation._links, 'qrcode'), describeUser(user));
     progress.report({ message: `waiting for the phone. ${instructions}` });
-    return pollPushActivation(client, user.id, factor.id, linkHref(started._links, 'poll'), {
-      intervalMs: 2000,
+    return services.factors.waitForPushActivation(target, started.activation, {
       signal,
       onProgress: (_result, elapsedMs) => progress.report({ message: `waiting for the phone (${Math.round(elapsedMs / 1000)} s). ${instructions}` }),
     });
   });
-  if (isUserFactor(outcome)) return outcome;
-  const result = outcome.factorResult;
+  if (outcome.kind === 'active') return outcome.factor;
+  const result = outcome.activation.factorResult;
   const why = result === 'TIMEOUT' ? 'the phone did not answer in time'
     : result === 'CANCELLED' ? 'it was cancelled on the phone' : `Okta answered ${result}`;
   const choice = await vscode.window.showWarningMessage(
@@ -128,36 +129,14 @@ async function activatePush(services: Services, target: FactorTarget): Promise<U
   return choice === RETRY ? activatePush(services, target) : undefined;
 }
 
-/**
- * After a failure that is not "try again", a TOTP factor enrolled through VS Code keeps its secret
- * unless the factor is gone: only then can the secret never produce a useful code again.
- */
-async function forgetSecretIfFactorGone(services: Services, target: FactorTarget): Promise<void> {
-  const { orgId, user, factor } = target;
-  if (!(await services.authenticator.has(orgId, user.id, factor.id))) return;
-  try {
-    await (await services.clientFor(orgId)).getFactor(user.id, factor.id);
-  } catch (err) {
-    if (isNotFound(err)) await services.authenticator.forget(orgId, user.id, factor.id);
-  }
-}
-
-/** okta.activateFactor: activates a pending factor with a passcode, or (push) by polling until the phone confirms. */
-export async function activateFactor(services: Services, arg?: unknown): Promise<void> {
-  const target = await resolveFactor(services, arg, canActivate);
-  if (!target) return;
-  const { orgId, user, factor } = target;
-  try {
-    const activated = factor.factorType === 'push'
-      ? await activatePush(services, target)
-      : await activateWithPasscode(services, target);
-    if (activated) {
-      void vscode.window.showInformationMessage(`${describeFactor(activated)} of ${describeUser(user)} is now active.`);
-    }
-  } catch (err) {
-    if (factor.factorType === 'token:software:totp') await forgetSecretIfFactorGone(services, target);
-    throw err;
-  } finally {
-    services.tree.refreshUser(orgId, user.id);
+/** okta.activateFactor: activates a pending factor with a passcode, or (push) by waiting until the phone confirms. */
+export async function activateFactor(services: CommandServices, selected?: CommandTarget): Promise<void> {
+  const resolved = await resolveFactor(services, selected, canActivate);
+  if (!resolved) return;
+  const activated = resolved.factor.factorType === 'push'
+    ? await activatePush(services, resolved)
+    : await activateWithPasscode(services, resolved);
+  if (activated) {
+    void vscode.window.showInformationMessage(`${describeFactor(activated)} of ${describeUser(resolved.user)} is now active.`);
   }
 }

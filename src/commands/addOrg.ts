@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { runCommand } from '../ui/runCommand';
 import type { TokenType } from '../okta/models';
 import { normalizeOrgUrl } from '../okta/orgUrl';
 import { OrgRegistryError } from '../orgs/errors';
-import type { Services } from '../services';
+import type { CommandServices } from './commandServices';
 import { askForToken, describeOwner, withTokenCheck } from './tokenPrompts';
 
 /** Validates as the user types; shows the normalisation notice (e.g. an -admin host rewritten). */
@@ -28,7 +29,7 @@ async function askForTokenType(): Promise<TokenType | undefined> {
 }
 
 /** okta.addOrg: URL, token, token type, optional name; the token is checked before anything is stored. */
-export async function addOrg(services: Services): Promise<void> {
+export async function addOrg(services: CommandServices): Promise<void> {
   const rawUrl = await vscode.window.showInputBox({
     title: 'Add an Okta org (1/4): org URL',
     prompt: 'Your Okta org, e.g. https://acme.okta.com (an -admin URL is fine too)',
@@ -58,7 +59,7 @@ export async function addOrg(services: Services): Promise<void> {
     if (err instanceof OrgRegistryError && err.reason === 'duplicate' && err.existingOrgId) {
       const update = 'Update token';
       const choice = await vscode.window.showWarningMessage(err.message, update);
-      if (choice === update) await vscode.commands.executeCommand('okta.updateToken', err.existingOrgId);
+      if (choice === update) await runCommand('okta.updateToken', { kind: 'org', orgId: err.existingOrgId });
       return;
     }
     throw err;

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { VerifyFactorResult } from '../okta/models';
-import type { Services } from '../services';
+import type { CommandTarget } from '../factors/targets';
+import type { CommandServices } from './commandServices';
 import { withCancellableProgress } from './cancellableProgress';
 import { describeFactor, describeUser } from '../presentation/factorDescriptions';
 import { resolveFactor } from './pickers';
-import { lastPushTransaction } from '../presentation/pushTransactions';
+import { hasPushTransactions } from '../factors/capabilities';
 
 /** One line per push state, saying what it means for the tester. */
 function describeResult(result: VerifyFactorResult): string {
@@ -29,11 +30,11 @@ function describeResult(result: VerifyFactorResult): string {
  * okta.checkPushTransaction: the status of a push verification, by transaction id (prefilled with
  * the last one this window started for the factor).
  */
-export async function checkPushTransaction(services: Services, arg?: unknown): Promise<void> {
-  const target = await resolveFactor(services, arg, (f) => f.factorType === 'push');
+export async function checkPushTransaction(services: CommandServices, selected?: CommandTarget): Promise<void> {
+  const target = await resolveFactor(services, selected, hasPushTransactions);
   if (!target) return;
-  const { orgId, user, factor } = target;
-  const last = lastPushTransaction(orgId, user.id, factor.id);
+  const { user, factor } = target;
+  const last = services.factors.lastPushTransaction(target);
   const transactionId = (await vscode.window.showInputBox({
     title: `Push transaction of ${describeFactor(factor)} (${describeUser(user)})`,
     prompt: last
@@ -44,9 +45,8 @@ export async function checkPushTransaction(services: Services, arg?: unknown): P
     validateInput: (text) => (/^[^\s/?#]+$/.test(text.trim()) ? undefined : 'A transaction id: no spaces or "/".'),
   }))?.trim();
   if (!transactionId) return;
-  const client = await services.clientFor(orgId);
   const result = await withCancellableProgress('Checking the push transaction…',
-    (signal) => client.getFactorTransactionStatus(user.id, factor.id, transactionId, { signal }));
+    (signal) => services.factors.pushTransactionStatus(target, transactionId, signal));
   const text = `Push ${transactionId} for ${describeUser(user)}: ${describeResult(result)}`;
   if (result.factorResult === 'SUCCESS' || result.factorResult === 'WAITING') void vscode.window.showInformationMessage(text);
   else void vscode.window.showWarningMessage(text);

@@ -1,17 +1,12 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { CommandTarget } from '../factors/targets';
+import type { CommandServices } from './commandServices';
 import { resolveUser } from './pickers';
 
 /** okta.copyId: the factor id or user id of a node; from the palette (or an org), a picked user's id. */
-export async function copyId(services: Services, arg?: unknown): Promise<void> {
-  const id = await idOf(services, arg);
+export async function copyId(services: CommandServices, selected?: CommandTarget): Promise<void> {
+  const id = selected?.kind === 'factor' ? selected.factor.id : (await resolveUser(services, selected))?.user.id;
   if (id === undefined) return;
   await vscode.env.clipboard.writeText(id);
   vscode.window.setStatusBarMessage(`Copied ${id}`, 3000);
-}
-
-async function idOf(services: Services, arg: unknown): Promise<string | undefined> {
-  const factorId = (arg as { factor?: { id?: unknown } } | undefined)?.factor?.id;
-  if (typeof factorId === 'string') return factorId;
-  return (await resolveUser(services, arg))?.user.id;
 }

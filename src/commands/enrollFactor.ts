@@ -1,15 +1,15 @@
-import type { SupportedFactor } from '../okta/models';
-import type { Services } from '../services';
+import type { CommandTarget } from '../factors/targets';
 import { openEnrollPanel } from '../webviews/enrollPanel';
+import type { CommandServices } from './commandServices';
 import { resolveUser } from './pickers';
 
 /**
- * okta.enrollFactor: opens the Enroll panel of a user node, of a catalog entry node (with that
- * entry preselected), or of a user picked from the palette.
+ * okta.enrollFactor: opens the Enroll panel of a user, of a catalog entry (with that entry
+ * preselected), or of a user picked from the palette.
  */
-export async function enrollFactor(services: Services, arg?: unknown): Promise<void> {
-  const target = await resolveUser(services, arg);
+export async function enrollFactor(services: CommandServices, selected?: CommandTarget): Promise<void> {
+  const target = await resolveUser(services, selected);
   if (!target) return;
-  const entry = (arg as { entry?: SupportedFactor } | undefined)?.entry;
+  const entry = selected?.kind === 'catalogEntry' ? selected.entry : undefined;
   openEnrollPanel(services, { orgId: target.orgId, user: target.user, entry });
 }

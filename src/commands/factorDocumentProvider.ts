@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { UserFactor } from '../okta/models';
 import { SECRET_FACTOR_KEYS } from '../presentation/secretFactorKeys';
-import type { Services } from '../services';
+import type { CommandServices } from './commandServices';
 
 export const FACTOR_DOCUMENT_SCHEME = 'okta-factor';
 
@@ -26,7 +26,7 @@ export class FactorDocumentProvider implements vscode.TextDocumentContentProvide
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: CommandServices) {}
 
   /** Stores (or replaces) the text behind `uri`; an open editor of it updates in place. */
   show(uri: vscode.Uri, text: string): void {
@@ -40,8 +40,7 @@ export class FactorDocumentProvider implements vscode.TextDocumentContentProvide
     const ids = factorIdsOf(uri);
     if (!ids) return '// Not a factor document.\n';
     try {
-      const client = await this.services.clientFor(ids.orgId);
-      const text = factorJsonText(await client.getFactor(ids.userId, ids.factorId));
+      const text = factorJsonText(await this.services.factors.factorById(ids.orgId, ids.userId, ids.factorId));
       this.contents.set(uri.toString(), text);
       return text;
     } catch (err) {
@@ -72,7 +71,7 @@ function factorIdsOf(uri: vscode.Uri): FactorIds | undefined {
 let registered: FactorDocumentProvider | undefined;
 
 /** The provider of `okta-factor:` documents, registered once (at activation, by registerCommands). */
-export function factorDocuments(services: Services): FactorDocumentProvider {
+export function factorDocuments(services: CommandServices): FactorDocumentProvider {
   if (!registered) {
     const provider = new FactorDocumentProvider(services);
     services.context.subscriptions.push(

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { CommandTarget } from '../factors/targets';
+import type { CommandServices } from './commandServices';
 import { resolveOrg } from './pickers';
 
 /** okta.filterUsers: a server-side user filter per org (prefix text or an Okta search expression). */
-export async function filterUsers(services: Services, arg?: unknown): Promise<void> {
-  const target = await resolveOrg(services, arg);
+export async function filterUsers(services: CommandServices, selected?: CommandTarget): Promise<void> {
+  const target = await resolveOrg(services, selected);
   if (!target) return;
   const text = await vscode.window.showInputBox({
     title: `Filter users of ${target.org.label}`,

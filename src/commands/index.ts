@@ -1,12 +1,18 @@
-// Registers every command. Each handler takes the services and the command's arguments (a tree
-// node, an org id, or nothing from the palette); failures are reported once, here.
+// Registers every command. A handler takes the command services and a command target: the one a
+// tree node hands over (`node.target`), one passed by another command, or none from the palette.
+// Failures are reported once, here.
 import * as vscode from 'vscode';
+import type { CommandTarget } from '../factors/targets';
 import { isCancellation } from '../okta/errors';
-import type { Services } from '../services';
+import { TreeNode } from '../tree/treeNode';
+import { reportError } from '../ui/reportError';
 import { activateFactor } from './activateFactor';
 import { addOrg } from './addOrg';
 import { checkPushTransaction } from './checkPushTransaction';
 import { clearFilter } from './clearFilter';
+import type { CommandId } from '../commandIds';
+import type { CommandServices } from './commandServices';
+import { isCommandTarget } from './commandTarget';
 import { copyId } from './copyId';
 import { copyLogin } from './copyLogin';
 import { copyOrgUrl } from './copyOrgUrl';
@@ -20,7 +26,6 @@ import { openInAdminConsole } from './openInAdminConsole';
 import { refresh, refreshNode } from './refresh';
 import { removeOrg } from './removeOrg';
 import { renameOrg } from './renameOrg';
-import { reportError } from '../ui/reportError';
 import { resendFactor } from './resendFactor';
 import { showFactorDetails } from './showFactorDetails';
 import { showLog } from './showLog';
@@ -30,9 +35,9 @@ import { unenrollFactor } from './unenrollFactor';
 import { updateToken } from './updateToken';
 import { verifyFactor } from './verifyFactor';
 
-type CommandHandler = (services: Services, ...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+type CommandHandler = (services: CommandServices, target?: CommandTarget) => unknown;
 
-const COMMANDS: Record<string, CommandHandler> = {
+export const COMMANDS: Record<CommandId, CommandHandler> = {
   'okta.addOrg': addOrg,
   'okta.tryDemoOrg': tryDemoOrg,
   'okta.renameOrg': renameOrg,
@@ -61,25 +66,26 @@ const COMMANDS: Record<string, CommandHandler> = {
 };
 
 /** The command's title from package.json ("Add an Okta Org"), used to name it in error messages. */
-function commandTitle(services: Services, id: string): string {
+function commandTitle(services: CommandServices, id: string): string {
   const commands = (services.context.extension.packageJSON?.contributes?.commands ?? []) as Array<{ command: string; title: string }>;
   return commands.find((c) => c.command === id)?.title ?? id;
 }
 
-function orgIdOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  const orgId = (arg as { orgId?: unknown } | undefined)?.orgId;
-  return typeof orgId === 'string' ? orgId : undefined;
+/** A tree node hands over its target; anything else must already be a well-formed target, else none. */
+function targetOf(arg: unknown): CommandTarget | undefined {
+  if (arg instanceof TreeNode) return arg.target;
+  return isCommandTarget(arg) ? arg : undefined;
 }
 
-export function registerCommands(services: Services): void {
+export function registerCommands(services: CommandServices): void {
   factorDocuments(services); // okta-factor: documents restored after a reload need their provider
   for (const [id, handler] of Object.entries(COMMANDS)) {
-    const command = vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    const command = vscode.commands.registerCommand(id, async (arg?: unknown) => {
+      const target = targetOf(arg);
       try {
-        return await handler(services, ...args);
+        return await handler(services, target);
       } catch (err) {
-        if (!isCancellation(err)) reportError(services, commandTitle(services, id), err, orgIdOf(args[0]));
+        if (!isCancellation(err)) reportError(services, commandTitle(services, id), err, target?.orgId);
         return undefined;
       }
     });

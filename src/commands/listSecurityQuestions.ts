@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { CommandTarget } from '../factors/targets';
+import type { CommandServices } from './commandServices';
 import { withCancellableProgress } from './cancellableProgress';
 import { describeUser } from '../presentation/factorDescriptions';
 import { resolveUser } from './pickers';
 
 /** okta.listSecurityQuestions: the questions a user may enroll; picking one copies its key. */
-export async function listSecurityQuestions(services: Services, arg?: unknown): Promise<void> {
-  const target = await resolveUser(services, arg);
+export async function listSecurityQuestions(services: CommandServices, selected?: CommandTarget): Promise<void> {
+  const target = await resolveUser(services, selected);
   if (!target) return;
-  const client = await services.clientFor(target.orgId);
   const login = describeUser(target.user);
   const questions = await withCancellableProgress(`Loading security questions for ${login}…`,
-    (signal) => client.listSupportedSecurityQuestions(target.user.id, { signal }));
+    (signal) => services.factors.securityQuestions(target, signal));
   if (questions.length === 0) {
     void vscode.window.showInformationMessage(`The org offers no security questions to ${login}.`);
     return;

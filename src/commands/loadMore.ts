@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { CommandTarget } from '../factors/targets';
+import type { CommandServices } from './commandServices';
 import { resolveOrg } from './pickers';
 
 /** okta.loadMore: the next page of an org's users (from the "Load more..." node or the palette). */
-export async function loadMore(services: Services, arg?: unknown): Promise<void> {
-  const target = await resolveOrg(services, arg);
+export async function loadMore(services: CommandServices, selected?: CommandTarget): Promise<void> {
+  const target = await resolveOrg(services, selected);
   if (!target) return;
   await vscode.window.withProgress({ location: { viewId: 'okta.factors' } }, () => services.tree.loadMore(target.orgId));
 }

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { CommandTarget } from '../factors/targets';
+import type { CommandServices } from './commandServices';
 import { adminConsoleUserUrl } from '../presentation/adminConsoleUrl';
 import { resolveUser } from './pickers';
 
 /** okta.openInAdminConsole: the user's profile page in the org's Admin Console. */
-export async function openInAdminConsole(services: Services, arg?: unknown): Promise<void> {
-  const target = await resolveUser(services, arg);
+export async function openInAdminConsole(services: CommandServices, selected?: CommandTarget): Promise<void> {
+  const target = await resolveUser(services, selected);
   if (!target) return;
   const url = adminConsoleUserUrl(target.org.url, target.user.id);
   if (!url) {

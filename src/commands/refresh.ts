@@ -1,18 +1,18 @@
-import type { Services } from '../services';
-import { TreeNode } from '../tree/treeNode';
+import type { CommandTarget } from '../factors/targets';
+import type { CommandServices } from './commandServices';
 import { resolveOrg } from './pickers';
 
 /** okta.refresh: reloads the whole view. */
-export function refresh(services: Services): void {
+export function refresh(services: CommandServices): void {
   services.tree.refresh();
 }
 
 /** okta.refreshNode: reloads one org or user (a factor reloads its user); from the palette, an org. */
-export async function refreshNode(services: Services, arg?: unknown): Promise<void> {
-  if (arg instanceof TreeNode) {
-    services.tree.refresh(arg.nodeToReload());
+export async function refreshNode(services: CommandServices, selected?: CommandTarget): Promise<void> {
+  if (selected) {
+    services.tree.refreshTarget(selected);
     return;
   }
-  const target = await resolveOrg(services, arg);
+  const target = await resolveOrg(services);
   if (target) services.tree.refreshOrg(target.orgId);
 }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { CommandTarget } from '../factors/targets';
+import type { CommandServices } from './commandServices';
 import { resolveOrg } from './pickers';
 
 /** okta.removeOrg: after a modal confirmation, forgets the org and deletes its secrets. */
-export async function removeOrg(services: Services, arg?: unknown): Promise<void> {
-  const target = await resolveOrg(services, arg);
+export async function removeOrg(services: CommandServices, selected?: CommandTarget): Promise<void> {
+  const target = await resolveOrg(services, selected);
   if (!target) return;
   const remove = 'Remove';
   const choice = await vscode.window.showWarningMessage(

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { CommandTarget } from '../factors/targets';
+import type { CommandServices } from './commandServices';
 import { resolveOrg } from './pickers';
 
 /** okta.renameOrg: the org's name in the tree. */
-export async function renameOrg(services: Services, arg?: unknown): Promise<void> {
-  const target = await resolveOrg(services, arg);
+export async function renameOrg(services: CommandServices, selected?: CommandTarget): Promise<void> {
+  const target = await resolveOrg(services, selected);
   if (!target) return;
   const label = await vscode.window.showInputBox({
     title: `Rename ${target.org.label}`,

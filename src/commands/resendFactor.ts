@@ -1,63 +1,48 @@
 import * as vscode from 'vscode';
-import { isCancellation } from '../okta/errors';
-import type { ResendFactorRequest, UserFactor } from '../okta/models';
-import type { Services } from '../services';
+import { canResend } from '../factors/capabilities';
+import type { FactorService } from '../factors/factorService';
+import type { CommandTarget, FactorRef } from '../factors/targets';
+import { describeFactor, describeUser } from '../presentation/factorDescriptions';
 import { withCancellableProgress } from './cancellableProgress';
-import { sendCooldownSeconds } from '../presentation/errorAdvice';
-import { canResend, describeFactor, describeUser } from '../presentation/factorDescriptions';
-import { factorKey } from '../presentation/factorKey';
+import type { CommandServices } from './commandServices';
 import { resolveFactor } from './pickers';
-import { RESEND_COOLDOWN_SECONDS, resendCooldowns } from '../presentation/resendCooldown';
-
-/** The body Okta wants: the factor's own type, provider and profile (phone or email). */
-function resendRequest(factor: UserFactor): ResendFactorRequest {
-  return {
-    factorType: factor.factorType as ResendFactorRequest['factorType'],
-    provider: String(factor.provider),
-    profile: factor.profile as Record<string, unknown> | undefined,
-  };
-}
 
 /** A status-bar countdown until the next resend is possible; ends by itself. */
-function showCooldown(key: string, factorName: string): void {
+function showCooldown(factors: FactorService, ref: FactorRef): void {
+  const name = describeFactor(ref.factor);
   void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Okta' }, async (progress) => {
-    for (let left = resendCooldowns.remainingSeconds(key); left > 0; left = resendCooldowns.remainingSeconds(key)) {
-      progress.report({ message: `next code for ${factorName} in ${left} s` });
+    for (let left = factors.resendWaitSeconds(ref); left > 0; left = factors.resendWaitSeconds(ref)) {
+      progress.report({ message: `next code for ${name} in ${left} s` });
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   });
 }
 
-/** okta.resendFactor: sends a new enrollment code for a pending sms/call/email factor. */
-export async function resendFactor(services: Services, arg?: unknown): Promise<void> {
-  const target = await resolveFactor(services, arg, canResend);
+/** okta.resendFactor: sends a new enrollment code for a pending sms/call/email factor, with an optional template. */
+export async function resendFactor(services: CommandServices, selected?: CommandTarget): Promise<void> {
+  const target = await resolveFactor(services, selected, canResend);
   if (!target) return;
-  const { orgId, user, factor } = target;
-  const factorName = describeFactor(factor);
-  const key = factorKey(orgId, user.id, factor.id);
-  const cooldown = RESEND_COOLDOWN_SECONDS[factor.factorType] ?? 30;
-  const left = resendCooldowns.remainingSeconds(key);
-  if (left > 0) {
-    void vscode.window.showWarningMessage(
-      `A code was sent to ${factorName} moments ago. Wait ${left} more second${left === 1 ? '' : 's'} before resending (Okta allows one every ${cooldown} s).`);
+  const factorName = describeFactor(target.factor);
+  const wait = services.factors.resendWaitSeconds(target);
+  if (wait > 0) {
+    void vscode.window.showWarningMessage(`A code was sent to ${factorName} moments ago. Wait ${wait} more second${wait === 1 ? '' : 's'} before resending.`);
     return;
   }
-  const client = await services.clientFor(orgId);
+  // SMS and voice enrollments may use one of the org's SMS templates; Enter keeps the default text.
+  const templateId = target.factor.factorType === 'email' ? '' : await vscode.window.showInputBox({
+    title: `Resend a code to ${factorName}`,
+    prompt: 'SMS template id (optional): Enter sends Okta\'s default message',
+    placeHolder: 'cstk2flOtuCMDJK4b0g3',
+    ignoreFocusOut: true,
+    validateInput: (text) => (/^[\w-]*$/.test(text.trim()) ? undefined : 'A template id: letters, digits, "-" and "_" only.'),
+  });
+  if (templateId === undefined) return;
   try {
-    await withCancellableProgress(`Sending a new code to ${factorName}…`,
-      (signal) => client.resendEnrollFactor(user.id, factor.id, resendRequest(factor), { signal }));
-  } catch (err) {
-    // Okta's "sent moments ago" answer: remember its wait so the next try is refused locally. A
-    // cancel may come after Okta sent the code, so it starts the usual cooldown too.
-    const waitSeconds = sendCooldownSeconds(err) ?? (isCancellation(err) ? cooldown : undefined);
-    if (waitSeconds) {
-      resendCooldowns.start(key, waitSeconds);
-      showCooldown(key, factorName);
-    }
-    throw err;
+    const { cooldownSeconds } = await withCancellableProgress(`Sending a new code to ${factorName}…`,
+      (signal) => services.factors.resend(target, { templateId: templateId.trim() || undefined }, signal));
+    void vscode.window.showInformationMessage(
+      `Sent a new code to ${factorName} for ${describeUser(target.user)}. Activate the factor with it; another code can be sent in ${cooldownSeconds} s.`);
+  } finally {
+    showCooldown(services.factors, target);
   }
-  resendCooldowns.start(key, cooldown);
-  showCooldown(key, factorName);
-  void vscode.window.showInformationMessage(
-    `Sent a new code to ${factorName} for ${describeUser(user)}. Activate the factor with it; another code can be sent in ${cooldown} s.`);
 }

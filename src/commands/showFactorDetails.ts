@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { CommandTarget } from '../factors/targets';
+import type { CommandServices } from './commandServices';
 import { withCancellableProgress } from './cancellableProgress';
 import { describeFactor, describeUser } from '../presentation/factorDescriptions';
 import { factorDocumentUri, factorDocuments, factorJsonText } from './factorDocumentProvider';
 import { resolveFactor } from './pickers';
 
 /** okta.showFactorDetails: the factor freshly fetched, as read-only JSON in an editor. */
-export async function showFactorDetails(services: Services, arg?: unknown): Promise<void> {
-  const target = await resolveFactor(services, arg);
+export async function showFactorDetails(services: CommandServices, selected?: CommandTarget): Promise<void> {
+  const target = await resolveFactor(services, selected);
   if (!target) return;
   const { orgId, user, factor } = target;
-  const client = await services.clientFor(orgId);
   const fresh = await withCancellableProgress(`Loading ${describeFactor(factor)} of ${describeUser(user)}…`,
-    (signal) => client.getFactor(user.id, factor.id, { signal }));
+    (signal) => services.factors.getFactor(target, signal));
   const uri = factorDocumentUri(`${describeUser(user)} · ${describeFactor(fresh)}`, { orgId, userId: user.id, factorId: factor.id });
   factorDocuments(services).show(uri, factorJsonText(fresh));
   // The `.json` path gives the document its language; no save, no edit (a content-provider scheme).

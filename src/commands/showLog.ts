@@ -1,6 +1,6 @@
-import type { Services } from '../services';
+import type { CommandServices } from './commandServices';
 
 /** okta.showLog: the "Okta" output channel with the request log. */
-export function showLog(services: Services): void {
+export function showLog(services: CommandServices): void {
   services.log.show();
 }

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { CommandTarget } from '../factors/targets';
+import type { CommandServices } from './commandServices';
 import { copyTotpCode } from './copyTotpCode';
 import { currentTotpCode, spacedCode, validityText } from './totpCode';
 
 const COPY = 'Copy';
 
 /** okta.showTotpCode: the current code with its remaining validity, and a Copy button. */
-export async function showTotpCode(services: Services, arg?: unknown): Promise<void> {
-  const current = await currentTotpCode(services, arg);
+export async function showTotpCode(services: CommandServices, selected?: CommandTarget): Promise<void> {
+  const current = await currentTotpCode(services, selected);
   if (!current) return;
   const { target, name, totp } = current;
   const choice = await vscode.window.showInformationMessage(`${spacedCode(totp.code)} — current code of ${name} (${validityText(totp)}).`, COPY);

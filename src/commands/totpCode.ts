@@ -2,20 +2,21 @@
 // secret the built-in authenticator keeps (factors enrolled through this extension).
 import * as vscode from 'vscode';
 import type { TotpCode } from '../authenticator/totpAuthenticator';
-import type { Services } from '../services';
+import type { CommandTarget } from '../factors/targets';
+import type { CommandServices } from './commandServices';
 import { describeFactor, describeUser } from '../presentation/factorDescriptions';
-import { resolveFactor, type FactorTarget } from './pickers';
+import { resolveFactor, type ResolvedFactor } from './pickers';
 
 export interface TotpCodeOfFactor {
-  target: FactorTarget;
-  /** "Google Authenticator alice@example.com of alice@example.com" */
+  target: ResolvedFactor;
+  /** "Google Authenticator of alice@example.com" */
   name: string;
   totp: TotpCode;
 }
 
 /** The factor's current code, or undefined (with a message) when the authenticator has no secret. */
-export async function currentTotpCode(services: Services, arg?: unknown): Promise<TotpCodeOfFactor | undefined> {
-  const target = await resolveFactor(services, arg, (f) => f.factorType === 'token:software:totp');
+export async function currentTotpCode(services: CommandServices, selected?: CommandTarget): Promise<TotpCodeOfFactor | undefined> {
+  const target = await resolveFactor(services, selected, (f) => f.factorType === 'token:software:totp');
   if (!target) return undefined;
   const { orgId, user, factor } = target;
   const name = `${describeFactor(factor)} of ${describeUser(user)}`;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { CommandServices } from './commandServices';
 
 /** okta.tryDemoOrg: starts the local simulator and adds it as "Demo org (local)". */
-export async function tryDemoOrg(services: Services): Promise<void> {
+export async function tryDemoOrg(services: CommandServices): Promise<void> {
   const org = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Starting the demo org...' },
     () => services.demo.open(),

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { CommandTarget } from '../factors/targets';
+import type { CommandServices } from './commandServices';
 import { resolveOrg } from './pickers';
 import { askForToken, describeOwner, withTokenCheck } from './tokenPrompts';
 
 /** okta.updateToken: replaces an org's token after checking the new one (the old one stays on failure). */
-export async function updateToken(services: Services, arg?: unknown): Promise<void> {
-  const target = await resolveOrg(services, arg);
+export async function updateToken(services: CommandServices, selected?: CommandTarget): Promise<void> {
+  const target = await resolveOrg(services, selected);
   if (!target) return;
   const host = new URL(target.org.url).host;
   const token = await askForToken(`Update token: ${target.org.label}`, `New ${target.org.tokenType} token for ${host}. It is stored in the OS keychain only.`);

@@ -1,6 +1,5 @@
 // User-facing names for factors and users, used in prompts, confirmations and document titles.
 // Kept free of `vscode` so it is unit-tested in plain Node.
-import { linkAllows } from '../okta/links';
 import type { OktaUser, UserFactor } from '../okta/models';
 
 const TYPE_LABELS: Record<string, string> = {
@@ -42,10 +41,9 @@ function factorDetail(factor: UserFactor): string | undefined {
       return factor.profile?.questionText ?? factor.profile?.question;
     case 'push':
       return factor.profile?.name;
-    default: {
-      const credentialId = (factor.profile as { credentialId?: unknown } | undefined)?.credentialId;
-      return typeof credentialId === 'string' ? credentialId : undefined;
-    }
+    default:
+      // TOTP, token and FastPass credential ids are the user's own login or a long device id.
+      return undefined;
   }
 }
 
@@ -65,36 +63,4 @@ export function describeUser(user: OktaUser): string {
 /** Status in words: "pending activation", "active". */
 export function describeStatus(factor: UserFactor): string {
   return factor.status.toLowerCase().replace(/_/g, ' ');
-}
-
-/** Factor types the activate operation accepts a passcode for. */
-const PASSCODE_ACTIVATION_TYPES = new Set(['sms', 'call', 'email', 'token:software:totp']);
-const RESENDABLE_TYPES = new Set(['sms', 'call', 'email']);
-
-export function isPendingActivation(factor: UserFactor): boolean {
-  return factor.status === 'PENDING_ACTIVATION';
-}
-
-export function activatesWithPasscode(factor: UserFactor): boolean {
-  return PASSCODE_ACTIVATION_TYPES.has(factor.factorType);
-}
-
-/** Pending factors this extension can activate: passcode types and push. */
-export function canActivate(factor: UserFactor): boolean {
-  return isPendingActivation(factor) && (activatesWithPasscode(factor) || factor.factorType === 'push');
-}
-
-/** Resend exists only for pending sms/call/email enrollments. */
-export function canResend(factor: UserFactor): boolean {
-  return isPendingActivation(factor) && RESENDABLE_TYPES.has(factor.factorType);
-}
-
-/** The self link's hints say whether the server lets this factor be deleted right now. */
-export function isDeletable(factor: UserFactor): boolean {
-  return linkAllows(factor._links, 'self', 'DELETE');
-}
-
-/** Only sms and call factors double as a recovery phone. */
-export function hasRecoveryPhone(factor: UserFactor): boolean {
-  return factor.factorType === 'sms' || factor.factorType === 'call';
 }

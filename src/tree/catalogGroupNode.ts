@@ -43,8 +43,7 @@ export class CatalogGroupNode extends ChildListNode {
   }
 
   protected async load(): Promise<TreeNode[]> {
-    const client = await this.services.clientFor(this.orgId);
-    const entries = await client.listSupportedFactors(this.user.id);
+    const entries = await this.services.factors.catalog({ orgId: this.orgId, user: this.user });
     return entries.map((entry) => new SupportedFactorNode(this, entry, isCatalogEntryEnrolled(entry, this.enrolled)));
   }
 }

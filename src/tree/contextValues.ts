@@ -1,8 +1,9 @@
-// Tag-style contextValues ("okta:factor+active+sms+okta+deletable") so package.json menus can pick
-// the actions that fit a node with regex `when` clauses. Kept free of `vscode` for unit tests.
-// Tag order is fixed (status, type, provider, flags) because some `when` clauses rely on it.
+// Tag-style contextValues ("okta:factor+active+sms+okta+canVerify+deletable") so package.json menus
+// pick the actions that fit a node with regex `when` clauses. The capability tags come from the same
+// predicates the FactorService guards its actions with; clauses match tags with lookaheads, so their
+// order never matters. Kept free of `vscode` for unit tests.
 import type { OktaUser, SupportedFactor, UserFactor } from '../okta/models';
-import { isDeletable } from '../presentation/factorDescriptions';
+import { FACTOR_CAPABILITIES, type FactorCapability } from '../factors/capabilities';
 
 function tagged(kind: string, tags: Array<string | false | undefined>): string {
   return [kind, ...tags.filter((t): t is string => Boolean(t))].join('+');
@@ -32,7 +33,7 @@ export function factorContextValue(factor: UserFactor, hasTotpSecret: boolean): 
     lower(factor.status),
     factor.factorType,
     lower(String(factor.provider ?? '')),
-    isDeletable(factor) && 'deletable',
+    ...(Object.keys(FACTOR_CAPABILITIES) as FactorCapability[]).map((tag) => FACTOR_CAPABILITIES[tag](factor) && tag),
     hasTotpSecret && 'totpsecret',
   ]);
 }

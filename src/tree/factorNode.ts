@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { describeFactor, describeStatus } from '../presentation/factorDescriptions';
+import type { FactorTarget } from '../factors/targets';
 import type { OktaUser, UserFactor } from '../okta/models';
 import { factorContextValue } from './contextValues';
-import { factorIconId, factorStatusColorId, factorTooltipRows } from './factorPresentation';
+import { factorIconId, factorRowDescription, factorRowLabel, factorStatusColorId, factorTooltipRows } from './factorPresentation';
 import { TreeNode } from './treeNode';
 
 /** An enrolled factor: icon per type, status coloured, profile details in the tooltip. */
@@ -27,13 +27,18 @@ export class FactorNode extends TreeNode {
     return this.parent.user;
   }
 
+  get target(): FactorTarget {
+    return { kind: 'factor', orgId: this.orgId, user: this.user, factor: this.factor };
+  }
+
   getTreeItem(): vscode.TreeItem {
     const { factor } = this;
-    const item = new vscode.TreeItem(describeFactor(factor), vscode.TreeItemCollapsibleState.None);
+    // The factor first, its status first in the description: at ~35 visible characters both must show.
+    const item = new vscode.TreeItem(factorRowLabel(factor), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.contextValue = factorContextValue(factor, this.hasTotpSecret);
     item.iconPath = new vscode.ThemeIcon(factorIconId(factor.factorType), new vscode.ThemeColor(factorStatusColorId(factor.status)));
-    item.description = describeStatus(factor) + (this.hasTotpSecret ? ' · code in VS Code' : '');
+    item.description = factorRowDescription(factor, this.hasTotpSecret);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown('| | |\n|---|---|\n');
     for (const [key, value] of factorTooltipRows(factor)) tooltip.appendMarkdown(`| ${cell(key)} | ${cell(value)} |\n`);

@@ -2,6 +2,7 @@
 // from ../presentation/factorDescriptions so the tree and the prompts name factors alike.
 // Free of `vscode` (ids only; the nodes wrap them in ThemeIcon/ThemeColor) for unit tests.
 import type { FactorStatus, FactorType, SupportedFactor, UserFactor } from '../okta/models';
+import { describeStatus, factorTypeLabel } from '../presentation/factorDescriptions';
 import { SECRET_FACTOR_KEYS } from '../presentation/secretFactorKeys';
 
 const ICONS: Record<FactorType, string> = {
@@ -37,6 +38,31 @@ export function factorStatusColorId(status: FactorStatus | string): string {
     default:
       return 'disabledForeground';
   }
+}
+
+/** A factor row's label: the factor alone ("SMS", "Okta Verify push"), never the user's own login. */
+export function factorRowLabel(factor: UserFactor): string {
+  return factorTypeLabel(factor);
+}
+
+/** What tells two factors of one type apart, short enough to follow the status in a narrow row. */
+function rowDetail(factor: UserFactor): string | undefined {
+  switch (factor.factorType) {
+    case 'sms':
+    case 'call':
+      return factor.profile?.phoneNumber;
+    case 'email':
+      return factor.profile?.email;
+    case 'push':
+      return factor.profile?.name;
+    default:
+      return undefined;
+  }
+}
+
+/** Status first ("pending activation · +1-555-0100"): it is what the sidebar must not cut off. */
+export function factorRowDescription(factor: UserFactor, hasTotpSecret: boolean): string {
+  return [describeStatus(factor), rowDetail(factor), hasTotpSecret && 'code in VS Code'].filter(Boolean).join(' · ');
 }
 
 /** Rows for the factor tooltip: identity, lifecycle dates and the readable profile attributes. */

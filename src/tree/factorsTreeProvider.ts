@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandTarget } from '../factors/targets';
 import { OrgNode } from './orgNode';
 import type { TreeContext, TreeDependencies } from './treeDependencies';
 import type { TreeNode } from './treeNode';
@@ -22,6 +23,8 @@ export class FactorsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       this.view,
       this.didChange,
       services.registry.onDidChange(({ orgId }) => this.reloadOrgs(orgId)),
+      // Every enroll, activate, verify or unenroll, from any surface, reloads that user once.
+      services.factors.onDidChange(({ orgId, userId }) => void this.refreshUser(orgId, userId)),
       // A TOTP secret kept or forgotten changes the factor's `+totpsecret` tag.
       services.authenticator.onDidChange(({ orgId, userId }) => void this.refreshUser(orgId, userId)),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -95,6 +98,12 @@ export class FactorsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   async refreshUser(orgId: string, userId: string): Promise<void> {
     const user = await this.orgNodes.get(orgId)?.findUser(userId);
     if (user) this.refresh(user);
+  }
+
+  /** Reloads what a command target is about: an org's users, or (for a user, factor or catalog entry) the user. */
+  refreshTarget(target: CommandTarget): void {
+    if (target.kind === 'org') this.refreshOrg(target.orgId);
+    else void this.refreshUser(target.orgId, target.user.id);
   }
 
   /** Appends the next page of an org's users; nothing to do when its users are not loaded yet. */

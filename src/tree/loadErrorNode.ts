@@ -1,3 +1,4 @@
+import { commandFor } from '../ui/runCommand';
 import { adviseOnError } from '../presentation/errorAdvice';
 import { OrgRegistryError } from '../orgs/errors';
 import { MessageNode } from './messageNode';
@@ -15,13 +16,13 @@ export function loadErrorNode(parent: TreeNode & { orgId: string }, action: stri
       icon: 'key',
       color: 'errorForeground',
       tooltip: advice.message,
-      command: { command: 'okta.updateToken', title: 'Update Token', arguments: [parent.orgId] },
+      command: commandFor('okta.updateToken', 'Update Token', { kind: 'org', orgId: parent.orgId }),
     });
   }
   return new MessageNode(parent, `${advice.message} - click to retry`, {
     icon: 'warning',
     color: 'errorForeground',
     tooltip: advice.message,
-    command: { command: 'okta.refreshNode', title: 'Retry', arguments: [parent] },
+    command: commandFor('okta.refreshNode', 'Retry', parent.target),
   });
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { commandFor } from '../ui/runCommand';
 import { TreeNode } from './treeNode';
 
 /** The last child of an org with more users on the server; okta.loadMore fetches the next page. */
@@ -20,7 +21,7 @@ export class LoadMoreNode extends TreeNode {
     item.contextValue = 'okta:loadMore';
     item.iconPath = new vscode.ThemeIcon('ellipsis');
     item.tooltip = 'Fetch the next page of users';
-    item.command = { command: 'okta.loadMore', title: 'Load More Users', arguments: [this] };
+    item.command = commandFor('okta.loadMore', 'Load More Users', this.target);
     return item;
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { OrgTarget } from '../factors/targets';
 import type { OrgRecord } from '../orgs/orgRegistry';
 import { orgContextValue } from './contextValues';
 import { LoadMoreNode } from './loadMoreNode';
@@ -6,6 +7,7 @@ import { MessageNode } from './messageNode';
 import { OrgLoadingNode } from './orgLoadingNode';
 import type { TreeNode } from './treeNode';
 import { UserNode } from './userNode';
+import { orgDescription } from './orgPresentation';
 import { isUserShown, usersQueryFor } from '../presentation/userQuery';
 import type { TreeContext } from './treeDependencies';
 
@@ -35,6 +37,10 @@ export class OrgNode extends OrgLoadingNode<UserPages> {
     return this.org.id;
   }
 
+  get target(): OrgTarget {
+    return { kind: 'org', orgId: this.orgId };
+  }
+
   getTreeItem(): vscode.TreeItem {
     const filter = this.services.tree.filterOf(this.orgId);
     const demo = this.services.isDemoOrg(this.orgId);
@@ -42,8 +48,8 @@ export class OrgNode extends OrgLoadingNode<UserPages> {
     item.id = this.id;
     item.contextValue = orgContextValue({ error: this.failed, filtered: filter !== undefined, demo });
     item.iconPath = new vscode.ThemeIcon(demo ? 'beaker' : 'organization');
-    const owner = this.org.ownerLogin ? ` · ${this.org.ownerLogin}` : '';
-    item.description = filter !== undefined ? `filter: ${filter}` : `${new URL(this.org.url).host}${owner}`;
+    // The label already names the org (its host by default): the description says whose token it is.
+    item.description = filter !== undefined ? `filter: ${filter}` : orgDescription(this.org);
     item.tooltip = this.tooltip(filter);
     return item;
   }
@@ -99,9 +105,8 @@ export class OrgNode extends OrgLoadingNode<UserPages> {
   }
 
   private async appendPage(pages: UserPages): Promise<void> {
-    const client = await this.services.clientFor(this.orgId);
     const showDeprovisioned = this.services.config.showDeprovisioned();
-    const page = await client.listUsersPage({
+    const page = await this.services.users.page(this.orgId, {
       ...usersQueryFor(this.services.tree.filterOf(this.orgId), showDeprovisioned),
       limit: this.services.config.usersPageSize(),
       after: pages.after,

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CatalogEntryTarget } from '../factors/targets';
 import { factorTypeLabel } from '../presentation/factorDescriptions';
 import type { OktaUser, SupportedFactor } from '../okta/models';
 import { catalogFactorContextValue } from './contextValues';
@@ -24,6 +25,10 @@ export class SupportedFactorNode extends TreeNode {
 
   get user(): OktaUser {
     return this.parent.user;
+  }
+
+  get target(): CatalogEntryTarget {
+    return { kind: 'catalogEntry', orgId: this.orgId, user: this.user, entry: this.entry };
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { CommandTarget } from '../factors/targets';
 
 /**
  * A node of the Okta tree. Nodes that load data (LoadingNode) keep it until they are reset, so the
@@ -18,6 +19,11 @@ export abstract class TreeNode {
 
   /** Forget loaded data so the next getChildren fetches it again. */
   reset(): void {}
+
+  /** What a command run on this node acts on (commands never see the node itself). */
+  get target(): CommandTarget | undefined {
+    return this.parent?.target;
+  }
 
   /** The node whose reload refreshes this one: itself for nodes that load children, else its parent. */
   nodeToReload(): TreeNode {

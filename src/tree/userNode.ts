@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { UserTarget } from '../factors/targets';
 import type { OktaUser } from '../okta/models';
 import { CatalogGroupNode } from './catalogGroupNode';
 import { userContextValue } from './contextValues';
@@ -24,6 +25,10 @@ export class UserNode extends ChildListNode {
 
   get orgId(): string {
     return this.parent.orgId;
+  }
+
+  get target(): UserTarget {
+    return { kind: 'user', orgId: this.orgId, user: this.user };
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -55,8 +60,7 @@ export class UserNode extends ChildListNode {
   }
 
   protected async load(): Promise<TreeNode[]> {
-    const client = await this.services.clientFor(this.orgId);
-    const factors = await client.listFactors(this.user.id);
+    const factors = await this.services.factors.listFactors(this.target);
     const factorNodes = await Promise.all(
       factors.map(async (factor) => new FactorNode(this, factor, await this.services.authenticator.has(this.orgId, this.user.id, factor.id))),
     );

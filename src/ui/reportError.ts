@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { runCommand } from './runCommand';
 import type { RequestLog } from '../log/requestLog';
 import { adviseOnError } from '../presentation/errorAdvice';
 
@@ -17,6 +18,6 @@ export function reportError(services: { log: Pick<RequestLog, 'appendLine'> }, a
     return;
   }
   void vscode.window.showErrorMessage(advice.message, UPDATE_TOKEN).then((choice) => {
-    if (choice === UPDATE_TOKEN) void vscode.commands.executeCommand('okta.updateToken', orgId);
+    if (choice === UPDATE_TOKEN) void runCommand('okta.updateToken', orgId ? { kind: 'org', orgId } : undefined);
   });
 }

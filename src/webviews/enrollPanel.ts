@@ -2,19 +2,12 @@
 // activate in the same panel (TOTP through the built-in authenticator, push with live status,
 // sms/call/email with a code and a Resend cooldown). Custom HOTP secrets go to the built-in authenticator.
 import * as vscode from 'vscode';
-import { describeStatus, factorTypeLabel } from '../presentation/factorDescriptions';
-import { factorKey } from '../presentation/factorKey';
-import { RESEND_COOLDOWN_SECONDS, resendCooldowns } from '../presentation/resendCooldown';
-import { adviseOnError } from '../presentation/errorAdvice';
-import { linkOnOrg } from '../presentation/orgLink';
-import type { OktaClient } from '../okta/client';
-import { OktaApiError } from '../okta/errors';
+import type { ActivateOutcome, ActivationStep, PushActivationStep } from '../factors/outcomes';
+import type { FactorRef } from '../factors/targets';
 import { linkHref } from '../okta/links';
-import {
-  isUserFactor, type OktaUser, type PushActivation, type SecurityQuestion, type SupportedFactor, type TotpActivation,
-  type UserFactor,
-} from '../okta/models';
-import { pollPushActivation } from '../okta/pushPolling';
+import { isUserFactor, type OktaUser, type PushActivation, type SecurityQuestion, type SupportedFactor, type UserFactor } from '../okta/models';
+import { describeStatus, factorTypeLabel } from '../presentation/factorDescriptions';
+import { linkOnOrg } from '../presentation/orgLink';
 import { catalogKey, enrollLayout } from './enrollFields';
 import { toEnrollRequest } from './enrollRequest';
 import { PanelInputError } from './errorView';
@@ -71,8 +64,9 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
     return this.target.user.id;
   }
 
-  private client(): Promise<OktaClient> {
-    return this.services.clientFor(this.orgId);
+  /** The factor this panel enrolled, as the service takes it. */
+  private ref(factor: UserFactor): FactorRef {
+    return { orgId: this.orgId, user: this.target.user, factor };
   }
 
   /** Shows the panel again; with a catalog entry, selects it unless an activation is under way. */
@@ -86,11 +80,10 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
 
   private async loadCatalog(): Promise<void> {
     try {
-      const client = await this.client();
-      this.catalog = await client.listSupportedFactors(this.userId, { signal: this.signal });
+      this.catalog = await this.services.factors.catalog(this.target, this.signal);
       // The questions endpoint accepts API tokens only; ask only when a question can be enrolled.
       if (this.catalog.some((e) => e.factorType === 'question')) {
-        this.questions = await client.listSupportedSecurityQuestions(this.userId, { signal: this.signal });
+        this.questions = await this.services.factors.securityQuestions(this.target, this.signal);
       }
     } catch (err) {
       if (!this.signal.aborted) this.post({ type: 'error', error: this.errorView('Loading the factor catalog', err) });
@@ -164,17 +157,14 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
       case 'activateWithAuthenticator':
         return this.answer(message.requestId, 'Activate', [], async () => {
           const factor = this.requirePending('token:software:totp');
-          const { code } = await this.services.authenticator.currentCode(this.orgId, this.userId, factor.id);
-          await this.activate(code);
+          await this.onActivateOutcome(await this.services.factors.activateWithAuthenticator(this.ref(factor), this.signal));
         });
       case 'resend':
         return this.answer(message.requestId, 'Resend', [], () => this.resend());
       case 'restartPushActivation':
         return this.answer(message.requestId, 'Restart activation', [], async () => {
           const factor = this.requirePending('push');
-          const client = await this.client();
-          const result = await client.activateFactor(this.userId, factor.id, undefined, { signal: this.signal });
-          await this.onPushActivationResult(result);
+          await this.onPushActivationStep(await this.services.factors.startPushActivation(this.ref(factor), this.signal));
         });
     }
   }
@@ -183,20 +173,10 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
     await this.loading;
     const mapping = toEnrollRequest(form, { catalog: this.catalog, questions: this.questions });
     if (!mapping.ok) throw new PanelInputError('Check the highlighted fields.', mapping.fields);
-    const client = await this.client();
-    const factor = await client.enrollFactor(this.userId, mapping.request, { ...mapping.options, signal: this.signal });
+    const { factor, activation } = await this.services.factors.enroll(this.target, mapping.request, mapping.options, this.signal);
     this.templateId = mapping.options.templateId;
-    if (factor.factorType === 'token:hotp') await this.rememberHotpSecret(factor, String(mapping.request.profile?.sharedSecret));
-    this.services.tree.refreshUser(this.orgId, this.userId);
-    try {
-      await this.startActivation(factor);
-    } catch (err) {
-      if (this.signal.aborted) throw err;
-      // The factor exists (pending activation) whatever went wrong here: say so instead of "Enroll failed".
-      const why = this.errorView('Starting the activation', err).message;
-      await this.finish(factor, `${factorTypeLabel(factor)} is enrolled (${describeStatus(factor)}), but ${lowerFirst(why)} ` +
-        'Activate it from the tree, or unenroll it.');
-    }
+    this.factor = factor;
+    await this.showActivationStep(factor, activation);
   }
 
   /** The factor this panel enrolled, which must still be waiting for activation (of that type). */
@@ -208,63 +188,31 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
     return factor;
   }
 
-  private async startActivation(factor: UserFactor): Promise<void> {
-    this.factor = factor;
+  /** Shows the step the service says the enrollment leads to. */
+  private async showActivationStep(factor: UserFactor, step: ActivationStep): Promise<void> {
     const label = factorTypeLabel(factor);
-    if (factor.status !== 'PENDING_ACTIVATION') {
-      return this.finish(factor, `${label} is enrolled and ${factor.status.toLowerCase().replace(/_/g, ' ')}.`);
-    }
-    switch (factor.factorType) {
-      case 'token:software:totp':
-        return this.startTotpActivation(factor, label);
-      case 'push':
-        return this.onPushActivationResult((factor._embedded?.activation ?? { factorResult: 'WAITING' }) as PushActivation, factor);
-      case 'sms':
-      case 'call':
-      case 'email': {
-        const sentTo = factor.factorType === 'email' ? factor.profile?.email : factor.profile?.phoneNumber;
-        // Enrolling sent a code, so the cooldown starts now (shared with the Resend command).
-        this.startCooldown(factor);
-        this.setActivation({
-          kind: 'passcode', factorLabel: label, channel: factor.factorType, sentTo: sentTo ?? 'the user',
-          resendAvailableAt: this.resendAvailableAt(factor),
-        });
-        return;
+    switch (step.kind) {
+      case 'done':
+        return this.finish(factor, `${label} is enrolled and ${describeStatus(factor)}.`);
+      case 'manual':
+        return this.finish(factor, step.reason === 'no-secret'
+          ? `${label} is enrolled, but Okta sent no shared secret to activate it with.`
+          : `${label} is enrolled and waiting for activation, which VS Code cannot complete for this type.`);
+      case 'failed': {
+        // The factor exists (pending activation) whatever went wrong here: say so instead of "Enroll failed".
+        const why = this.errorView('Starting the activation', step.error).message;
+        return this.finish(factor, `${label} is enrolled (${describeStatus(factor)}), but ${lowerFirst(why)} Activate it from the tree, or unenroll it.`);
       }
-      default:
-        return this.finish(factor, `${label} is enrolled and waiting for activation, which VS Code cannot complete for this type.`);
+      case 'totp':
+        this.setActivation({ kind: 'totp', factorLabel: label, qrDataUrl: await qrCodeDataUrl(step.otpauthUri), otpauthUri: step.otpauthUri, secret: step.secret });
+        return this.sendCurrentCode(factor.id);
+      case 'push':
+        return this.onPushActivationStep({ kind: 'pending', activation: step.activation });
+      case 'passcode':
+        this.setActivation({
+          kind: 'passcode', factorLabel: label, channel: step.channel, sentTo: step.sentTo ?? 'the user', resendAvailableAt: step.resendAvailableAt,
+        });
     }
-  }
-
-  /** Keeps the secret in the built-in authenticator right away, then shows its QR code and codes. */
-  private async startTotpActivation(factor: UserFactor, label: string): Promise<void> {
-    const activation = factor._embedded?.activation as TotpActivation | undefined;
-    if (!activation?.sharedSecret) {
-      return this.finish(factor, `${label} is enrolled, but Okta sent no shared secret to activate it with.`);
-    }
-    const { authenticator } = this.services;
-    await authenticator.remember(this.orgId, this.userId, factor.id, activation, {
-      label: this.target.user.profile.login,
-      issuer: this.services.registry.get(this.orgId)?.label ?? 'Okta',
-    });
-    const otpauthUri = await authenticator.otpauthUri(this.orgId, this.userId, factor.id);
-    this.setActivation({
-      kind: 'totp', factorLabel: label, qrDataUrl: await qrCodeDataUrl(otpauthUri), otpauthUri,
-      // Base32 as authenticator apps expect, whatever encoding Okta used.
-      secret: new URL(otpauthUri).searchParams.get('secret') ?? activation.sharedSecret,
-    });
-    await this.sendCurrentCode(factor.id);
-  }
-
-  /**
-   * Keeps a custom HOTP factor's secret (counter 0) so the Verify panel can fill in its codes. The
-   * enrollment already succeeded, so a secret that cannot be kept (typed, not hex) is just left out.
-   */
-  private async rememberHotpSecret(factor: UserFactor, sharedSecret: string): Promise<void> {
-    await this.services.hotpAuthenticator.remember(this.orgId, this.userId, factor.id, { sharedSecret }, {
-      label: this.target.user.profile.login,
-      issuer: this.services.registry.get(this.orgId)?.label ?? 'Okta',
-    }).catch(() => undefined);
   }
 
   /** Posts the built-in authenticator's code, and again whenever it rolls over. */
@@ -276,48 +224,38 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
     this.codeTimer = setTimeout(() => void this.sendCurrentCode(factorId).catch(() => undefined), 1000);
   }
 
-  private async onPushActivationResult(result: UserFactor | PushActivation, enrolled?: UserFactor): Promise<void> {
-    const factor = enrolled ?? this.requirePending('push');
-    if (isUserFactor(result)) {
-      return this.finish(result, `${factorTypeLabel(result)} is ${result.status === 'ACTIVE' ? 'active' : result.status.toLowerCase()}.`);
-    }
+  private async onPushActivationStep(step: PushActivationStep): Promise<void> {
+    const factor = this.requirePending('push');
+    if (step.kind === 'active') return this.finish(step.factor, `${factorTypeLabel(step.factor)} is active.`);
+    const activation = step.activation;
     // Okta's `qrcode` link is a PNG of the real activation QR code, served by the org. The panel loads
-    // no remote images and the client has no call that fetches it, so the browser shows it instead.
-    this.activationLink = linkHref(result._links, 'qrcode') ?? this.activationLink;
+    // no remote images, so the browser shows it instead.
+    this.activationLink = linkHref(activation._links, 'qrcode') ?? this.activationLink;
     this.setActivation({
-      kind: 'push', factorLabel: factorTypeLabel(factor), factorResult: result.factorResult, expiresAt: result.expiresAt,
+      kind: 'push', factorLabel: factorTypeLabel(factor), factorResult: activation.factorResult, expiresAt: activation.expiresAt,
       activationLink: this.activationLink,
     });
-    if (result.factorResult === 'WAITING') {
-      this.watchPushActivation(factor, linkHref(enrolled?._links ?? result._links, 'poll') ?? linkHref(result._links, 'poll'));
-    } else {
-      this.post({ type: 'pushStatus', factorResult: result.factorResult, message: pushActivationMessage(result.factorResult) });
-    }
+    if (activation.factorResult === 'WAITING') this.watchPushActivation(factor, activation);
+    else this.post({ type: 'pushStatus', factorResult: activation.factorResult, message: pushActivationMessage(activation.factorResult) });
   }
 
-  /** Polls in the background until Okta Verify completes the activation or it times out. */
-  private watchPushActivation(factor: UserFactor, pollHref: string | undefined): void {
+  /** Waits in the background until Okta Verify completes the activation or it times out. */
+  private watchPushActivation(factor: UserFactor, activation: PushActivation): void {
     this.pushPoll?.abort();
     const poll = new AbortController();
     this.pushPoll = poll;
     const signal = AbortSignal.any([poll.signal, this.signal]);
     void (async () => {
       try {
-        const client = await this.client();
-        const result = await pollPushActivation(client, this.userId, factor.id, pollHref, {
+        const step = await this.services.factors.waitForPushActivation(this.ref(factor), activation, {
           intervalMs: this.timing.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
           signal,
           onProgress: (progress) => {
-            if (!isUserFactor(progress)) {
-              this.post({ type: 'pushStatus', factorResult: progress.factorResult, message: pushActivationMessage(progress.factorResult) });
-            }
+            if (!isUserFactor(progress)) this.post({ type: 'pushStatus', factorResult: progress.factorResult, message: pushActivationMessage(progress.factorResult) });
           },
         });
-        if (isUserFactor(result)) {
-          await this.finish(result, `${factorTypeLabel(result)} is active.`);
-        } else {
-          this.post({ type: 'pushStatus', factorResult: result.factorResult, message: pushActivationMessage(result.factorResult) });
-        }
+        if (step.kind === 'active') await this.finish(step.factor, `${factorTypeLabel(step.factor)} is active.`);
+        else this.post({ type: 'pushStatus', factorResult: step.activation.factorResult, message: pushActivationMessage(step.activation.factorResult) });
       } catch (err) {
         if (signal.aborted) return;
         const error = this.errorView('Push activation', err);
@@ -329,53 +267,40 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
   private async activate(passCode: string): Promise<void> {
     const factor = this.requirePending();
     if (passCode === '') throw new PanelInputError('Enter the activation code.', { activationCode: 'Enter the code.' });
-    const client = await this.client();
-    const result = await client.activateFactor(this.userId, factor.id, { passCode }, { signal: this.signal });
-    if (!isUserFactor(result)) throw new PanelInputError(`Okta answered ${result.factorResult}; the factor is not active yet.`);
-    await this.finish(result, `${factorTypeLabel(result)} is active.`);
+    await this.onActivateOutcome(await this.services.factors.activate(this.ref(factor), passCode, this.signal));
+  }
+
+  private async onActivateOutcome(outcome: ActivateOutcome): Promise<void> {
+    switch (outcome.kind) {
+      case 'active':
+        return this.finish(outcome.factor, `${factorTypeLabel(outcome.factor)} is active.`);
+      case 'wrong-passcode':
+        throw new PanelInputError(`${outcome.message} The factor is still pending activation (Okta allows 5 attempts in 5 minutes).`,
+          { activationCode: 'Wrong code.' });
+      case 'too-many-attempts':
+        throw new PanelInputError(`Too many activation attempts: Okta allows 5 in 5 minutes. Try again by ${outcome.retryBy.toLocaleTimeString()}.`);
+      case 'not-active':
+        throw new PanelInputError(`Okta answered ${outcome.factorResult}; the factor is not active yet.`);
+    }
   }
 
   private async resend(): Promise<void> {
     const factor = this.requirePending();
     const activation = this.activation;
-    if (activation?.kind !== 'passcode' || (factor.factorType !== 'sms' && factor.factorType !== 'call' && factor.factorType !== 'email')) {
-      throw new PanelInputError('Only sms, call and email enrollments can resend a code.');
-    }
-    const wait = resendCooldowns.remainingSeconds(factorKey(this.orgId, this.userId, factor.id));
-    if (wait > 0) throw new PanelInputError(`Okta sends one code per ${cooldownSeconds(factor)} s: resend in ${wait} s.`);
-    const client = await this.client();
+    if (activation?.kind !== 'passcode') throw new PanelInputError('Only sms, call and email enrollments can resend a code.');
+    const ref = this.ref(factor);
     try {
-      await client.resendEnrollFactor(
-        this.userId, factor.id,
-        { factorType: factor.factorType, provider: String(factor.provider), profile: factor.profile },
-        { templateId: this.templateId, signal: this.signal },
-      );
-      this.startCooldown(factor);
-      this.setActivation({ ...activation, resendAvailableAt: this.resendAvailableAt(factor) });
-    } catch (err) {
-      // Okta's own cooldown (429) wins over ours: restart the countdown with its number.
-      const waitSeconds = err instanceof OktaApiError ? adviseOnError('Resend', err).waitSeconds : undefined;
-      if (waitSeconds) {
-        this.startCooldown(factor, waitSeconds);
-        this.setActivation({ ...activation, resendAvailableAt: this.resendAvailableAt(factor) });
-      }
-      throw err;
+      await this.services.factors.resend(ref, { templateId: this.templateId }, this.signal);
+    } finally {
+      // Sent, refused for a cooldown (ours or Okta's): the countdown shows the service's.
+      this.setActivation({ ...activation, resendAvailableAt: this.services.factors.resendAvailableAt(ref) });
     }
-  }
-
-  private startCooldown(factor: UserFactor, seconds = cooldownSeconds(factor)): void {
-    resendCooldowns.start(factorKey(this.orgId, this.userId, factor.id), seconds);
-  }
-
-  private resendAvailableAt(factor: UserFactor): number {
-    return Date.now() + resendCooldowns.remainingSeconds(factorKey(this.orgId, this.userId, factor.id)) * 1000;
   }
 
   private async finish(factor: UserFactor, message: string): Promise<void> {
     this.stopTimers();
     this.factor = factor;
     this.setActivation({ kind: 'done', factorLabel: factorTypeLabel(factor), status: factor.status, message });
-    this.services.tree.refreshUser(this.orgId, this.userId);
   }
 
   private setActivation(activation: ActivationView): void {
@@ -389,10 +314,6 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
     this.pushPoll?.abort();
     this.pushPoll = undefined;
   }
-}
-
-function cooldownSeconds(factor: UserFactor): number {
-  return RESEND_COOLDOWN_SECONDS[factor.factorType] ?? 30;
 }
 
 /** The inputs of the chosen type, so Okta's causes are attached only to inputs on screen. */

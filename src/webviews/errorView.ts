@@ -1,6 +1,7 @@
 // Turns a thrown error into what a panel shows: a sentence, Okta's errorCauses as a list next to the
 // form, and - where a cause clearly concerns one input - that cause under the input. No `vscode`.
 import { adviseOnError } from '../presentation/errorAdvice';
+import { FactorStateError, ResendCooldownError } from '../factors/outcomes';
 import { OktaApiError, OktaInputError } from '../okta/errors';
 import type { ErrorView } from './protocol';
 
@@ -48,6 +49,6 @@ export function toErrorView(action: string, err: unknown, fields: readonly strin
  * code, cooldowns) stay inline; others are also reported.
  */
 export function isUserCorrectable(err: unknown): boolean {
-  if (err instanceof PanelInputError || err instanceof OktaInputError) return true;
+  if (err instanceof PanelInputError || err instanceof OktaInputError || err instanceof FactorStateError || err instanceof ResendCooldownError) return true;
   return err instanceof OktaApiError && [400, 403, 409, 429].includes(err.status) && err.errorCode !== 'E0000006';
 }

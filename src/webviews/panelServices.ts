@@ -1,15 +1,20 @@
-// The part of the extension's Services that the panels use. Services satisfies it; tests can build
-// it from an OrgRegistry, the TOTP and HOTP authenticators and a recording tree without activating the extension.
+// What the panels use, declared here beside them: the factor service for every Okta action, the
+// authenticators for showing codes, the registry for names and links, and the log.
 import type * as vscode from 'vscode';
 import type { HotpAuthenticator } from '../authenticator/hotpAuthenticator';
 import type { TotpAuthenticator } from '../authenticator/totpAuthenticator';
+import type { FactorService } from '../factors/factorService';
+import type { RequestLog } from '../log/requestLog';
 import type { OrgRegistry } from '../orgs/orgRegistry';
-import type { Services } from '../services';
 
-export interface PanelServices extends Pick<Services, 'log' | 'clientFor'> {
+export interface PanelServices {
   context: Pick<vscode.ExtensionContext, 'extensionUri'>;
   registry: Pick<OrgRegistry, 'get'>;
-  authenticator: Pick<TotpAuthenticator, 'remember' | 'has' | 'currentCode' | 'otpauthUri'>;
-  hotpAuthenticator: Pick<HotpAuthenticator, 'remember' | 'has' | 'nextCode'>;
-  tree: { refreshUser(orgId: string, userId: string): void };
+  factors: Pick<FactorService,
+    | 'catalog' | 'securityQuestions' | 'enroll' | 'activate' | 'activateWithAuthenticator' | 'startPushActivation'
+    | 'waitForPushActivation' | 'resend' | 'resendWaitSeconds' | 'resendAvailableAt' | 'sendChallenge' | 'verify'
+    | 'verifyPush' | 'cancelPush' | 'isPushWaiting'>;
+  authenticator: Pick<TotpAuthenticator, 'has' | 'currentCode'>;
+  hotpAuthenticator: Pick<HotpAuthenticator, 'has' | 'nextCode'>;
+  log: Pick<RequestLog, 'appendLine'>;
 }

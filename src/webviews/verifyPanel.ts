@@ -1,12 +1,9 @@
 // The Verify panel of one factor: issue an sms/call/email challenge then check the code, check a
 // TOTP/HOTP/token code (the built-in authenticator can fill it in) or a security answer, or send a push
 // and follow it live until the user answers it, it times out, or the tester cancels.
-import { factorTypeLabel } from '../presentation/factorDescriptions';
-import { recordPushTransaction } from '../presentation/pushTransactions';
-import { isCancellation, OktaApiError } from '../okta/errors';
-import { factorTransactionId, linkHref } from '../okta/links';
+import type { VerifyOutcome as FactorVerifyOutcome } from '../factors/outcomes';
 import type { OktaUser, UserFactor, VerifyFactorOptions, VerifyFactorResult } from '../okta/models';
-import { pollPushTransaction } from '../okta/pushPolling';
+import { factorTypeLabel } from '../presentation/factorDescriptions';
 import { PanelInputError } from './errorView';
 import { PanelRegistry } from './panelRegistry';
 import { DEFAULT_POLL_INTERVAL_MS, type PanelTiming } from './panelTiming';
@@ -39,17 +36,7 @@ const RESULT_MESSAGES: Record<string, string> = {
   CANCELED: 'Cancelled.',
 };
 
-/** Okta reports these verify outcomes as errors; the panel names them like factorResult values. */
-const ERROR_RESULTS: Record<string, (mode: VerifyMode) => string> = {
-  E0000068: (mode) => (mode === 'answer' ? 'WRONG_ANSWER' : 'WRONG_CODE'),
-  E0000082: () => 'PASSCODE_REPLAYED',
-  E0000083: () => 'TIME_WINDOW_EXCEEDED',
-};
-
 export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHostMessage> {
-  private push?: AbortController;
-  /** The waiting push's `cancel` link (or transaction id), for Cancel. */
-  private pushCancelFrom?: string;
 
   constructor(services: PanelServices, private readonly target: VerifyTarget, private readonly timing: PanelTiming = {}) {
     super(services, target.orgId, {
@@ -121,9 +108,8 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
 
   private async sendChallenge(headers: VerifyHeaders): Promise<void> {
     this.requireMode('challenge-then-passcode');
-    const client = await this.services.clientFor(this.orgId);
-    const result = await client.verifyFactor(this.target.user.id, this.target.factor.id, undefined, { ...verifyOptions(headers), signal: this.signal });
-    if (result.factorResult !== 'CHALLENGE') return this.showResult(result.factorResult);
+    const outcome = await this.services.factors.sendChallenge(this.target, verifyOptions(headers), this.signal);
+    if (outcome.factorResult !== 'CHALLENGE') return this.showOutcome(outcome);
     const factor = this.target.factor;
     const to = factor.factorType === 'email' ? factor.profile?.email : (factor.profile as { phoneNumber?: string } | undefined)?.phoneNumber;
     this.post({ type: 'challengeSent', message: `Okta sent a code${to ? ` to ${to}` : ''}. Enter it below.` });
@@ -137,68 +123,28 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
       const field = mode === 'answer' ? 'answer' : 'passCode';
       throw new PanelInputError(`Enter the ${mode === 'answer' ? 'answer' : 'code'}.`, { [field]: 'Required.' });
     }
-    const client = await this.services.clientFor(this.orgId);
-    try {
-      const result = await client.verifyFactor(this.target.user.id, this.target.factor.id, body, { ...verifyOptions(message.headers), signal: this.signal });
-      this.showResult(result.factorResult);
-    } catch (err) {
-      // A wrong code is a result, not a crash: show it as such, and the cause under the input.
-      if (err instanceof OktaApiError && err.errorCode) {
-        const factorResult = ERROR_RESULTS[err.errorCode]?.(mode) ?? err.errorCode;
-        this.post({ type: 'result', factorResult, outcome: 'failure', message: err.message });
-      }
-      throw err;
-    }
+    const outcome = await this.services.factors.verify(this.target, body, verifyOptions(message.headers), this.signal);
+    this.showOutcome(outcome);
+    // A wrong code is a result, not a crash: its words also go under the input.
+    if (outcome.errorMessage) throw new PanelInputError(outcome.errorMessage, { [mode === 'answer' ? 'answer' : 'passCode']: outcome.errorMessage });
   }
 
-  /** Sends the push and keeps the request open while polling, so the webview stays in "waiting". */
+  /** Sends the push and keeps the request open while it is followed, so the webview stays in "waiting". */
   private async sendPush(headers: VerifyHeaders): Promise<void> {
     this.requireMode('push');
-    if (this.push) throw new PanelInputError('A push is already waiting; cancel it first.');
-    const push = new AbortController();
-    this.push = push;
-    const signal = AbortSignal.any([push.signal, this.signal]);
-    const [, userId, factorId] = this.ids;
-    try {
-      const client = await this.services.clientFor(this.orgId);
-      const started = await client.verifyFactor(userId, factorId, undefined, { ...verifyOptions(headers), signal });
-      if (started.factorResult !== 'WAITING') return this.showResult(started.factorResult);
-      const transactionId = factorTransactionId(started);
-      if (transactionId) recordPushTransaction(this.orgId, userId, factorId, transactionId);
-      this.pushCancelFrom = linkHref(started._links, 'cancel') ?? transactionId;
-      this.postPushStatus(started);
-      const pollFrom = linkHref(started._links, 'poll') ?? transactionId;
-      if (!pollFrom) throw new PanelInputError('Okta answered WAITING without a link to follow the push.');
-      const final = await pollPushTransaction(client, userId, factorId, pollFrom, {
-        intervalMs: this.timing.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-        signal,
-        onProgress: (result) => this.postPushStatus(result),
-      });
-      this.showResult(final.factorResult);
-    } catch (err) {
-      if (isCancellation(err) && push.signal.aborted && !this.signal.aborted) return; // cancelPush reports
-      throw err;
-    } finally {
-      if (this.push === push) {
-        this.push = undefined;
-        this.pushCancelFrom = undefined;
-      }
-    }
+    const outcome = await this.services.factors.verifyPush(this.target, verifyOptions(headers), {
+      intervalMs: this.timing.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+      signal: this.signal,
+      onProgress: (result) => this.postPushStatus(result),
+    });
+    // A push stopped by Cancel is reported by cancelPush.
+    if (!outcome.stoppedByCancel) this.showOutcome(outcome);
   }
 
-  /** Stops polling, then cancels the transaction on Okta (DELETE on its cancel link). */
+  /** Stops following the push, then cancels the transaction on Okta. */
   private async cancelPush(): Promise<void> {
-    const push = this.push;
-    const cancelFrom = this.pushCancelFrom;
-    if (!push) throw new PanelInputError('No push is waiting.');
-    push.abort();
-    if (!cancelFrom) {
-      this.showResult('CANCELLED', 'Stopped following the push. It stays on the device until it expires.');
-      return;
-    }
-    const client = await this.services.clientFor(this.orgId);
-    await client.cancelFactorTransaction(this.target.user.id, this.target.factor.id, cancelFrom, { signal: this.signal });
-    this.showResult('CANCELLED', 'Push cancelled.');
+    const how = await this.services.factors.cancelPush(this.target, this.signal);
+    this.showResult('CANCELLED', how === 'cancelled' ? 'Push cancelled.' : 'Stopped following the push. It stays on the device until it expires.');
   }
 
   private postPushStatus(result: VerifyFactorResult): void {
@@ -208,6 +154,13 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
       factorResult: result.factorResult,
       message: result.factorResult === 'WAITING' ? 'Push sent. Waiting for the user to answer it in Okta Verify...' : RESULT_MESSAGES[result.factorResult] ?? result.factorResult,
       correctAnswer: typeof correctAnswer === 'number' ? correctAnswer : undefined,
+    });
+  }
+
+  private showOutcome(outcome: FactorVerifyOutcome): void {
+    this.post({
+      type: 'result', factorResult: outcome.factorResult, outcome: outcome.verdict,
+      message: outcome.errorMessage ?? RESULT_MESSAGES[outcome.factorResult] ?? `Okta answered ${outcome.factorResult}.`,
     });
   }
 

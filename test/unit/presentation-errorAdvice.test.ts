@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apiErrorFromResponse, OktaNetworkError } from '../../src/okta/errors';
-import { adviseOnError, isNotFound, isRateLimited, isWrongPasscode, sendCooldownSeconds } from '../../src/presentation/errorAdvice';
+import { isNotFound, isRateLimited, isWrongPasscode, sendCooldownSeconds } from '../../src/factors/errorKinds';
+import { adviseOnError } from '../../src/presentation/errorAdvice';
 
 /** The error the client builds from an Okta error response. */
 function oktaError(status: number, errorCode: string, errorSummary: string, causes: string[] = []): Error {
@@ -35,7 +36,7 @@ test('rate limit says to try again later and is recognised', () => {
 
 test('sms cooldown reads the seconds from the summary', () => {
   const advice = adviseOnError('Resend Code', oktaError(429, 'E0000109', 'An SMS message was recently sent. Please wait 30 seconds before trying again.'));
-  assert.equal(advice.waitSeconds, 30);
+  assert.equal(sendCooldownSeconds(oktaError(429, 'E0000109', 'An SMS message was recently sent. Please wait 30 seconds before trying again.')), 30);
   assert.match(advice.message, /Wait 30 seconds before sending another code\.$/);
 });
 
@@ -46,7 +47,7 @@ test('only the send cooldown codes have a cooldown', () => {
 });
 
 test('email cooldown falls back to the catalogue value when the summary has no number', () => {
-  assert.equal(adviseOnError('Resend Code', oktaError(429, 'E0000118', 'An email was recently sent.')).waitSeconds, 5);
+  assert.equal(sendCooldownSeconds(oktaError(429, 'E0000118', 'An email was recently sent.')), 5);
 });
 
 test('not found hints at a refresh and is recognised', () => {
@@ -58,7 +59,6 @@ test('not found hints at a refresh and is recognised', () => {
 test('other codes keep the client message with code and causes', () => {
   const advice = adviseOnError('Unenroll Factor', oktaError(400, 'E0000001', 'Api validation failed: factor', ['bad thing']));
   assert.match(advice.message, /^Unenroll Factor failed: Api validation failed: factor \(E0000001, HTTP 400\): bad thing\.$/);
-  assert.equal(advice.waitSeconds, undefined);
 });
 
 test('network errors and thrown strings keep their message', () => {

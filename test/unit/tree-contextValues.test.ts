@@ -55,7 +55,7 @@ test('user tag is the lower-case status', () => {
 
 test('pending sms: activate and resend, not verify, not unenroll (self allows only GET)', () => {
   const value = factorContextValue(factor({ status: 'PENDING_ACTIVATION', _links: self(['GET']) }), false);
-  assert.equal(value, 'okta:factor+pending_activation+sms+okta');
+  assert.equal(value, 'okta:factor+pending_activation+sms+okta+canActivate+canResend');
   assert.match(value, WHEN.activate);
   assert.match(value, WHEN.resend);
   assert.doesNotMatch(value, WHEN.verify);
@@ -64,7 +64,7 @@ test('pending sms: activate and resend, not verify, not unenroll (self allows on
 
 test('active deletable TOTP with a kept secret: verify, unenroll, TOTP code; no resend/activate', () => {
   const value = factorContextValue(factor({ factorType: 'token:software:totp', provider: 'GOOGLE', profile: { credentialId: 'ann@example.com' }, _links: self(['GET', 'DELETE']) }), true);
-  assert.equal(value, 'okta:factor+active+token:software:totp+google+deletable+totpsecret');
+  assert.equal(value, 'okta:factor+active+token:software:totp+google+canVerify+deletable+totpsecret');
   for (const clause of [WHEN.verify, WHEN.unenroll, WHEN.totp]) assert.match(value, clause);
   for (const clause of [WHEN.activate, WHEN.resend]) assert.doesNotMatch(value, clause);
 });

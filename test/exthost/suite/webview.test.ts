@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { startSimulator, SEED_ANSWER, type RunningSimulator } from '../../../sim';
 import { HotpAuthenticator } from '../../../src/authenticator/hotpAuthenticator';
 import { TotpAuthenticator } from '../../../src/authenticator/totpAuthenticator';
+import { FactorService, type FactorServiceDeps } from '../../../src/factors/factorService';
 import { RequestLog } from '../../../src/log/requestLog';
 import type { OktaClient } from '../../../src/okta/client';
 import type { OktaUser, UserFactor } from '../../../src/okta/models';
@@ -67,6 +68,8 @@ const blankForm: EnrollForm = {
 suite('webview panels against the simulator', () => {
   let sim: RunningSimulator;
   let services: PanelServices;
+  let totp: TotpAuthenticator;
+  let withAuthenticator: (authenticator: FactorServiceDeps['totp']) => FactorService;
   let client: OktaClient;
   let orgId: string;
   const refreshed: string[] = [];
@@ -83,15 +86,20 @@ suite('webview panels against the simulator', () => {
     const log = new RequestLog();
     const appendLine = log.appendLine.bind(log);
     log.appendLine = (line: string) => { logLines.push(line); appendLine(line); };
-    services = {
-      context: { extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri },
-      registry,
-      authenticator: new TotpAuthenticator(secrets),
-      hotpAuthenticator: new HotpAuthenticator(secrets),
-      tree: { refreshUser: (o, u) => { refreshed.push(`${o}/${u}`); } },
-      log,
-      clientFor: (id) => registry.clientFor(id),
-    };
+    totp = new TotpAuthenticator(secrets);
+    const hotpAuthenticator = new HotpAuthenticator(secrets);
+    const factors = factorServiceWith(totp);
+    services = { context: { extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri }, registry, factors, authenticator: totp, hotpAuthenticator, log };
+
+    /** The panels' one way to Okta: a real FactorService on the registry's client; its change events are recorded. */
+    function factorServiceWith(authenticator: FactorServiceDeps['totp']): FactorService {
+      const service = new FactorService({
+        clientFor: (id) => registry.clientFor(id), totp: authenticator, hotp: hotpAuthenticator, issuerOf: () => 'Simulator', log: (line) => log.appendLine(line),
+      });
+      service.onDidChange(({ orgId: o, userId: u }) => { refreshed.push(`${o}/${u}`); });
+      return service;
+    }
+    withAuthenticator = factorServiceWith;
   });
 
   teardown(() => {
@@ -279,15 +287,16 @@ suite('webview panels against the simulator', () => {
 
   test('enroll TOTP when the authenticator cannot keep the secret: "enrolled, but ...", the factor stays pending', async () => {
     const u = await user('no.factors@example.com');
-    const { authenticator } = services;
     const lockedKeychain: PanelServices = {
       ...services,
-      authenticator: {
+      factors: withAuthenticator({
         remember: async () => { throw new Error('The OS keychain is locked.'); },
-        has: authenticator.has.bind(authenticator),
-        currentCode: authenticator.currentCode.bind(authenticator),
-        otpauthUri: authenticator.otpauthUri.bind(authenticator),
-      },
+        has: totp.has.bind(totp),
+        forget: totp.forget.bind(totp),
+        forgetOrg: totp.forgetOrg.bind(totp),
+        currentCode: totp.currentCode.bind(totp),
+        otpauthUri: totp.otpauthUri.bind(totp),
+      }),
     };
     const panel = openEnrollPanel(lockedKeychain, { orgId, user: u }, { pollIntervalMs: POLL_MS });
     panels.push(panel);

@@ -1,6 +1,6 @@
 // Okta sends at most one code per phone every 30 s (sms/call) and one per address every 5 s
 // (email), refusing earlier resends with 429. Tracking the cooldown per factor lets the UI say
-// "wait 12 s" without a round trip. Free of `vscode` (unit-tested).
+// "wait 12 s" without a round trip. One instance, owned by the FactorService.
 
 /** Seconds between two codes to the same phone or address, by factor type. */
 export const RESEND_COOLDOWN_SECONDS: Record<string, number> = { sms: 30, call: 30, email: 5 };
@@ -25,10 +25,9 @@ export class ResendCooldowns {
     const until = this.now() + seconds * 1000;
     this.until.set(key, Math.max(until, this.until.get(key) ?? 0));
   }
-}
 
-/**
- * The window's cooldowns, keyed by factorKey(): shared by resend and anything else that sends a
- * code (enrollment sends one too, so the enroll panel may start the cooldown).
- */
-export const resendCooldowns = new ResendCooldowns();
+  /** Drops the cooldowns whose key matches (an org that was removed). */
+  clear(matches: (key: string) => boolean): void {
+    for (const key of [...this.until.keys()]) if (matches(key)) this.until.delete(key);
+  }
+}

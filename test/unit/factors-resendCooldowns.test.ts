@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RESEND_COOLDOWN_SECONDS, ResendCooldowns } from '../../src/presentation/resendCooldown';
+import { RESEND_COOLDOWN_SECONDS, ResendCooldowns } from '../../src/factors/resendCooldowns';
 
 function clock(start = 1_000_000): { now: () => number; advance(ms: number): void } {
   let t = start;

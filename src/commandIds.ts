@@ -1,0 +1,31 @@
+// Every command id the extension contributes, in one typed list: registration, internal calls,
+// tree item clicks and the package.json check (a unit test) all use it.
+export const COMMAND_IDS = [
+  'okta.addOrg',
+  'okta.tryDemoOrg',
+  'okta.renameOrg',
+  'okta.removeOrg',
+  'okta.updateToken',
+  'okta.refresh',
+  'okta.refreshNode',
+  'okta.filterUsers',
+  'okta.clearFilter',
+  'okta.loadMore',
+  'okta.copyId',
+  'okta.copyLogin',
+  'okta.copyOrgUrl',
+  'okta.openInAdminConsole',
+  'okta.showLog',
+  'okta.enrollFactor',
+  'okta.verifyFactor',
+  'okta.showFactorDetails',
+  'okta.listSecurityQuestions',
+  'okta.activateFactor',
+  'okta.resendFactor',
+  'okta.checkPushTransaction',
+  'okta.unenrollFactor',
+  'okta.showTotpCode',
+  'okta.copyTotpCode',
+] as const;
+
+export type CommandId = (typeof COMMAND_IDS)[number];

@@ -1,0 +1,26 @@
+// What the commands use, declared here beside them (the wiring file builds it; no command imports
+// the wiring). Concrete classes appear only as `Pick`s of the parts used.
+import type * as vscode from 'vscode';
+import type { HotpAuthenticator } from '../authenticator/hotpAuthenticator';
+import type { TotpAuthenticator } from '../authenticator/totpAuthenticator';
+import type { DemoOrg } from '../demo/demoOrg';
+import type { FactorService } from '../factors/factorService';
+import type { RequestLog } from '../log/requestLog';
+import type { OrgRegistry } from '../orgs/orgRegistry';
+import type { OktaSettings } from '../settings';
+import type { FactorsTreeProvider } from '../tree/factorsTreeProvider';
+import type { UserDirectory } from '../users/userDirectory';
+import type { PanelServices } from '../webviews/panelServices';
+
+export interface CommandServices extends PanelServices {
+  context: Pick<vscode.ExtensionContext, 'extensionUri' | 'extension' | 'subscriptions'>;
+  registry: OrgRegistry;
+  factors: FactorService;
+  users: Pick<UserDirectory, 'page'>;
+  authenticator: TotpAuthenticator;
+  hotpAuthenticator: HotpAuthenticator;
+  tree: Pick<FactorsTreeProvider, 'refresh' | 'refreshOrg' | 'refreshTarget' | 'setFilter' | 'filterOf' | 'loadMore'>;
+  log: RequestLog;
+  demo: Pick<DemoOrg, 'isDemoOrg' | 'open' | 'stop'>;
+  config: OktaSettings;
+}

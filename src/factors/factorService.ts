@@ -1,0 +1,444 @@
+// Every Okta factor workflow, once: read, enroll, activate (passcode, built-in authenticator, push),
+// resend with its cooldown, verify (passcode, answer, push with polling and cancel), unenroll.
+// Commands, panels and the demo phone call this and only show the outcome; it announces each change
+// (org, user) so the tree refreshes without being asked. Free of `vscode`.
+import type { HotpAuthenticator } from '../authenticator/hotpAuthenticator';
+import type { TotpAuthenticator } from '../authenticator/totpAuthenticator';
+import type { OktaClient } from '../okta/client';
+import { isCancellation, OktaApiError } from '../okta/errors';
+import { factorTransactionId, linkHref } from '../okta/links';
+import {
+  isUserFactor, type EnrollFactorOptions, type EnrollFactorRequest, type PushActivation, type SecurityQuestion,
+  type SupportedFactor, type TotpActivation, type UserFactor, type VerifyFactorOptions, type VerifyFactorRequest,
+  type VerifyFactorResult,
+} from '../okta/models';
+import { pollPushActivation, pollPushTransaction } from '../okta/pushPolling';
+import { Emitter, type Event } from '../orgs/emitter';
+import { canActivate, canResend, canVerify, hasPushTransactions, isDeletable } from './capabilities';
+import { isNotFound, isRateLimited, isWrongPasscode, sendCooldownSeconds } from './errorKinds';
+import {
+  FactorStateError, ResendCooldownError, type ActivateOutcome, type ActivationStep, type EnrollOutcome,
+  type PushActivationStep, type RecordedPushTransaction, type VerifyOutcome,
+} from './outcomes';
+import { RESEND_COOLDOWN_SECONDS, ResendCooldowns } from './resendCooldowns';
+import type { FactorRef, UserRef } from './targets';
+
+/** Okta allows 5 activation attempts per factor in 5 minutes. */
+const ACTIVATION_WINDOW_MS = 5 * 60_000;
+const DEFAULT_POLL_INTERVAL_MS = 2000;
+
+/** Okta reports these verify outcomes as errors; they are results to the tester. */
+const ERROR_RESULTS: Record<string, (answer: boolean) => string> = {
+  E0000068: (answer) => (answer ? 'WRONG_ANSWER' : 'WRONG_CODE'),
+  E0000082: () => 'PASSCODE_REPLAYED',
+  E0000083: () => 'TIME_WINDOW_EXCEEDED',
+};
+
+export interface FactorServiceDeps {
+  clientFor(orgId: string): Promise<OktaClient>;
+  totp: Pick<TotpAuthenticator, 'remember' | 'has' | 'forget' | 'forgetOrg' | 'currentCode' | 'otpauthUri'>;
+  hotp: Pick<HotpAuthenticator, 'remember' | 'forget' | 'forgetOrg'>;
+  /** The issuer name authenticator apps show for the org's codes. */
+  issuerOf(orgId: string): string;
+  /** Problems that must not fail the action (a keychain that cannot forget a secret). */
+  log(line: string): void;
+  now?: () => number;
+}
+
+export interface FactorChange {
+  orgId: string;
+  userId: string;
+}
+
+export interface PollOptions<R> {
+  signal?: AbortSignal;
+  intervalMs?: number;
+  onProgress?: (result: R, elapsedMs: number) => void;
+}
+
+interface WaitingPush {
+  stop: AbortController;
+  cancelFrom?: string;
+}
+
+const factorKey = ({ orgId, user, factor }: FactorRef): string => `${orgId}/${user.id}/${factor.id}`;
+
+export class FactorService {
+  private readonly changed = new Emitter<FactorChange>();
+  private readonly cooldowns: ResendCooldowns;
+  private readonly lastPushes = new Map<string, RecordedPushTransaction>();
+  private readonly waitingPushes = new Map<string, WaitingPush>();
+  /** Aborted when the org is removed: its polls, pushes and enrollments stop and store nothing. */
+  private readonly orgWork = new Map<string, AbortController>();
+
+  /** A factor of (org, user) was enrolled, activated, verified or unenrolled, or may have been. */
+  readonly onDidChange: Event<FactorChange> = this.changed.event;
+
+  constructor(private readonly deps: FactorServiceDeps) {
+    this.cooldowns = new ResendCooldowns(deps.now);
+  }
+
+  // ---- reads ----
+
+  async listFactors({ orgId, user }: UserRef, signal?: AbortSignal): Promise<UserFactor[]> {
+    return (await this.client(orgId)).listFactors(user.id, { signal: this.bound(orgId, signal) });
+  }
+
+  async getFactor(ref: FactorRef, signal?: AbortSignal): Promise<UserFactor> {
+    return (await this.client(ref.orgId)).getFactor(ref.user.id, ref.factor.id, { signal: this.bound(ref.orgId, signal) });
+  }
+
+  /** A factor by ids alone (a factor document restored after a reload). */
+  async factorById(orgId: string, userId: string, factorId: string, signal?: AbortSignal): Promise<UserFactor> {
+    return (await this.client(orgId)).getFactor(userId, factorId, { signal: this.bound(orgId, signal) });
+  }
+
+  async catalog({ orgId, user }: UserRef, signal?: AbortSignal): Promise<SupportedFactor[]> {
+    return (await this.client(orgId)).listSupportedFactors(user.id, { signal: this.bound(orgId, signal) });
+  }
+
+  async securityQuestions({ orgId, user }: UserRef, signal?: AbortSignal): Promise<SecurityQuestion[]> {
+    return (await this.client(orgId)).listSupportedSecurityQuestions(user.id, { signal: this.bound(orgId, signal) });
+  }
+
+  // ---- enroll ----
+
+  /** Enrolls, keeps a TOTP/HOTP secret in the built-in authenticator, and says how activation goes on. */
+  async enroll(ref: UserRef, request: EnrollFactorRequest, options: EnrollFactorOptions, signal?: AbortSignal): Promise<EnrollOutcome> {
+    const { orgId, user } = ref;
+    const work = this.bound(orgId, signal);
+    const factor = await (await this.client(orgId)).enrollFactor(user.id, request, { ...options, signal: work });
+    this.announce(orgId, user.id);
+    if (factor.factorType === 'token:hotp') await this.keepHotpSecret({ ...ref, factor }, String(request.profile?.sharedSecret ?? ''));
+    let activation: ActivationStep;
+    try {
+      activation = await this.activationStep({ ...ref, factor }, work);
+    } catch (err) {
+      if (work.aborted) throw err;
+      activation = { kind: 'failed', error: err };
+    }
+    return { factor, activation };
+  }
+
+  private async activationStep(ref: FactorRef, signal: AbortSignal): Promise<ActivationStep> {
+    const { factor } = ref;
+    if (factor.status !== 'PENDING_ACTIVATION') return { kind: 'done' };
+    switch (factor.factorType) {
+      case 'token:software:totp':
+        return this.keepTotpSecret(ref, signal);
+      case 'push':
+        return { kind: 'push', activation: (factor._embedded?.activation ?? { factorResult: 'WAITING' }) as PushActivation };
+      case 'sms':
+      case 'call':
+      case 'email': {
+        // Enrolling sent a code, so the resend cooldown starts now.
+        this.cooldowns.start(factorKey(ref), cooldownOf(factor));
+        const sentTo = factor.factorType === 'email' ? factor.profile?.email : factor.profile?.phoneNumber;
+        return { kind: 'passcode', channel: factor.factorType, sentTo, resendAvailableAt: this.resendAvailableAt(ref) };
+      }
+      default:
+        return { kind: 'manual', reason: 'unsupported' };
+    }
+  }
+
+  /** Keeps the enrollment's secret; an org removed meanwhile keeps nothing. */
+  private async keepTotpSecret(ref: FactorRef, signal: AbortSignal): Promise<ActivationStep> {
+    const { orgId, user, factor } = ref;
+    const activation = factor._embedded?.activation as TotpActivation | undefined;
+    if (!activation?.sharedSecret) return { kind: 'manual', reason: 'no-secret' };
+    signal.throwIfAborted();
+    await this.deps.totp.remember(orgId, user.id, factor.id, activation, { label: user.profile.login, issuer: this.deps.issuerOf(orgId) });
+    if (signal.aborted) {
+      await this.deps.totp.forget(orgId, user.id, factor.id);
+      signal.throwIfAborted();
+    }
+    const otpauthUri = await this.deps.totp.otpauthUri(orgId, user.id, factor.id);
+    // Base32 as authenticator apps expect, whatever encoding Okta used.
+    return { kind: 'totp', otpauthUri, secret: new URL(otpauthUri).searchParams.get('secret') ?? activation.sharedSecret };
+  }
+
+  /** A custom HOTP secret is the tester's own; one that cannot be kept (not hex) is just left out. */
+  private async keepHotpSecret({ orgId, user, factor }: FactorRef, sharedSecret: string): Promise<void> {
+    await this.deps.hotp.remember(orgId, user.id, factor.id, { sharedSecret }, { label: user.profile.login, issuer: this.deps.issuerOf(orgId) })
+      .catch(() => undefined);
+    if (this.orgWork.get(orgId)?.signal.aborted) await this.deps.hotp.forget(orgId, user.id, factor.id);
+  }
+
+  // ---- activate ----
+
+  /** Activates a pending passcode factor (sms, call, email, TOTP). */
+  async activate(ref: FactorRef, passCode: string, signal?: AbortSignal): Promise<ActivateOutcome> {
+    this.require(ref, canActivate, 'activated');
+    const { orgId, user, factor } = ref;
+    try {
+      const result = await (await this.client(orgId)).activateFactor(user.id, factor.id, { passCode }, { signal: this.bound(orgId, signal) });
+      if (!isUserFactor(result)) return { kind: 'not-active', factorResult: result.factorResult };
+      this.announce(orgId, user.id);
+      return { kind: 'active', factor: result };
+    } catch (err) {
+      if (isWrongPasscode(err)) return { kind: 'wrong-passcode', message: (err as Error).message };
+      if (isRateLimited(err)) return { kind: 'too-many-attempts', retryBy: new Date(this.now() + ACTIVATION_WINDOW_MS) };
+      if (factor.factorType === 'token:software:totp') await this.forgetSecretIfFactorGone(ref);
+      throw err;
+    }
+  }
+
+  /** Activates a TOTP factor with the built-in authenticator's current code. */
+  async activateWithAuthenticator(ref: FactorRef, signal?: AbortSignal): Promise<ActivateOutcome> {
+    const { code } = await this.deps.totp.currentCode(ref.orgId, ref.user.id, ref.factor.id);
+    return this.activate(ref, code, signal);
+  }
+
+  /** Starts (or restarts) a push activation: a new QR code, and the activation to wait on. */
+  async startPushActivation(ref: FactorRef, signal?: AbortSignal): Promise<PushActivationStep> {
+    this.require(ref, canActivate, 'activated');
+    const result = await (await this.client(ref.orgId)).activateFactor(ref.user.id, ref.factor.id, undefined, { signal: this.bound(ref.orgId, signal) });
+    return this.pushActivationStep(ref, result);
+  }
+
+  /** Polls the activation until the phone completes it or it ends (TIMEOUT, CANCELLED...). */
+  async waitForPushActivation(ref: FactorRef, activation: PushActivation, options: PollOptions<UserFactor | PushActivation> = {}): Promise<PushActivationStep> {
+    const client = await this.client(ref.orgId);
+    const result = await pollPushActivation(client, ref.user.id, ref.factor.id, linkHref(activation._links, 'poll') ?? linkHref(ref.factor._links, 'poll'), {
+      intervalMs: options.intervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+      signal: this.bound(ref.orgId, options.signal),
+      onProgress: options.onProgress,
+    });
+    return this.pushActivationStep(ref, result);
+  }
+
+  private pushActivationStep(ref: FactorRef, result: UserFactor | PushActivation): PushActivationStep {
+    if (!isUserFactor(result)) return { kind: 'pending', activation: result };
+    this.announce(ref.orgId, ref.user.id);
+    return { kind: 'active', factor: result };
+  }
+
+  // ---- resend ----
+
+  /** Whole seconds before this factor may be sent another code; 0 when it may now. */
+  resendWaitSeconds(ref: FactorRef): number {
+    return this.cooldowns.remainingSeconds(factorKey(ref));
+  }
+
+  /** When the next code may be sent (epoch ms). */
+  resendAvailableAt(ref: FactorRef): number {
+    return this.now() + this.resendWaitSeconds(ref) * 1000;
+  }
+
+  /** Sends a new enrollment code; refuses locally during the cooldown. Returns the new cooldown. */
+  async resend(ref: FactorRef, options: { templateId?: string } = {}, signal?: AbortSignal): Promise<{ cooldownSeconds: number }> {
+    this.require(ref, canResend, 'sent a new code');
+    const { orgId, user, factor } = ref;
+    const key = factorKey(ref);
+    const cooldown = cooldownOf(factor);
+    const left = this.cooldowns.remainingSeconds(key);
+    if (left > 0) throw new ResendCooldownError(left, cooldown);
+    try {
+      await (await this.client(orgId)).resendEnrollFactor(user.id, factor.id, {
+        factorType: factor.factorType as 'sms' | 'call' | 'email',
+        provider: String(factor.provider),
+        profile: factor.profile as Record<string, unknown> | undefined,
+      }, { templateId: options.templateId, signal: this.bound(orgId, signal) });
+    } catch (err) {
+      // Okta's "sent moments ago" wins over ours; a cancel may come after Okta sent the code.
+      const wait = sendCooldownSeconds(err) ?? (isCancellation(err) ? cooldown : undefined);
+      if (wait) this.cooldowns.start(key, wait);
+      throw err;
+    }
+    this.cooldowns.start(key, cooldown);
+    return { cooldownSeconds: cooldown };
+  }
+
+  // ---- verify ----
+
+  /** sms/call/email: asks Okta to send a code. */
+  async sendChallenge(ref: FactorRef, options: VerifyFactorOptions = {}, signal?: AbortSignal): Promise<VerifyOutcome> {
+    this.require(ref, canVerify, 'verified');
+    const result = await (await this.client(ref.orgId)).verifyFactor(ref.user.id, ref.factor.id, undefined, { ...options, signal: this.bound(ref.orgId, signal) });
+    return outcomeOf(result);
+  }
+
+  /** Checks a passcode or answer; a wrong one is an outcome, not an error. */
+  async verify(ref: FactorRef, body: VerifyFactorRequest, options: VerifyFactorOptions = {}, signal?: AbortSignal): Promise<VerifyOutcome> {
+    this.require(ref, canVerify, 'verified');
+    try {
+      const result = await (await this.client(ref.orgId)).verifyFactor(ref.user.id, ref.factor.id, body, { ...options, signal: this.bound(ref.orgId, signal) });
+      if (result.factorResult === 'SUCCESS') this.announce(ref.orgId, ref.user.id);
+      return outcomeOf(result);
+    } catch (err) {
+      const named = err instanceof OktaApiError && err.errorCode ? ERROR_RESULTS[err.errorCode]?.(body.answer !== undefined) : undefined;
+      if (!named) throw err;
+      return { factorResult: named, verdict: 'failure', errorMessage: (err as Error).message };
+    }
+  }
+
+  /**
+   * Sends a push and follows it until the user answers, it times out, or cancelPush() stops it.
+   * `onProgress` sees every WAITING answer (with the number to match).
+   */
+  async verifyPush(ref: FactorRef, options: VerifyFactorOptions = {}, poll: PollOptions<VerifyFactorResult> = {}): Promise<VerifyOutcome> {
+    this.require(ref, canVerify, 'verified');
+    const key = factorKey(ref);
+    if (this.waitingPushes.has(key)) throw new FactorStateError('A push is already waiting for this factor: cancel it first.');
+    const waiting: WaitingPush = { stop: new AbortController() };
+    this.waitingPushes.set(key, waiting);
+    const signal = this.bound(ref.orgId, poll.signal, waiting.stop.signal);
+    try {
+      const client = await this.client(ref.orgId);
+      const started = await client.verifyFactor(ref.user.id, ref.factor.id, undefined, { ...options, signal });
+      if (started.factorResult !== 'WAITING') return outcomeOf(started);
+      const transactionId = factorTransactionId(started);
+      if (transactionId) this.lastPushes.set(key, { transactionId, startedAt: new Date(this.now()) });
+      waiting.cancelFrom = linkHref(started._links, 'cancel') ?? transactionId;
+      poll.onProgress?.(started, 0);
+      const pollFrom = linkHref(started._links, 'poll') ?? transactionId;
+      if (!pollFrom) throw new FactorStateError('Okta answered WAITING without a link to follow the push.');
+      const final = await pollPushTransaction(client, ref.user.id, ref.factor.id, pollFrom, {
+        intervalMs: poll.intervalMs ?? DEFAULT_POLL_INTERVAL_MS, signal, onProgress: poll.onProgress,
+      });
+      if (final.factorResult === 'SUCCESS') this.announce(ref.orgId, ref.user.id);
+      return outcomeOf(final);
+    } catch (err) {
+      if (isCancellation(err) && waiting.stop.signal.aborted) return { factorResult: 'CANCELLED', verdict: 'failure', stoppedByCancel: true };
+      throw err;
+    } finally {
+      if (this.waitingPushes.get(key) === waiting) this.waitingPushes.delete(key);
+    }
+  }
+
+  /** True while verifyPush() follows a push of this factor. */
+  isPushWaiting(ref: FactorRef): boolean {
+    return this.waitingPushes.has(factorKey(ref));
+  }
+
+  /**
+   * Stops following the waiting push and cancels it on Okta. 'stopped' when Okta gave no way to
+   * cancel it (it stays on the device until it expires).
+   */
+  async cancelPush(ref: FactorRef, signal?: AbortSignal): Promise<'cancelled' | 'stopped'> {
+    const waiting = this.waitingPushes.get(factorKey(ref));
+    if (!waiting) throw new FactorStateError('No push is waiting.');
+    waiting.stop.abort();
+    if (!waiting.cancelFrom) return 'stopped';
+    await (await this.client(ref.orgId)).cancelFactorTransaction(ref.user.id, ref.factor.id, waiting.cancelFrom, { signal: this.bound(ref.orgId, signal) });
+    return 'cancelled';
+  }
+
+  /** The last push verification started here for the factor (transactions expire in minutes). */
+  lastPushTransaction(ref: FactorRef): RecordedPushTransaction | undefined {
+    return this.lastPushes.get(factorKey(ref));
+  }
+
+  async pushTransactionStatus(ref: FactorRef, transactionId: string, signal?: AbortSignal): Promise<VerifyFactorResult> {
+    this.require(ref, hasPushTransactions, 'checked for push transactions');
+    return (await this.client(ref.orgId)).getFactorTransactionStatus(ref.user.id, ref.factor.id, transactionId, { signal: this.bound(ref.orgId, signal) });
+  }
+
+  // ---- unenroll ----
+
+  /** Deletes the factor and forgets its secrets; after a lost answer, forgets them only if it is gone. */
+  async unenroll(ref: FactorRef, options: { removeRecoveryEnrollment?: boolean } = {}, signal?: AbortSignal): Promise<void> {
+    this.require(ref, isDeletable, 'unenrolled');
+    const { orgId, user, factor } = ref;
+    const client = await this.client(orgId);
+    try {
+      await client.unenrollFactor(user.id, factor.id, { removeRecoveryEnrollment: options.removeRecoveryEnrollment, signal: this.bound(orgId, signal) });
+    } catch (err) {
+      // Cancelled (or the answer lost) after the DELETE went out: the factor may be gone all the same.
+      if (await this.isGone(ref)) await this.forgetSecrets(ref);
+      throw err;
+    } finally {
+      this.announce(orgId, user.id);
+    }
+    await this.forgetSecrets(ref);
+  }
+
+  /** A factor changed outside this service (the demo org's phone answered a push): listeners reload the user. */
+  reportChange(change: FactorChange): void {
+    this.changed.fire(change);
+  }
+
+  // ---- org lifetime ----
+
+  /** The org was removed: stops its work (polls, pushes, enrollments) and forgets its secrets and state. */
+  async endOrg(orgId: string): Promise<void> {
+    this.orgWork.get(orgId)?.abort();
+    this.orgWork.delete(orgId);
+    for (const map of [this.lastPushes, this.waitingPushes]) {
+      for (const key of [...map.keys()]) if (key.startsWith(`${orgId}/`)) map.delete(key);
+    }
+    this.cooldowns.clear((key) => key.startsWith(`${orgId}/`));
+    await Promise.all([this.deps.totp.forgetOrg(orgId), this.deps.hotp.forgetOrg(orgId)]);
+  }
+
+  dispose(): void {
+    for (const work of this.orgWork.values()) work.abort();
+    this.orgWork.clear();
+    this.changed.dispose();
+  }
+
+  // ---- helpers ----
+
+  private client(orgId: string): Promise<OktaClient> {
+    return this.deps.clientFor(orgId);
+  }
+
+  /** The caller's signal(s) joined with the org's lifetime. */
+  private bound(orgId: string, ...signals: Array<AbortSignal | undefined>): AbortSignal {
+    let work = this.orgWork.get(orgId);
+    if (!work) {
+      work = new AbortController();
+      this.orgWork.set(orgId, work);
+    }
+    return AbortSignal.any([work.signal, ...signals.filter((s): s is AbortSignal => s !== undefined)]);
+  }
+
+  private require(ref: FactorRef, allowed: (factor: UserFactor) => boolean, what: string): void {
+    if (!allowed(ref.factor)) {
+      const status = ref.factor.status.toLowerCase().replace(/_/g, ' ');
+      throw new FactorStateError(`This factor cannot be ${what} while it is ${status}.`);
+    }
+  }
+
+  private announce(orgId: string, userId: string): void {
+    this.changed.fire({ orgId, userId });
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  private async isGone(ref: FactorRef): Promise<boolean> {
+    return (await this.client(ref.orgId)).getFactor(ref.user.id, ref.factor.id).then(() => false, isNotFound);
+  }
+
+  /** After a failed activation, a TOTP secret is useless only once the factor is gone. */
+  private async forgetSecretIfFactorGone(ref: FactorRef): Promise<void> {
+    if (!(await this.deps.totp.has(ref.orgId, ref.user.id, ref.factor.id))) return;
+    if (await this.isGone(ref).catch(() => false)) await this.deps.totp.forget(ref.orgId, ref.user.id, ref.factor.id);
+  }
+
+  /** The factor is gone whatever happens here, so a keychain failure is logged, not thrown. */
+  private async forgetSecrets({ orgId, user, factor }: FactorRef): Promise<void> {
+    const results = await Promise.allSettled([
+      this.deps.totp.forget(orgId, user.id, factor.id),
+      this.deps.hotp.forget(orgId, user.id, factor.id),
+    ]);
+    for (const result of results) {
+      if (result.status === 'rejected') {
+        const why = result.reason instanceof Error ? result.reason.message : String(result.reason);
+        this.deps.log(`[error] The factor was unenrolled, but the built-in authenticator could not forget its secret: ${why}`);
+      }
+    }
+  }
+}
+
+function cooldownOf(factor: UserFactor): number {
+  return RESEND_COOLDOWN_SECONDS[factor.factorType] ?? 30;
+}
+
+function outcomeOf(result: VerifyFactorResult): VerifyOutcome {
+  const verdict = result.factorResult === 'SUCCESS' ? 'success'
+    : result.factorResult === 'WAITING' || result.factorResult === 'CHALLENGE' ? 'pending' : 'failure';
+  return { factorResult: result.factorResult, verdict, result };
+}

@@ -1,0 +1,91 @@
+// The layering rules of design.md, checked on the source itself: the import graph of src/ (type-only
+// imports included) has no circle, src/okta/ and src/factors/ never import vscode, and no layer
+// imports the wiring file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const srcRoot = resolve(__dirname, '../../src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Every module a file imports or re-exports, statically or lazily, as written. */
+function specifiers(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)]
+    .map((m) => m[1] ?? m[2]);
+}
+
+function resolveLocal(from: string, spec: string): string | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  const base = resolve(dirname(from), spec);
+  return [`${base}.ts`, join(base, 'index.ts')].find((candidate) => existsSync(candidate));
+}
+
+const files = sourceFiles(srcRoot);
+const graph = new Map(files.map((file) => [file, specifiers(file).map((s) => resolveLocal(file, s)).filter((f): f is string => !!f && f.startsWith(srcRoot))]));
+const name = (file: string) => relative(srcRoot, file);
+
+/** One import circle, as a list of files, or undefined when there is none. */
+export function findCircle(edges: Map<string, string[]>): string[] | undefined {
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (node: string): string[] | undefined => {
+    state.set(node, 'open');
+    stack.push(node);
+    for (const next of edges.get(node) ?? []) {
+      if (state.get(next) === 'open') return [...stack.slice(stack.indexOf(next)), next];
+      if (!state.has(next)) {
+        const found = visit(next);
+        if (found) return found;
+      }
+    }
+    stack.pop();
+    state.set(node, 'done');
+    return undefined;
+  };
+  for (const node of edges.keys()) {
+    if (!state.has(node)) {
+      const found = visit(node);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+test('the circle finder finds a circle (so the real check can fail)', () => {
+  assert.deepEqual(findCircle(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']]])), ['a', 'b', 'c', 'a']);
+  assert.equal(findCircle(new Map([['a', ['b']], ['b', []]])), undefined);
+});
+
+test('src/ has no import circle', () => {
+  assert.ok(files.length > 50, 'the source files were found');
+  const circle = findCircle(graph);
+  assert.equal(circle?.map(name).join(' -> '), undefined);
+});
+
+test('src/okta/ and src/factors/ are plain TypeScript: no vscode import', () => {
+  for (const file of files.filter((f) => /[/\\](okta|factors|users)[/\\]/.test(f))) {
+    assert.ok(!specifiers(file).includes('vscode'), `${name(file)} imports vscode`);
+  }
+});
+
+test('only extension.ts imports the wiring file', () => {
+  const wiring = join(srcRoot, 'services.ts');
+  for (const [file, imports] of graph) {
+    if (file !== join(srcRoot, 'extension.ts')) assert.ok(!imports.includes(wiring), `${name(file)} imports the wiring file`);
+  }
+});
+
+test('commands and webviews reach Okta only through the factor service', () => {
+  for (const file of files.filter((f) => /[/\\](commands|webviews)[/\\]/.test(f))) {
+    const text = readFileSync(file, 'utf8');
+    assert.doesNotMatch(text, /\bclientFor\(|okta\/client'|okta\/pushPolling'/, `${name(file)} uses the client directly`);
+  }
+});

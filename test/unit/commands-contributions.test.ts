@@ -1,0 +1,46 @@
+// package.json and the code must agree both ways: every contributed command is registered and
+// every registered command is contributed; every capability tag a menu matches is one the tree
+// sets, every capability is offered by some menu, and no clause depends on the order of tags.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { COMMAND_IDS } from '../../src/commandIds';
+import { FACTOR_CAPABILITIES } from '../../src/factors/capabilities';
+import type { UserFactor } from '../../src/okta/models';
+import { factorContextValue } from '../../src/tree/contextValues';
+
+interface MenuEntry { command: string; when?: string }
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', `file://${__filename}`), 'utf8')) as {
+  activationEvents?: string[];
+  contributes: { commands: Array<{ command: string }>; menus: Record<string, MenuEntry[]> };
+};
+const menuEntries = Object.values(pkg.contributes.menus).flat();
+const viewItemRegexes = menuEntries
+  .map((m) => (m.when ? /viewItem =~ \/(.+?)\/(?:\s|$)/.exec(m.when)?.[1] : undefined))
+  .filter((r): r is string => r !== undefined);
+
+test('every contributed command is in COMMAND_IDS and every id is contributed', () => {
+  const contributed = pkg.contributes.commands.map((c) => c.command).sort();
+  assert.deepEqual(contributed, [...COMMAND_IDS].sort());
+  for (const entry of menuEntries) assert.ok((COMMAND_IDS as readonly string[]).includes(entry.command), `menu names unknown ${entry.command}`);
+});
+
+test('capability tags in menus are exactly the ones the tree sets', () => {
+  const capabilities = Object.keys(FACTOR_CAPABILITIES);
+  const referenced = new Set(viewItemRegexes.filter((r) => r.startsWith('^okta:factor')).flatMap((r) => [...r.matchAll(/\\\+(\w+)/g)].map((m) => m[1])));
+  for (const tag of referenced) assert.ok([...capabilities, 'totpsecret'].includes(tag), `menu matches +${tag}, which the tree never sets`);
+  for (const capability of capabilities) assert.ok(referenced.has(capability), `no menu offers the action of +${capability}`);
+});
+
+test('a clause matches whatever order the tags come in', () => {
+  const factor = {
+    id: 'f', factorType: 'sms', provider: 'OKTA', status: 'ACTIVE', profile: {},
+    _links: { self: { href: 'https://a.okta.com/api/v1/users/u/factors/f', hints: { allow: ['GET', 'DELETE'] } } },
+  } as unknown as UserFactor;
+  const [kind, ...tags] = factorContextValue(factor, true).split('+');
+  const reversed = [kind, ...tags.reverse()].join('+');
+  for (const source of viewItemRegexes.filter((r) => r.startsWith('^okta:factor'))) {
+    const regex = new RegExp(source);
+    assert.equal(regex.test(reversed), regex.test(factorContextValue(factor, true)), `${source} depends on tag order`);
+  }
+});

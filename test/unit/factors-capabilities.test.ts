@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { UserFactor } from '../../src/okta/models';
+import {
+  canActivate, canResend, canVerify, hasPushTransactions, hasRecoveryPhone, isDeletable,
+} from '../../src/factors/capabilities';
+
+const sms = {
+  id: 'sms1', factorType: 'sms', provider: 'OKTA', status: 'PENDING_ACTIVATION',
+  profile: { phoneNumber: '+1-555-415-1337' },
+  _links: { self: { href: 'x', hints: { allow: ['GET'] } }, resend: [{ name: 'sms', href: 'y' }] },
+} as UserFactor;
+const activeSms = { ...sms, status: 'ACTIVE', _links: { self: { href: 'x', hints: { allow: ['GET', 'DELETE'] } } } } as UserFactor;
+const question = {
+  id: 'q1', factorType: 'question', provider: 'OKTA', status: 'ACTIVE',
+  profile: { question: 'favorite_art_piece', questionText: 'What is your favorite piece of art?' },
+} as UserFactor;
+const googleTotp = { id: 't1', factorType: 'token:software:totp', provider: 'GOOGLE', status: 'PENDING_ACTIVATION', profile: { credentialId: 'alice@example.com' } } as UserFactor;
+const push = { id: 'p1', factorType: 'push', provider: 'OKTA', status: 'PENDING_ACTIVATION' } as UserFactor;
+
+test('activate fits pending passcode factors and push only', () => {
+  assert.equal(canActivate(sms), true);
+  assert.equal(canActivate(push), true);
+  assert.equal(canActivate(googleTotp), true);
+  assert.equal(canActivate(activeSms), false);
+  assert.equal(canActivate({ ...question, status: 'PENDING_ACTIVATION' } as UserFactor), false);
+});
+
+test('resend fits pending sms/call/email only', () => {
+  assert.equal(canResend(sms), true);
+  assert.equal(canResend(activeSms), false);
+  assert.equal(canResend(googleTotp), false);
+});
+
+test('verify fits active factors; push transactions active push only', () => {
+  assert.equal(canVerify(activeSms), true);
+  assert.equal(canVerify(sms), false);
+  assert.equal(hasPushTransactions({ ...push, status: 'ACTIVE' } as UserFactor), true);
+  assert.equal(hasPushTransactions(push), false);
+});
+
+test('deletable follows the self link hints, recovery phone only for sms/call', () => {
+  assert.equal(isDeletable(sms), false);
+  assert.equal(isDeletable(activeSms), true);
+  assert.equal(isDeletable(push), false);
+  assert.equal(hasRecoveryPhone(sms), true);
+  assert.equal(hasRecoveryPhone(question), false);
+});
