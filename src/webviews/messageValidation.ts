@@ -25,9 +25,15 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function shape(fields: Record<string, FieldCheck>): FieldCheck {
   return (v) => {
     if (!isPlainObject(v)) return false;
-    for (const key of Object.keys(v)) if (!(key in fields)) return false;
-    return Object.entries(fields).every(([key, check]) => check(v[key]));
+    // Own keys only: `in` would also accept "toString", "constructor"... from Object.prototype.
+    for (const key of Object.keys(v)) if (!Object.hasOwn(fields, key)) return false;
+    return Object.entries(fields).every(([key, check]) => check(Object.hasOwn(v, key) ? v[key] : undefined));
   };
+}
+
+/** A tampered type name as a log may show it: printable ASCII only, short (no CR/LF to forge log lines). */
+function printable(text: string): string {
+  return text.slice(0, 40).replace(/[^\x20-\x7e]/g, '?');
 }
 
 export type ParseResult<T> = { ok: true; message: T } | { ok: false; reason: string };
@@ -45,7 +51,7 @@ export function messageParser<T extends { type: string }>(
   return (raw) => {
     if (!isPlainObject(raw) || typeof raw.type !== 'string') return { ok: false, reason: 'not a message object' };
     const check = checks.get(raw.type);
-    if (!check) return { ok: false, reason: `unknown message type "${raw.type.slice(0, 40)}"` };
+    if (!check) return { ok: false, reason: `unknown message type "${printable(raw.type)}"` };
     if (!check(raw)) return { ok: false, reason: `malformed "${raw.type}" message` };
     return { ok: true, message: raw as unknown as T };
   };

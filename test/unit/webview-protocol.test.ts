@@ -74,3 +74,17 @@ test('verify: rejects malformed headers and enroll-only messages', () => {
   assert.equal(parseVerifyMessage({ type: 'resend', requestId: 1 }).ok, false);
   assert.match((parseVerifyMessage({ type: 'verify', requestId: 1 }) as { reason: string }).reason, /malformed "verify"/);
 });
+
+test('extra keys named after Object.prototype members are extra keys too', () => {
+  for (const key of ['toString', 'constructor', 'hasOwnProperty', 'valueOf', '__proto__']) {
+    const message = JSON.parse(`{"type":"resend","requestId":1,${JSON.stringify(key)}:"x"}`);
+    assert.equal(parseEnrollMessage(message).ok, false, key);
+    assert.equal(parseEnrollMessage({ type: 'enroll', requestId: 1, form: JSON.parse(JSON.stringify({ ...form, [key]: 'x' })) }).ok, false, `form.${key}`);
+  }
+});
+
+test('a rejected type reaches the log without CR/LF or other control characters', () => {
+  const parsed = parseEnrollMessage({ type: 'x\r\n[error] forged line\u2028' });
+  assert.equal(parsed.ok, false);
+  assert.ok(!parsed.ok && !/[\r\n\u2028]/.test(parsed.reason), !parsed.ok ? parsed.reason : '');
+});
