@@ -63,7 +63,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     totp: authenticator,
     hotp: hotpAuthenticator,
     issuerOf: (orgId) => registry.get(orgId)?.label ?? 'Okta',
-    log: (line) => log.appendLine(line),
+    log: (line) => log.error(line),
   });
   const users = new UserDirectory(clientFor);
   const tree = new FactorsTreeProvider({

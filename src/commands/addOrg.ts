@@ -4,6 +4,7 @@ import type { TokenType } from '../okta/models';
 import { normalizeOrgUrl } from '../okta/orgUrl';
 import { OrgRegistryError } from '../orgs/errors';
 import type { CommandServices } from './commandServices';
+import { secretStorageSentence } from '../ui/secretStorageText';
 import { askForToken, describeOwner, withTokenCheck } from './tokenPrompts';
 
 /** Validates as the user types; shows the normalisation notice (e.g. an -admin host rewritten). */
@@ -28,6 +29,12 @@ async function askForTokenType(): Promise<TokenType | undefined> {
   return picked?.tokenType;
 }
 
+async function offerTokenUpdate(message: string, orgId: string): Promise<void> {
+  const update = 'Update token';
+  const choice = await vscode.window.showWarningMessage(message, update);
+  if (choice === update) await runCommand('okta.updateToken', { kind: 'org', orgId });
+}
+
 /** okta.addOrg: URL, token, token type, optional name; the token is checked before anything is stored. */
 export async function addOrg(services: CommandServices): Promise<void> {
   const rawUrl = await vscode.window.showInputBox({
@@ -40,7 +47,13 @@ export async function addOrg(services: CommandServices): Promise<void> {
   if (!rawUrl) return;
   const { url, notice } = normalizeOrgUrl(rawUrl);
   const host = new URL(url).host;
-  const token = await askForToken('Add an Okta org (2/4): API token', `Token for ${host}. It is stored in the OS keychain only.`);
+  // Said before the token is asked for, not after.
+  const existing = services.registry.list().find((org) => org.url === url);
+  if (existing) {
+    await offerTokenUpdate(`"${existing.label}" (${host}) is already added.`, existing.id);
+    return;
+  }
+  const token = await askForToken('Add an Okta org (2/4): API token', `Token for ${host}. ${secretStorageSentence('It')}`);
   if (!token) return;
   const tokenType = await askForTokenType();
   if (!tokenType) return;
@@ -57,9 +70,7 @@ export async function addOrg(services: CommandServices): Promise<void> {
     void vscode.window.showInformationMessage(`Added "${added.org.label}". ${notes}`);
   } catch (err) {
     if (err instanceof OrgRegistryError && err.reason === 'duplicate' && err.existingOrgId) {
-      const update = 'Update token';
-      const choice = await vscode.window.showWarningMessage(err.message, update);
-      if (choice === update) await runCommand('okta.updateToken', { kind: 'org', orgId: err.existingOrgId });
+      await offerTokenUpdate(err.message, err.existingOrgId);
       return;
     }
     throw err;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandTarget } from '../factors/targets';
 import type { CommandServices } from './commandServices';
+import { SECRET_STORAGE } from '../ui/secretStorageText';
 import { resolveOrg } from './pickers';
 
 /** okta.removeOrg: after a modal confirmation, forgets the org and deletes its secrets. */
@@ -12,7 +13,7 @@ export async function removeOrg(services: CommandServices, selected?: CommandTar
     `Remove the org "${target.org.label}"?`,
     {
       modal: true,
-      detail: `${target.org.url}\nIts API token and the authenticator secrets kept for its users are deleted from the OS keychain. Nothing changes in the org itself.`,
+      detail: `${target.org.url}\nIts API token and the authenticator secrets kept for its users are deleted from ${SECRET_STORAGE}. Nothing changes in the org itself.`,
     },
     remove,
   );

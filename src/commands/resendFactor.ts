@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { canResend } from '../factors/capabilities';
 import type { FactorService } from '../factors/factorService';
+import { resendCooldownSeconds } from '../factors/resendCooldowns';
 import type { CommandTarget, FactorRef } from '../factors/targets';
 import { describeFactor, describeUser } from '../presentation/factorDescriptions';
 import { withCancellableProgress } from './cancellableProgress';
@@ -25,7 +26,8 @@ export async function resendFactor(services: CommandServices, selected?: Command
   const factorName = describeFactor(target.factor);
   const wait = services.factors.resendWaitSeconds(target);
   if (wait > 0) {
-    void vscode.window.showWarningMessage(`A code was sent to ${factorName} moments ago. Wait ${wait} more second${wait === 1 ? '' : 's'} before resending.`);
+    void vscode.window.showWarningMessage(`A code was sent to ${factorName} moments ago. Wait ${wait} more second${wait === 1 ? '' : 's'} `
+      + `before resending (Okta allows one every ${resendCooldownSeconds(target.factor)} s).`);
     return;
   }
   // SMS and voice enrollments may use one of the org's SMS templates; Enter keeps the default text.

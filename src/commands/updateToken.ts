@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandTarget } from '../factors/targets';
 import type { CommandServices } from './commandServices';
+import { secretStorageSentence } from '../ui/secretStorageText';
 import { resolveOrg } from './pickers';
 import { askForToken, describeOwner, withTokenCheck } from './tokenPrompts';
 
@@ -9,7 +10,7 @@ export async function updateToken(services: CommandServices, selected?: CommandT
   const target = await resolveOrg(services, selected);
   if (!target) return;
   const host = new URL(target.org.url).host;
-  const token = await askForToken(`Update token: ${target.org.label}`, `New ${target.org.tokenType} token for ${host}. It is stored in the OS keychain only.`);
+  const token = await askForToken(`Update token: ${target.org.label}`, `New ${target.org.tokenType} token for ${host}. ${secretStorageSentence('It')}`);
   if (!token) return;
   const { owner } = await withTokenCheck(host, (signal) => services.registry.updateToken(target.orgId, token, { signal }));
   void vscode.window.showInformationMessage(`Token updated for "${target.org.label}". It belongs to ${describeOwner(owner)}.`);

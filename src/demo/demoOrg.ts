@@ -10,7 +10,7 @@ const DEMO_ORG_LABEL = 'Demo org (local)';
 
 export interface DemoOrgDependencies {
   registry: Pick<OrgRegistry, 'list' | 'get' | 'add' | 'setUrl' | 'updateToken'>;
-  log: Pick<RequestLog, 'appendLine'>;
+  log: Pick<RequestLog, 'appendLine' | 'error'>;
   /** Where dist/sim.js is (the extension's folder). */
   extensionPath: string;
 }

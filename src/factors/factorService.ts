@@ -20,7 +20,7 @@ import {
   FactorStateError, ResendCooldownError, type ActivateOutcome, type ActivationStep, type EnrollOutcome,
   type PushActivationStep, type RecordedPushTransaction, type VerifyOutcome,
 } from './outcomes';
-import { RESEND_COOLDOWN_SECONDS, ResendCooldowns } from './resendCooldowns';
+import { resendCooldownSeconds as cooldownOf, ResendCooldowns } from './resendCooldowns';
 import type { FactorRef, UserRef } from './targets';
 
 /** Okta allows 5 activation attempts per factor in 5 minutes. */
@@ -40,7 +40,7 @@ export interface FactorServiceDeps {
   hotp: Pick<HotpAuthenticator, 'remember' | 'forget' | 'forgetOrg'>;
   /** The issuer name authenticator apps show for the org's codes. */
   issuerOf(orgId: string): string;
-  /** Problems that must not fail the action (a keychain that cannot forget a secret). */
+  /** Errors that must not fail the action (a keychain that cannot forget a secret), logged at error level. */
   log(line: string): void;
   now?: () => number;
 }
@@ -176,7 +176,7 @@ export class FactorService {
       this.announce(orgId, user.id);
       return { kind: 'active', factor: result };
     } catch (err) {
-      if (isWrongPasscode(err)) return { kind: 'wrong-passcode', message: (err as Error).message };
+      if (isWrongPasscode(err)) return { kind: 'wrong-passcode', message: (err as Error).message, error: err };
       if (isRateLimited(err)) return { kind: 'too-many-attempts', retryBy: new Date(this.now() + ACTIVATION_WINDOW_MS) };
       if (factor.factorType === 'token:software:totp') await this.forgetSecretIfFactorGone(ref);
       throw err;
@@ -268,7 +268,7 @@ export class FactorService {
     } catch (err) {
       const named = err instanceof OktaApiError && err.errorCode ? ERROR_RESULTS[err.errorCode]?.(body.answer !== undefined) : undefined;
       if (!named) throw err;
-      return { factorResult: named, verdict: 'failure', errorMessage: (err as Error).message };
+      return { factorResult: named, verdict: 'failure', errorMessage: (err as Error).message, error: err };
     }
   }
 
@@ -427,14 +427,10 @@ export class FactorService {
     for (const result of results) {
       if (result.status === 'rejected') {
         const why = result.reason instanceof Error ? result.reason.message : String(result.reason);
-        this.deps.log(`[error] The factor was unenrolled, but the built-in authenticator could not forget its secret: ${why}`);
+        this.deps.log(`The factor was unenrolled, but the built-in authenticator could not forget its secret: ${why}`);
       }
     }
   }
-}
-
-function cooldownOf(factor: UserFactor): number {
-  return RESEND_COOLDOWN_SECONDS[factor.factorType] ?? 30;
 }
 
 function outcomeOf(result: VerifyFactorResult): VerifyOutcome {

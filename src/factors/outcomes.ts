@@ -23,7 +23,8 @@ export interface EnrollOutcome {
 
 export type ActivateOutcome =
   | { kind: 'active'; factor: UserFactor }
-  | { kind: 'wrong-passcode'; message: string }
+  /** `error` is Okta's answer (its code and causes), for surfaces that show them. */
+  | { kind: 'wrong-passcode'; message: string; error: unknown }
   /** Okta allows 5 activation attempts per factor in 5 minutes. */
   | { kind: 'too-many-attempts'; retryBy: Date }
   /** Okta answered a transaction result instead of the factor. */
@@ -38,8 +39,9 @@ export interface VerifyOutcome {
   /** Okta's factorResult, or the name of the error Okta used for it (WRONG_CODE, PASSCODE_REPLAYED...). */
   factorResult: string;
   verdict: VerifyVerdict;
-  /** Okta's own words when it answered with an error. */
+  /** Okta's own words when it answered with an error, and that error (its code and causes). */
   errorMessage?: string;
+  error?: unknown;
   result?: VerifyFactorResult;
   /** cancelPush() stopped this push before it ended. */
   stoppedByCancel?: boolean;

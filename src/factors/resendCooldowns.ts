@@ -5,6 +5,11 @@
 /** Seconds between two codes to the same phone or address, by factor type. */
 export const RESEND_COOLDOWN_SECONDS: Record<string, number> = { sms: 30, call: 30, email: 5 };
 
+/** Seconds Okta wants between two codes to this factor's phone or address. */
+export function resendCooldownSeconds(factor: { factorType: string }): number {
+  return RESEND_COOLDOWN_SECONDS[factor.factorType] ?? 30;
+}
+
 export class ResendCooldowns {
   private readonly until = new Map<string, number>();
 

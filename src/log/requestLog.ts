@@ -13,6 +13,11 @@ export class RequestLog implements vscode.Disposable {
     else this.channel.info(line);
   }
 
+  /** Failures are logged at error level, so the channel's level filter and colours treat them as such. */
+  error(line: string): void {
+    this.channel.error(line);
+  }
+
   appendLine(line: string): void {
     this.channel.appendLine(line);
   }

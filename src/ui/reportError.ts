@@ -10,9 +10,9 @@ const UPDATE_TOKEN = 'Update token';
  * "Update token" button when the org rejected its token. Messages come from the service layer's
  * errors, which never carry the token.
  */
-export function reportError(services: { log: Pick<RequestLog, 'appendLine'> }, action: string, err: unknown, orgId?: string): void {
+export function reportError(services: { log: Pick<RequestLog, 'error'> }, action: string, err: unknown, orgId?: string): void {
   const advice = adviseOnError(action.replace(/(\.\.\.|…)$/, ''), err);
-  services.log.appendLine(`[error] ${advice.message}`);
+  services.log.error(advice.message);
   if (!advice.offerUpdateToken) {
     void vscode.window.showErrorMessage(advice.message);
     return;

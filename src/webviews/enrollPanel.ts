@@ -275,8 +275,8 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
       case 'active':
         return this.finish(outcome.factor, `${factorTypeLabel(outcome.factor)} is active.`);
       case 'wrong-passcode':
-        throw new PanelInputError(`${outcome.message} The factor is still pending activation (Okta allows 5 attempts in 5 minutes).`,
-          { activationCode: 'Wrong code.' });
+        // Okta's own error: its code, and its cause under the code input.
+        throw outcome.error;
       case 'too-many-attempts':
         throw new PanelInputError(`Too many activation attempts: Okta allows 5 in 5 minutes. Try again by ${outcome.retryBy.toLocaleTimeString()}.`);
       case 'not-active':

@@ -16,5 +16,5 @@ export interface PanelServices {
     | 'verifyPush' | 'cancelPush' | 'isPushWaiting'>;
   authenticator: Pick<TotpAuthenticator, 'has' | 'currentCode'>;
   hotpAuthenticator: Pick<HotpAuthenticator, 'has' | 'nextCode'>;
-  log: Pick<RequestLog, 'appendLine'>;
+  log: Pick<RequestLog, 'appendLine' | 'error'>;
 }

@@ -125,8 +125,8 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
     }
     const outcome = await this.services.factors.verify(this.target, body, verifyOptions(message.headers), this.signal);
     this.showOutcome(outcome);
-    // A wrong code is a result, not a crash: its words also go under the input.
-    if (outcome.errorMessage) throw new PanelInputError(outcome.errorMessage, { [mode === 'answer' ? 'answer' : 'passCode']: outcome.errorMessage });
+    // A wrong code is a result, not a crash; Okta's error also answers the request, its cause under the input.
+    if (outcome.error) throw outcome.error;
   }
 
   /** Sends the push and keeps the request open while it is followed, so the webview stays in "waiting". */

@@ -48,7 +48,7 @@ test('verify an SMS factor with the code from the simulator\'s outbox', async ()
   const workbench = await suite.harness.openWorkbench();
   await addOrgThroughPalette(workbench, suite.sim, ORG);
   await showUserFactors(workbench, ORG, 'Alex Allfactors');
-  await workbench.tree.rightClick(/^SMS /);
+  await workbench.tree.rightClick('SMS');
   await workbench.contextMenu.click(/^Verify Factor/);
 
   const panel = await workbench.webview();

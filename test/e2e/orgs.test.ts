@@ -13,12 +13,17 @@ test('add an org through the palette, then see its users and a user\'s factors',
   const workbench = await suite.harness.openWorkbench();
   await workbench.openOktaView();
   await addOrgThroughPalette(workbench, suite.sim, 'E2E Org');
-  assert.match(await workbench.tree.description('E2E Org'), /127\.0\.0\.1:\d+ · demo\.admin@example\.com/);
+  // Whose token it is comes first; the host follows because the org was given a name.
+  assert.match(await workbench.tree.description('E2E Org'), /^demo\.admin@example\.com · 127\.0\.0\.1:\d+$/);
 
   await showUserFactors(workbench, 'E2E Org', 'Demo Admin');
   await workbench.tree.waitForItem('Okta Verify TOTP');
   await workbench.tree.waitForItem(/^Okta Verify push/);
   await workbench.tree.waitForItem(/^Security question/);
+  // At the default sidebar width every factor row shows its factor and, first in the description, its status.
+  for (const [label, status] of [['Okta Verify TOTP', 'active'], ['Okta Verify push', 'active'], ['Security question', 'active']] as const) {
+    assert.ok(await workbench.tree.descriptionStartVisible(label, status), `${label}: "${status}" is cut off at the default width`);
+  }
   await workbench.screenshotTree('orgs-user-factors');
   // The token went into a password box and SecretStorage: nothing on screen or in the DOM shows it.
   assert.ok(!(await workbench.page.content()).includes(suite.sim.token), 'the API token appears in the workbench DOM');

@@ -1,10 +1,10 @@
-// The "Orgs, Users & Factors" tree view in the Okta activity-bar container.
+// The "Orgs & Factors" tree view in the Okta activity-bar container.
 import type { Locator, Page } from 'playwright-core';
 
 export class TreeView {
   readonly pane: Locator;
 
-  constructor(private readonly page: Page, title = 'Orgs, Users & Factors') {
+  constructor(private readonly page: Page, title = 'Orgs & Factors') {
     this.pane = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: title }) });
   }
 
@@ -25,6 +25,24 @@ export class TreeView {
   /** The row's description text (shown greyed after the label). */
   async description(label: string | RegExp): Promise<string> {
     return (await this.item(label).locator('.label-description').innerText()).trim();
+  }
+
+  /**
+   * Whether the row's description starts on screen with `prefix`, uncut by the ellipsis at the
+   * pane's current width (what a person at the default sidebar width sees).
+   */
+  async descriptionStartVisible(label: string | RegExp, prefix: string): Promise<boolean> {
+    const row = await this.waitForItem(label);
+    return row.evaluate((el, start) => {
+      const description = el.querySelector('.label-description');
+      const container = el.querySelector('.monaco-icon-label-container') ?? el;
+      const text = description?.firstChild;
+      if (!description || !text || !(description.textContent ?? '').startsWith(start)) return false;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, start.length);
+      return range.getBoundingClientRect().right <= container.getBoundingClientRect().right + 0.5;
+    }, prefix);
   }
 
   async waitForItem(label: string | RegExp): Promise<Locator> {

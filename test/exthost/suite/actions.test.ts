@@ -305,6 +305,7 @@ suite('actions: factor commands against the simulator', () => {
     const node = await factorNode('pending.factors@example.com', 'call');
     const before = sim.control.outbox({ factorId: node.factor.id }).length;
     const shown = recordMessages();
+    answerInputs(''); // no SMS template: Okta's default message
     await vscode.commands.executeCommand('okta.resendFactor', node);
     assert.equal(sim.control.outbox({ factorId: node.factor.id }).length, before + 1);
     assert.match(shown.at(-1)!.text, /^Sent a new code to Voice call .* another code can be sent in 30 s\.$/);
@@ -334,6 +335,7 @@ suite('actions: factor commands against the simulator', () => {
   test('The new code from Resend activates the factor', async () => {
     const node = await factorNode('pending.factors@example.com', 'sms');
     recordMessages();
+    answerInputs('');
     await vscode.commands.executeCommand('okta.resendFactor', node);
     const latest = sim.control.outbox({ factorId: node.factor.id }).at(-1);
     assert.equal(latest?.purpose, 'resend');
@@ -421,7 +423,7 @@ suite('actions: factor commands against the simulator', () => {
       return items[0];
     });
     recordMessages((m) => (m.options?.modal ? 'Unenroll' : undefined));
-    await vscode.commands.executeCommand('okta.unenrollFactor', orgId);
+    await vscode.commands.executeCommand('okta.unenrollFactor', { kind: 'org', orgId });
     assert.deepEqual(offered.map((i) => i.factor?.factorType), ['question'], 'pending factors cannot be deleted');
     const client = await services.clientFor(orgId);
     const { user } = await userNodes('pending.factors@example.com');
@@ -436,7 +438,7 @@ suite('actions: factor commands against the simulator', () => {
       return undefined;
     });
     recordMessages();
-    await vscode.commands.executeCommand('okta.activateFactor', orgId);
+    await vscode.commands.executeCommand('okta.activateFactor', { kind: 'org', orgId });
     assert.deepEqual(offered.map((i) => i.factor?.factorType).sort(), ['call', 'email', 'push', 'sms', 'token:software:totp']);
   });
 

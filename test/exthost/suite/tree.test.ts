@@ -167,15 +167,22 @@ suite('tree: orgs > users > factors', () => {
     assert.equal(factors.length, 8);
     const sms = factors.find((n) => contextValue(n).includes('+sms'));
     assert.ok(sms);
-    assert.match(contextValue(sms), /^okta:factor\+pending_activation\+sms\+okta$/);
-    assert.match(label(sms), /^SMS \+/);
+    assert.equal(contextValue(sms), 'okta:factor+pending_activation+sms+okta+canActivate+canResend');
+    assert.equal(label(sms), 'SMS');
+    assert.match(String(item(sms).description), /^pending activation · \+1/);
+    // At the default sidebar width a row shows ~35 characters: the factor and its status must fit.
+    for (const factor of factors) {
+      const status = String(item(factor).description).split(' · ')[0];
+      assert.match(status, /^(active|pending activation|not setup|enrolled|inactive|expired|disabled)$/, `${label(factor)}: status first`);
+      assert.ok(`${label(factor)} ${status}`.length <= 35, `"${label(factor)} ${status}" is cut at the default width`);
+    }
     const icon = item(sms).iconPath as vscode.ThemeIcon;
     assert.equal(icon.id, 'device-mobile');
     assert.equal(icon.color?.id, 'charts.yellow');
     assert.ok(item(sms).tooltip instanceof vscode.MarkdownString);
     const question = factors.find((n) => contextValue(n).includes('+question'));
     assert.ok(question);
-    assert.match(contextValue(question), /^okta:factor\+active\+question\+okta\+deletable$/);
+    assert.equal(contextValue(question), 'okta:factor+active+question+okta+canVerify+deletable');
     assert.equal((item(question).iconPath as vscode.ThemeIcon).color?.id, 'charts.green');
     assert.ok(sms.id.startsWith(`${user.id}/factor:`));
 
@@ -281,7 +288,7 @@ suite('tree: orgs > users > factors', () => {
     const { org } = await services.registry.add({ label: 'Token org', url: sim.url, token: sim.token, tokenType: 'SSWS' });
     stubWindow('showInputBox', async () => 'not-the-right-token');
     const shown = recordMessages();
-    await vscode.commands.executeCommand('okta.updateToken', org.id);
+    await vscode.commands.executeCommand('okta.updateToken', { kind: 'org', orgId: org.id });
     assert.match(shown.join('\n'), /Token rejected/);
     assert.ok(!shown.join('\n').includes('not-the-right-token'), 'the token is never shown');
     const users = await (await services.clientFor(org.id)).listUsersPage({ limit: 1 });
@@ -299,7 +306,7 @@ suite('tree: orgs > users > factors', () => {
     const [message] = await children(node);
     assert.equal(label(message), 'Token rejected - update token');
     assert.equal(item(message).command?.command, 'okta.updateToken');
-    assert.deepEqual(item(message).command?.arguments, [org.id]);
+    assert.deepEqual(item(message).command?.arguments, [{ kind: 'org', orgId: org.id }]);
     assert.equal(contextValue(node), 'okta:org+error');
     await services.registry.remove(org.id);
   });

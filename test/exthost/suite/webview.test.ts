@@ -184,7 +184,7 @@ suite('webview panels against the simulator', () => {
     assert.deepEqual(refreshed, [`${orgId}/${u.id}`]);
 
     const early = await request(panel, { type: 'resend' });
-    assert.match(early.error?.message ?? '', /resend in \d+ s/);
+    assert.match(early.error?.message ?? '', /Wait \d+ more seconds? before resending/);
 
     const wrong = await request(panel, { type: 'activate', passCode: '000000' });
     assert.equal(wrong.error?.errorCode, 'E0000068');
