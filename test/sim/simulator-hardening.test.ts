@@ -38,3 +38,49 @@ describe('simulator hardening: authentication before rate limits', () => {
     assertOktaError(await call(sim, 'GET', '/api/v1/users'), 429, 'E0000047');
   });
 });
+
+describe('simulator hardening: the clock', () => {
+  let sim: RunningSimulator;
+  before(async () => {
+    sim = await startSimulator({ seed: 'empty' });
+  });
+  after(() => sim.close());
+  beforeEach(() => sim.reset());
+
+  async function advance(body: unknown) {
+    const response = await fetch(`${sim.url}/sim/clock`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json() };
+  }
+
+  it('refuses a non-numeric, negative, infinite or huge advance with a clear 400, and keeps the clock sane', async () => {
+    for (const advanceSeconds of [1e300, 1e12, 366 * 24 * 3600 + 1, -1, '60', true, null, [60]]) {
+      const refused = await advance({ advanceSeconds });
+      assert.equal(refused.status, 400, JSON.stringify(advanceSeconds));
+      assert.match(refused.body.error, /"advanceSeconds" must be a number from 0 to 31622400 \(one year\)\./);
+    }
+    assert.equal((await advance({})).status, 400, 'a missing advance is refused too');
+    assert.throws(() => sim.advanceClock(Number.MAX_VALUE), /must be a number/);
+    assert.equal(sim.control.clock().offsetSeconds, 0, 'nothing moved');
+    const reply = await call(sim, 'GET', '/api/v1/users/me');
+    assert.equal(reply.status, 200);
+    assert.ok(Math.abs(Date.parse(reply.headers.get('date')!) - Date.now()) < 5000, 'Date is still now');
+  });
+
+  it('allows up to a year per call and ten years in all, then asks for a reset', async () => {
+    const year = 366 * 24 * 3600;
+    for (let i = 1; i <= 10; i++) assert.equal((await advance({ advanceSeconds: year })).body.offsetSeconds, i * year);
+    const refused = await advance({ advanceSeconds: 1 });
+    assert.equal(refused.status, 400);
+    assert.match(refused.body.error, /at most 316224000 seconds \(ten years\) ahead; reset the simulator/);
+    const reply = await call(sim, 'GET', '/api/v1/users/me');
+    assert.equal(reply.status, 200, 'ten years ahead the API still answers');
+    const yearsAhead = new Date(reply.headers.get('date')!).getUTCFullYear() - new Date().getUTCFullYear();
+    assert.ok(yearsAhead === 10 || yearsAhead === 11, `Date is ${yearsAhead} years ahead`);
+    sim.reset();
+    assert.equal(sim.control.clock().offsetSeconds, 0);
+  });
+});
