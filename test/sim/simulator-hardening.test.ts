@@ -84,3 +84,41 @@ describe('simulator hardening: the clock', () => {
     assert.equal(sim.control.clock().offsetSeconds, 0);
   });
 });
+
+describe('simulator hardening: the request counter', () => {
+  it('keeps at most maxPaths paths, dropping the least recently used, while total counts everything', () => {
+    const counter = new RequestCounter(3);
+    counter.record('GET', '/api/v1/users/a');
+    counter.record('GET', '/api/v1/users/b');
+    counter.record('GET', '/api/v1/users/a');
+    counter.record('GET', '/api/v1/users/c');
+    counter.record('GET', '/api/v1/users/d');
+    assert.deepEqual(counter.snapshot(), {
+      total: 5,
+      counts: { 'GET /api/v1/users/a': 2, 'GET /api/v1/users/c': 1, 'GET /api/v1/users/d': 1 },
+    });
+    assert.equal(counter.count('get', '/api/v1/users/b'), 0, 'b was the least recently used');
+    assert.throws(() => new RequestCounter(0), /positive integer/);
+  });
+
+  it('is bounded by default, however many unique paths arrive', () => {
+    const counter = new RequestCounter();
+    for (let i = 0; i < 20_000; i++) counter.record('GET', `/api/v1/users/00u${i}`);
+    const { total, counts } = counter.snapshot();
+    assert.equal(total, 20_000);
+    assert.equal(Object.keys(counts).length, 5000);
+    assert.equal(counter.count('GET', '/api/v1/users/00u19999'), 1, 'the latest paths are still counted exactly');
+  });
+
+  it('still counts exact paths over HTTP for tests', async () => {
+    const sim = await startSimulator({ seed: 'empty' });
+    try {
+      for (let i = 0; i < 3; i++) await call(sim, 'GET', `/api/v1/users/nobody${i}`);
+      await call(sim, 'GET', '/api/v1/users/nobody1');
+      assert.equal(sim.control.requestCount('GET', '/api/v1/users/nobody1'), 2);
+      assert.equal(sim.control.requestCounts().total, 4);
+    } finally {
+      await sim.close();
+    }
+  });
+});
