@@ -6,6 +6,7 @@ import type { SimContext } from './context';
 import { SimControl } from './control/api';
 import { createControlRouter } from './control/routes';
 import { addFactorRoutes } from './factors/routes';
+import { serverOptions, type ConnectionTimeouts } from './connectionTimeouts';
 import { FaultInjector } from './faults';
 import { RateLimiter, type RateLimitSettings } from './rateLimits';
 import { RequestCounter } from './requestCounter';
@@ -26,6 +27,8 @@ export interface SimulatorOptions {
   rateLimits?: Partial<RateLimitSettings>;
   /** Lifetime of push verify transactions and push activations; default 300. */
   pushTimeoutSeconds?: number;
+  /** When idle or stalled connections are closed (see connectionTimeouts.ts). */
+  connectionTimeouts?: Partial<ConnectionTimeouts>;
 }
 
 export interface RunningSimulator {
@@ -84,6 +87,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       timers.add(timer);
     });
   const server = createServer(
+    serverOptions(options.connectionTimeouts),
     createRequestListener({
       ctx,
       api,

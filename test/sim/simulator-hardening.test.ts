@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { startSimulator, type RunningSimulator } from '../../sim';
+import { serverOptions } from '../../sim/connectionTimeouts';
 import { RequestCounter } from '../../sim/requestCounter';
 import { assertOktaError, call } from './simHelpers';
 
@@ -120,5 +121,72 @@ describe('simulator hardening: the request counter', () => {
     } finally {
       await sim.close();
     }
+  });
+});
+
+describe('simulator hardening: idle and stalled connections', () => {
+  let sim: RunningSimulator;
+  before(async () => {
+    sim = await startSimulator({ seed: 'empty', connectionTimeouts: { headersMs: 300, requestMs: 600, keepAliveMs: 300 } });
+  });
+  after(() => sim.close());
+
+  /** Opens a raw socket, writes `bytes`, and resolves with the ms until the server closed it (bounded). */
+  function closedAfter(bytes: string, boundMs = 4000): Promise<{ ms: number; received: string }> {
+    const { hostname, port } = new URL(sim.url);
+    return new Promise((resolve, reject) => {
+      const started = Date.now();
+      let received = '';
+      const socket: Socket = connect(Number(port), hostname, () => {
+        if (bytes) socket.write(bytes);
+      });
+      const bound = setTimeout(() => {
+        socket.destroy();
+        reject(new Error(`the server kept the connection open for ${boundMs} ms`));
+      }, boundMs);
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (received += chunk));
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        clearTimeout(bound);
+        resolve({ ms: Date.now() - started, received });
+      });
+    });
+  }
+
+  it('closes a connection that never sends anything', async () => {
+    const { ms } = await closedAfter('');
+    assert.ok(ms < 3000, `${ms} ms`);
+  });
+
+  it('closes a connection whose headers never finish', async () => {
+    const { ms } = await closedAfter(`GET /api/v1/users HTTP/1.1\r\nHost: ${new URL(sim.url).host}\r\nAuthorization: SSWS `);
+    assert.ok(ms < 3000, `${ms} ms`);
+  });
+
+  it('closes a connection whose body never finishes', async () => {
+    const head = `POST /api/v1/users HTTP/1.1\r\nHost: ${new URL(sim.url).host}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"profile":`;
+    const { ms } = await closedAfter(head);
+    assert.ok(ms < 3000, `${ms} ms`);
+  });
+
+  it('closes an idle keep-alive connection after an answered request', async () => {
+    const { ms, received } = await closedAfter(`GET /sim/clock HTTP/1.1\r\nHost: ${new URL(sim.url).host}\r\nConnection: keep-alive\r\n\r\n`);
+    assert.match(received, /^HTTP\/1\.1 200 /);
+    assert.ok(ms < 3000, `${ms} ms`);
+  });
+
+  it('a slow answer (latency fault) is not cut by the request timeout', async () => {
+    sim.control.addFault({ path: '/api/v1/users/me', kind: 'latency', latencyMs: 1000, count: 1 });
+    assert.equal((await call(sim, 'GET', '/api/v1/users/me')).status, 200);
+  });
+
+  it('by default bounds headers to 10 s, the request to 30 s and keep-alive idling to 5 s, checked every second', () => {
+    assert.deepEqual(serverOptions(), { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 });
+  });
+
+  it('refuses nonsensical timeouts', async () => {
+    await assert.rejects(startSimulator({ connectionTimeouts: { headersMs: 0 } }), /from 1 to 600000/);
+    await assert.rejects(startSimulator({ connectionTimeouts: { headersMs: 5000, requestMs: 1000 } }), /must not exceed requestMs/);
   });
 });
