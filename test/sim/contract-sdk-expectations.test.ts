@@ -5,7 +5,7 @@
 // checked on the raw answer (validated against the official contract) and through the SDK call.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { Client, UserFactorCall, UserFactorSecurityQuestion } from '@okta/okta-sdk-nodejs';
+import { Client, UserFactorCall, UserFactorSecurityQuestion, UserFactorSMS } from '@okta/okta-sdk-nodejs';
 import { type RunningSimulator, startSimulator } from '../../sim';
 import { loadContractWithSupplement } from './openapi/contractDocument';
 import { ContractClient, type ContractExchange } from './openapi/contractClient';
@@ -92,9 +92,9 @@ describe('phone numbers with invisible characters and separators', () => {
     assert.ok(callFactor instanceof UserFactorCall);
     assert.equal(callFactor.status, 'PENDING_ACTIVATION');
     sim.advanceClock(31);
-    const sms: any = await sdk.userFactorApi.enrollFactor({ userId, body: { factorType: 'sms', provider: 'OKTA', profile: { phoneNumber: SDK_TEST_PHONE } } as any });
-    assert.equal(sms.factorType, 'sms');
-    assert.equal(sms.profile.phoneNumber, '162 840 01133');
+    const sms = await sdk.userFactorApi.enrollFactor({ userId, body: { factorType: 'sms', provider: 'OKTA', profile: { phoneNumber: SDK_TEST_PHONE } } as any });
+    assert.ok(sms instanceof UserFactorSMS);
+    assert.equal(sms.profile?.phoneNumber, '162 840 01133');
   });
 });
 
