@@ -2,11 +2,11 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { serverOptions, type ConnectionTimeouts } from './connectionTimeouts';
 import type { SimContext } from './context';
 import { SimControl } from './control/api';
 import { createControlRouter } from './control/routes';
 import { addFactorRoutes } from './factors/routes';
-import { serverOptions, type ConnectionTimeouts } from './connectionTimeouts';
 import { FaultInjector } from './faults';
 import { RateLimiter, type RateLimitSettings } from './rateLimits';
 import { RequestCounter } from './requestCounter';
