@@ -8,8 +8,11 @@ const FORMAT_CHARACTERS = /\p{Cf}/gu;
 const SEPARATORS = /[\s\p{Pd}.()]/gu;
 const DIGITS = /^\+?[0-9]{7,15}$/;
 
+/** The number without separators: "+1 (555) 415-1337" and "+1.555.415.1337" are one phone. */
+export const phoneKey = (phoneNumber: string): string => phoneNumber.replace(FORMAT_CHARACTERS, '').replace(SEPARATORS, '');
+
 /** The number as stored and shown (invisible characters removed, separators kept), or undefined when invalid. */
 export function acceptedPhoneNumber(raw: string): string | undefined {
   const visible = raw.replace(FORMAT_CHARACTERS, '').trim();
-  return DIGITS.test(visible.replace(SEPARATORS, '')) ? visible : undefined;
+  return DIGITS.test(phoneKey(visible)) ? visible : undefined;
 }

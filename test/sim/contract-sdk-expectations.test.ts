@@ -74,7 +74,19 @@ describe('phone numbers with invisible characters and separators', () => {
       const enrolled = await api.call('POST', `${USERS}/${userId}/factors`, { body: { factorType: 'sms', provider: 'OKTA', profile: { phoneNumber } } });
       assert.equal(enrolled.status, 200, `${JSON.stringify(phoneNumber)}: ${JSON.stringify(enrolled.body)}`);
       assert.doesNotMatch(enrolled.body.profile.phoneNumber, /\p{Cf}/u);
+      sim.advanceClock(31); // all four are the same phone
     }
+  });
+
+  test('one phone, however its number is written: the 30 s sms limit applies across spellings', async () => {
+    const first = await newUserId('spelling1@example.com');
+    const second = await newUserId('spelling2@example.com');
+    const enroll = (userId: string, phoneNumber: string) =>
+      api.call('POST', `${USERS}/${userId}/factors`, { body: { factorType: 'sms', provider: 'OKTA', profile: { phoneNumber } } });
+    assert.equal((await enroll(first, '+1 (555) 415-1337')).status, 200);
+    expectError(await enroll(second, '\u202a+1.555.415.1337\u202c'), 429, 'E0000109');
+    sim.advanceClock(31);
+    assert.equal((await enroll(second, '+15554151337')).status, 200);
   });
 
   test('real garbage is still 400 E0000098 "This phone number is invalid."', async () => {
