@@ -58,6 +58,8 @@ export const oktaErrors = {
     new OktaError(429, 'E0000118', 'An email was recently sent. Please wait 5 seconds before trying again.'),
   invalidExtension: () =>
     new OktaError(400, 'E0000121', 'Invalid phone extension. The extension must be 1-15 digits.'),
+  unlockNotAllowed: () =>
+    new OktaError(403, 'E0000032', 'Unlock is not allowed for this user.', ['The user is not locked out.']),
   factorNotActive: () => new OktaError(410, 'E0000154', 'Invalid factor id, it is not currently active.'),
   transactionNotFound: () =>
     new OktaError(404, 'E0000191', 'Transaction not found exception: Verification timed out. Please try again.'),

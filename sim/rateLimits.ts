@@ -24,6 +24,11 @@ export function bucketFor(method: string, path: string): Bucket {
   return 'users';
 }
 
+interface Window {
+  startMs: number;
+  count: number;
+}
+
 export interface RateLimitVerdict {
   limit: number;
   remaining: number;
@@ -33,7 +38,7 @@ export interface RateLimitVerdict {
 
 export class RateLimiter {
   private settings: RateLimitSettings;
-  private readonly windows = new Map<Bucket, { startMs: number; count: number }>();
+  private readonly windows = new Map<Bucket, Window>();
 
   constructor(settings: Partial<RateLimitSettings> = {}) {
     this.settings = validated({ ...DEFAULT_RATE_LIMITS, ...settings });
@@ -54,19 +59,32 @@ export class RateLimiter {
     this.windows.clear();
   }
 
+  /** Charges one request to the bucket. */
   consume(bucket: Bucket, nowMs: number): RateLimitVerdict {
-    const limit = this.limitOf(bucket);
-    const windowMs = this.settings.windowSeconds * 1000;
-    let window = this.windows.get(bucket);
-    if (!window || nowMs >= window.startMs + windowMs) {
-      window = { startMs: nowMs, count: 0 };
-      this.windows.set(bucket, window);
-    }
+    const window = this.currentWindow(bucket, nowMs);
     window.count++;
+    this.windows.set(bucket, window);
+    return this.verdict(bucket, window);
+  }
+
+  /** The bucket as it stands, without charging it (for requests that fail authentication). */
+  peek(bucket: Bucket, nowMs: number): RateLimitVerdict {
+    return this.verdict(bucket, this.currentWindow(bucket, nowMs));
+  }
+
+  /** The running window, or a fresh (not yet stored) one when there is none or it has ended. */
+  private currentWindow(bucket: Bucket, nowMs: number): Window {
+    const window = this.windows.get(bucket);
+    if (window && nowMs < window.startMs + this.settings.windowSeconds * 1000) return window;
+    return { startMs: nowMs, count: 0 };
+  }
+
+  private verdict(bucket: Bucket, window: Window): RateLimitVerdict {
+    const limit = this.limitOf(bucket);
     return {
       limit,
       remaining: Math.max(0, limit - window.count),
-      resetEpochSeconds: Math.ceil((window.startMs + windowMs) / 1000),
+      resetEpochSeconds: Math.ceil((window.startMs + this.settings.windowSeconds * 1000) / 1000),
       exceeded: window.count > limit,
     };
   }

@@ -1,7 +1,9 @@
 // The request pipeline. Every request first passes the request guard (loopback Host; control requests
 // also a loopback peer and no Origin). Control requests (/sim/...) then go straight to the control
-// router. API requests: counted -> rate limited (429 when the bucket is empty) -> faults -> auth ->
-// routed. Every response carries Date and X-Okta-Request-Id; API responses also X-Rate-Limit-*.
+// router. API requests: counted -> authenticated (401) -> rate limited (429 when the bucket is empty)
+// -> faults -> routed. Authentication comes first so that callers without the token cannot spend the
+// org's buckets: a 401 shows the bucket as it stands without charging it. Every response carries
+// Date and X-Okta-Request-Id; API responses also X-Rate-Limit-*.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAuthorized, type Credentials } from './auth';
 import type { SimContext } from './context';
@@ -9,7 +11,7 @@ import { OktaError, oktaErrors } from './errors';
 import type { Fault, FaultInjector } from './faults';
 import { parseJsonBody, readBody, writeResponse, type ApiResponse } from './http';
 import { requestId } from './ids';
-import { bucketFor, type RateLimiter } from './rateLimits';
+import { bucketFor, type RateLimiter, type RateLimitVerdict } from './rateLimits';
 import { refusal } from './requestGuard';
 import type { RequestCounter } from './requestCounter';
 import type { Router } from './router';
@@ -66,10 +68,14 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   res.setHeader('Pragma', 'no-cache');
   res.setHeader('Expires', '0');
   deps.counter.record(method, path);
-  const verdict = deps.rateLimiter.consume(bucketFor(method, path), ctx.now());
-  res.setHeader('X-Rate-Limit-Limit', String(verdict.limit));
-  res.setHeader('X-Rate-Limit-Remaining', String(verdict.remaining));
-  res.setHeader('X-Rate-Limit-Reset', String(verdict.resetEpochSeconds));
+  const bucket = bucketFor(method, path);
+  if (!isAuthorized(req.headers.authorization, deps.credentials)) {
+    setRateLimitHeaders(res, deps.rateLimiter.peek(bucket, ctx.now()));
+    writeResponse(res, errorResponse(oktaErrors.invalidToken()));
+    return;
+  }
+  const verdict = deps.rateLimiter.consume(bucket, ctx.now());
+  setRateLimitHeaders(res, verdict);
   if (verdict.exceeded) {
     writeResponse(res, errorResponse(oktaErrors.rateLimited()));
     return;
@@ -83,12 +89,13 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
     if (!res.destroyed) answerWithFault(res, failure);
     return;
   }
-
-  if (!isAuthorized(req.headers.authorization, deps.credentials)) {
-    writeResponse(res, errorResponse(oktaErrors.invalidToken()));
-    return;
-  }
   writeResponse(res, await route(deps.api, method, path, url, req, raw, false));
+}
+
+function setRateLimitHeaders(res: ServerResponse, verdict: RateLimitVerdict): void {
+  res.setHeader('X-Rate-Limit-Limit', String(verdict.limit));
+  res.setHeader('X-Rate-Limit-Remaining', String(verdict.remaining));
+  res.setHeader('X-Rate-Limit-Reset', String(verdict.resetEpochSeconds));
 }
 
 async function route(

@@ -2,6 +2,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { serverOptions, type ConnectionTimeouts } from './connectionTimeouts';
 import type { SimContext } from './context';
 import { SimControl } from './control/api';
 import { createControlRouter } from './control/routes';
@@ -26,6 +27,8 @@ export interface SimulatorOptions {
   rateLimits?: Partial<RateLimitSettings>;
   /** Lifetime of push verify transactions and push activations; default 300. */
   pushTimeoutSeconds?: number;
+  /** When idle or stalled connections are closed (see connectionTimeouts.ts). */
+  connectionTimeouts?: Partial<ConnectionTimeouts>;
 }
 
 export interface RunningSimulator {
@@ -84,6 +87,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       timers.add(timer);
     });
   const server = createServer(
+    serverOptions(options.connectionTimeouts),
     createRequestListener({
       ctx,
       api,

@@ -24,6 +24,9 @@ export interface ControlDeps {
   reseed(seed?: string): void;
 }
 
+const MAX_ADVANCE_SECONDS = 366 * 24 * 3600;
+const MAX_OFFSET_SECONDS = 10 * MAX_ADVANCE_SECONDS;
+
 /** A passcode the deterministic RSA/Symantec rule accepts. */
 const ACCEPTED_TOKEN_CODE = '135790';
 
@@ -96,10 +99,19 @@ export class SimControl {
     return settlePush(this.deps.ctx, userId, factorId, outcome, transactionId);
   }
 
-  /** Moves the simulator's clock forward (cooldowns, code and push expiry, rate-limit windows). */
+  /**
+   * Moves the simulator's clock forward (cooldowns, code and push expiry, rate-limit windows). Bounded
+   * so that dates stay valid: at most a year per call and ten years in all until the next reset.
+   */
   advanceClock(seconds: number): { now: string; offsetSeconds: number } {
-    if (!Number.isFinite(seconds) || seconds < 0) throw new Error('"seconds" must be a non-negative number.');
-    this.deps.ctx.clockOffsetMs += seconds * 1000;
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > MAX_ADVANCE_SECONDS) {
+      throw new Error(`"advanceSeconds" must be a number from 0 to ${MAX_ADVANCE_SECONDS} (one year).`);
+    }
+    const offsetMs = this.deps.ctx.clockOffsetMs + seconds * 1000;
+    if (offsetMs > MAX_OFFSET_SECONDS * 1000) {
+      throw new Error(`The clock may run at most ${MAX_OFFSET_SECONDS} seconds (ten years) ahead; reset the simulator to start again.`);
+    }
+    this.deps.ctx.clockOffsetMs = offsetMs;
     return this.clock();
   }
 

@@ -25,7 +25,7 @@ export function createControlRouter(control: SimControl): Router {
     .add('POST', `${PUSH}/deny`, (req) => json(control.denyPush(req.params.userId, req.params.factorId, txOf(req))))
     .add('POST', `${PUSH}/expire`, (req) => json(control.expirePush(req.params.userId, req.params.factorId, txOf(req))))
     .add('GET', '/sim/clock', () => json(control.clock()))
-    .add('POST', '/sim/clock', (req) => json(control.advanceClock(Number(bodyObject(req.body).advanceSeconds))))
+    .add('POST', '/sim/clock', (req) => json(control.advanceClock(bodyObject(req.body).advanceSeconds as number)))
     .add('POST', '/sim/reset', (req) => (control.reset(stringField(bodyObject(req.body), 'seed')), noContent()))
     .add('GET', '/sim/rate-limits', () => json(control.rateLimits()))
     .add('PUT', '/sim/rate-limits', (req) => json(control.setRateLimits(bodyObject(req.body) as Partial<RateLimitSettings>)))

@@ -5,6 +5,7 @@ import { notify, type SimContext } from '../context';
 import { OktaError, oktaErrors } from '../errors';
 import { isoSeconds, otpCode } from '../ids';
 import type { Channel, OutboxMessage, SimFactor, SimUser } from '../model';
+import { phoneKey } from './phoneNumbers';
 
 const MIN_INTERVAL_MS: Record<Channel, number> = { sms: 30_000, call: 30_000, email: 5_000 };
 /** Too-soon errors: sms and email have their own codes; call answers E0000047 as in the old docs. */
@@ -32,7 +33,8 @@ export function sendCode(ctx: SimContext, user: SimUser, factor: SimFactor, opti
   const channel = factor.factorType as Channel;
   const to = addressOf(factor);
   const now = ctx.now();
-  const key = `${channel}:${to}`;
+  // Per phone (however its number was written) or mailbox.
+  const key = `${channel}:${channel === 'email' ? to : phoneKey(to)}`;
   const last = ctx.store.lastDelivery.get(key);
   if (last !== undefined && now - last < MIN_INTERVAL_MS[channel]) throw TOO_SOON[channel]();
   ctx.store.lastDelivery.set(key, now);

@@ -9,6 +9,7 @@ import { lifetimeSeconds, sendCode } from './delivery';
 import { isAcceptedTokenPasscode, isYubikeyOtp, yubikeyPublicId, yubikeySerial } from './hardwareTokens';
 import { AUTO_ACTIVATABLE, CUSTOM_HOTP_PROFILES, KNOWN_PROVIDERS, findKind, type FactorKind } from './kinds';
 import { decodeHotpSecret, newTotpSecret } from './otp';
+import { acceptedPhoneNumber } from './phoneNumbers';
 import { startPushActivation } from './pushActivation';
 import { factorJson } from './serialize';
 import { MIN_ANSWER_LENGTH, questionText } from './questions';
@@ -102,10 +103,10 @@ function deliverOrActivate(input: EnrollInput, factor: SimFactor): void {
 }
 
 function phoneProfile(input: EnrollInput): Record<string, unknown> {
-  const phoneNumber = stringField(input.profile, 'phoneNumber') ?? input.user.profile.mobilePhone ?? undefined;
-  if (!phoneNumber) throw blank('phoneNumber');
-  const digitCount = phoneNumber.replace(/\D/g, '').length;
-  if (!/^\+?[0-9 ()\-.]+$/.test(phoneNumber) || digitCount < 7 || digitCount > 15) throw oktaErrors.invalidPhone();
+  const given = stringField(input.profile, 'phoneNumber') ?? input.user.profile.mobilePhone ?? undefined;
+  if (!given) throw blank('phoneNumber');
+  const phoneNumber = acceptedPhoneNumber(given);
+  if (!phoneNumber) throw oktaErrors.invalidPhone();
   if (input.kind.factorType !== 'call') return { phoneNumber };
   const extension = input.profile.phoneExtension;
   if (extension !== undefined && extension !== null && extension !== '' && !/^\d{1,15}$/.test(String(extension))) {

@@ -7,6 +7,7 @@ import type { Router } from '../router';
 import { activateFactor } from './activate';
 import { listCatalog, listQuestions } from './catalog';
 import { enrollFactor } from './enroll';
+import { kindRank } from './kinds';
 import { sendPushActivationLink } from './pushActivation';
 import { cancelTransaction, transactionStatus } from './pushTransactions';
 import { qrImage } from './qrCode';
@@ -38,7 +39,9 @@ export function addFactorRoutes(router: Router, ctx: SimContext): void {
 
 function listFactors(ctx: SimContext, req: ApiRequest): ApiResponse {
   const user = ctx.store.requireUser(req.params.userId);
-  return json(user.factors.map((f) => factorJson(ctx, user, f)));
+  // In the org's factor order, not enrollment order (one factor per kind, so the order is total).
+  const ordered = [...user.factors].sort((a, b) => kindRank(a) - kindRank(b));
+  return json(ordered.map((f) => factorJson(ctx, user, f)));
 }
 
 function getFactor(ctx: SimContext, req: ApiRequest): ApiResponse {

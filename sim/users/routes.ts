@@ -1,4 +1,4 @@
-// The Users calls a tree view needs, plus create and reset_factors for tests and the demo.
+// The Users calls a tree view needs, plus create, reset_factors and unlock for tests and the demo.
 import { createHash } from 'node:crypto';
 import type { SimContext } from '../context';
 import { oktaErrors } from '../errors';
@@ -7,6 +7,7 @@ import { isoSeconds } from '../ids';
 import type { SimUser, UserStatus } from '../model';
 import type { Router } from '../router';
 import { listUsers } from './list';
+import { undefinedAttributeCauses } from './profileSchema';
 import { userJson } from './serialize';
 
 export function addUserRoutes(router: Router, ctx: SimContext): void {
@@ -14,7 +15,8 @@ export function addUserRoutes(router: Router, ctx: SimContext): void {
     .add('GET', '/api/v1/users', (req) => listUsers(ctx, req))
     .add('POST', '/api/v1/users', (req) => createUser(ctx, req))
     .add('GET', '/api/v1/users/:userId', (req) => getUser(ctx, req))
-    .add('POST', '/api/v1/users/:userId/lifecycle/reset_factors', (req) => resetFactors(ctx, req));
+    .add('POST', '/api/v1/users/:userId/lifecycle/reset_factors', (req) => resetFactors(ctx, req))
+    .add('POST', '/api/v1/users/:userId/lifecycle/unlock', (req) => unlockUser(ctx, req));
 }
 
 /** `me` is the token's owner; otherwise an id, a login or an unambiguous login short name. */
@@ -30,12 +32,28 @@ function resetFactors(ctx: SimContext, req: ApiRequest): ApiResponse {
   return json({});
 }
 
+/**
+ * LOCKED_OUT -> ACTIVE; any other status answers 403 E0000032 (recorded 2025 on an ACTIVE user by
+ * Okta's Python SDK). The contract declares the 200 without a body, and none is sent.
+ */
+function unlockUser(ctx: SimContext, req: ApiRequest): ApiResponse {
+  const user = ctx.store.requireUser(req.params.userId);
+  if (user.status !== 'LOCKED_OUT') throw oktaErrors.unlockNotAllowed();
+  const now = isoSeconds(ctx.now());
+  user.status = 'ACTIVE';
+  user.statusChanged = now;
+  user.lastUpdated = now;
+  return { status: 200 };
+}
+
 const invalidUser = (cause: string) => oktaErrors.validation('login', cause);
 
 /** POST /api/v1/users?activate=true|false (default true): ACTIVE with a password, else PROVISIONED. */
 function createUser(ctx: SimContext, req: ApiRequest): ApiResponse {
   const body = bodyObject(req.body);
   const profile = bodyObject(body.profile);
+  const undefinedAttributes = undefinedAttributeCauses(profile);
+  if (undefinedAttributes.length > 0) throw oktaErrors.validation('newUser', ...undefinedAttributes);
   const login = stringField(profile, 'login');
   const email = stringField(profile, 'email');
   if (!login) throw invalidUser('login: The field cannot be left blank.');

@@ -44,6 +44,8 @@ export interface ContractOperation {
 }
 
 const CONTRACT_FILE = join(__dirname, 'okta-users-factors.openapi.yaml');
+/** Paths of the same spec release that the cut leaves out (user lifecycle: unlock). */
+const SUPPLEMENT_FILE = join(__dirname, 'okta-user-lifecycle.openapi.yaml');
 
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
 
@@ -52,6 +54,16 @@ let cached: OpenApiDocument | undefined;
 export function loadContract(): OpenApiDocument {
   cached ??= parse(readFileSync(CONTRACT_FILE, 'utf8')) as OpenApiDocument;
   return cached;
+}
+
+/** The contract plus the supplement's paths (a new document; the cached contract is not changed). */
+export function loadContractWithSupplement(): OpenApiDocument {
+  const contract = loadContract();
+  const supplement = parse(readFileSync(SUPPLEMENT_FILE, 'utf8')) as Pick<OpenApiDocument, 'paths'>;
+  for (const path of Object.keys(supplement.paths)) {
+    if (path in contract.paths) throw new Error(`The supplement repeats the contract's path ${path}`);
+  }
+  return { ...contract, paths: { ...contract.paths, ...supplement.paths } };
 }
 
 export function listOperations(doc: OpenApiDocument = loadContract()): ContractOperation[] {
