@@ -6,7 +6,7 @@ export type EnrollField =
   | 'question' | 'answer' | 'phoneNumber' | 'phoneExtension' | 'email' | 'credentialId' | 'passCode'
   | 'nextPassCode' | 'factorProfileId' | 'sharedSecret';
 
-export type EnrollOption = 'activate' | 'updatePhone' | 'templateId' | 'tokenLifetimeSeconds';
+export type EnrollOption = 'activate' | 'updatePhone' | 'templateId' | 'tokenLifetimeSeconds' | 'acceptLanguage';
 
 export interface EnrollLayout {
   fields: EnrollField[];
@@ -29,11 +29,11 @@ export function enrollLayout(factorType: string, provider: string): EnrollLayout
     case 'question':
       return { fields: ['question', 'answer'], options: [] };
     case 'sms':
-      return { fields: ['phoneNumber'], options: ['activate', 'updatePhone', 'templateId', 'tokenLifetimeSeconds'] };
+      return { fields: ['phoneNumber'], options: ['activate', 'updatePhone', 'templateId', 'tokenLifetimeSeconds', 'acceptLanguage'] };
     case 'call':
-      return { fields: ['phoneNumber', 'phoneExtension'], options: ['activate', 'updatePhone', 'tokenLifetimeSeconds'] };
+      return { fields: ['phoneNumber', 'phoneExtension'], options: ['activate', 'updatePhone', 'tokenLifetimeSeconds', 'acceptLanguage'] };
     case 'email':
-      return { fields: ['email'], options: ['activate', 'tokenLifetimeSeconds'] };
+      return { fields: ['email'], options: ['activate', 'tokenLifetimeSeconds', 'acceptLanguage'] };
     case 'token:software:totp':
     case 'push':
       return { fields: [], options: [] };

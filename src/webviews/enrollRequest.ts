@@ -65,6 +65,15 @@ export function toEnrollRequest(
       options.tokenLifetimeSeconds = seconds;
     }
   }
+  if (layout.options.includes('acceptLanguage') && form.acceptLanguage.trim() !== '') {
+    const language = form.acceptLanguage.trim();
+    // Language tags with optional weights ("fr-CH, fr;q=0.9"): nothing that could break a header.
+    if (/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*(\s*;\s*q=[01](\.\d{1,3})?)?(\s*,\s*[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*(\s*;\s*q=[01](\.\d{1,3})?)?)*$/.test(language)) {
+      options.acceptLanguage = language;
+    } else {
+      fields.acceptLanguage = 'A language tag such as fr, de-CH or "fr-CH, fr;q=0.9".';
+    }
+  }
   if (Object.keys(fields).length > 0) return { ok: false, fields };
 
   const request: EnrollFactorRequest = { factorType: entry.factorType, provider: entry.provider };

@@ -36,6 +36,13 @@ export interface ErrorMessage {
   error: ErrorView;
 }
 
+/** Options of an sms/call/email challenge: an SMS template, and how long an emailed code lasts. */
+export interface ChallengeOptions {
+  templateId: string;
+  /** Seconds, as typed (the host checks the range). */
+  tokenLifetimeSeconds: string;
+}
+
 /** Optional request headers for verify, filled in under "Advanced". */
 export interface VerifyHeaders {
   xForwardedFor: string;
@@ -64,6 +71,7 @@ export interface EnrollForm {
   updatePhone: boolean;
   templateId: string;
   tokenLifetimeSeconds: string;
+  acceptLanguage: string;
 }
 
 export interface CatalogEntryView {
@@ -134,6 +142,7 @@ const enrollFormShape = {
   updatePhone: boolean,
   templateId: text(SHORT),
   tokenLifetimeSeconds: text(20),
+  acceptLanguage: text(40),
 };
 
 export const parseEnrollMessage = messageParser<EnrollWebviewMessage>({
@@ -164,6 +173,8 @@ export interface VerifyState {
   prompt?: string;
   /** The built-in authenticator holds this TOTP or custom HOTP factor's secret. */
   builtInAuthenticator: boolean;
+  /** Symantec VIP also asks for the next code of the token. */
+  nextPassCode: boolean;
 }
 
 export type VerifyOutcome = 'success' | 'failure' | 'pending';
@@ -180,8 +191,8 @@ export type VerifyHostMessage =
 
 export type VerifyWebviewMessage =
   | { type: 'ready' }
-  | { type: 'sendChallenge'; requestId: number; headers: VerifyHeaders }
-  | { type: 'verify'; requestId: number; passCode?: string; answer?: string; headers: VerifyHeaders }
+  | { type: 'sendChallenge'; requestId: number; headers: VerifyHeaders; challenge: ChallengeOptions }
+  | { type: 'verify'; requestId: number; passCode?: string; nextPassCode?: string; answer?: string; headers: VerifyHeaders }
   | { type: 'sendPush'; requestId: number; headers: VerifyHeaders }
   | { type: 'cancelPush'; requestId: number }
   | { type: 'builtInCode'; requestId: number };
@@ -190,8 +201,8 @@ const headers = shape({ xForwardedFor: text(SHORT), userAgent: text(SHORT), acce
 
 export const parseVerifyMessage = messageParser<VerifyWebviewMessage>({
   ready: {},
-  sendChallenge: { requestId, headers },
-  verify: { requestId, passCode: optional(text(SHORT)), answer: optional(text(SHORT)), headers },
+  sendChallenge: { requestId, headers, challenge: shape({ templateId: text(SHORT), tokenLifetimeSeconds: text(20) }) },
+  verify: { requestId, passCode: optional(text(SHORT)), nextPassCode: optional(text(SHORT)), answer: optional(text(SHORT)), headers },
   sendPush: { requestId, headers },
   cancelPush: { requestId },
   builtInCode: { requestId },

@@ -9,7 +9,7 @@ import { PanelRegistry } from './panelRegistry';
 import { DEFAULT_POLL_INTERVAL_MS, type PanelTiming } from './panelTiming';
 import type { PanelServices } from './panelServices';
 import {
-  parseVerifyMessage, type VerifyHeaders, type VerifyHostMessage, type VerifyMode, type VerifyOutcome, type VerifyState,
+  parseVerifyMessage, type ChallengeOptions, type VerifyHeaders, type VerifyHostMessage, type VerifyMode, type VerifyOutcome, type VerifyState,
   type VerifyWebviewMessage,
 } from './protocol';
 import { VERIFY_BODY } from './templates/verifyBody';
@@ -64,15 +64,16 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
       mode,
       prompt,
       builtInAuthenticator: await this.holdsSecret(),
+      nextPassCode: asksForNextPassCode(factor),
     };
   }
 
   protected async handle(message: Exclude<VerifyWebviewMessage, { type: 'ready' }>): Promise<void> {
     switch (message.type) {
       case 'sendChallenge':
-        return this.answer(message.requestId, 'Send code', [], () => this.sendChallenge(message.headers));
+        return this.answer(message.requestId, 'Send code', ['tokenLifetimeSeconds'], () => this.sendChallenge(message.headers, message.challenge));
       case 'verify':
-        return this.answer(message.requestId, 'Verify', ['passCode', 'answer'], () => this.verify(message));
+        return this.answer(message.requestId, 'Verify', ['passCode', 'nextPassCode', 'answer'], () => this.verify(message));
       case 'sendPush':
         return this.answer(message.requestId, 'Push', [], () => this.sendPush(message.headers));
       case 'cancelPush':
@@ -106,9 +107,9 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
     }
   }
 
-  private async sendChallenge(headers: VerifyHeaders): Promise<void> {
+  private async sendChallenge(headers: VerifyHeaders, challenge: ChallengeOptions): Promise<void> {
     this.requireMode('challenge-then-passcode');
-    const outcome = await this.services.factors.sendChallenge(this.target, verifyOptions(headers), this.signal);
+    const outcome = await this.services.factors.sendChallenge(this.target, { ...verifyOptions(headers), ...challengeOptions(challenge) }, this.signal);
     if (outcome.factorResult !== 'CHALLENGE') return this.showOutcome(outcome);
     const factor = this.target.factor;
     const to = factor.factorType === 'email' ? factor.profile?.email : (factor.profile as { phoneNumber?: string } | undefined)?.phoneNumber;
@@ -118,7 +119,8 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
   private async verify(message: Extract<VerifyWebviewMessage, { type: 'verify' }>): Promise<void> {
     const { mode } = verifyModeOf(this.target.factor);
     this.requireMode('challenge-then-passcode', 'passcode', 'answer');
-    const body = mode === 'answer' ? { answer: message.answer ?? '' } : { passCode: (message.passCode ?? '').trim() };
+    const nextPassCode = asksForNextPassCode(this.target.factor) ? message.nextPassCode?.trim() || undefined : undefined;
+    const body = mode === 'answer' ? { answer: message.answer ?? '' } : { passCode: (message.passCode ?? '').trim(), nextPassCode };
     if ((body.answer ?? body.passCode) === '') {
       const field = mode === 'answer' ? 'answer' : 'passCode';
       throw new PanelInputError(`Enter the ${mode === 'answer' ? 'answer' : 'code'}.`, { [field]: 'Required.' });
@@ -168,6 +170,25 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
     const outcome: VerifyOutcome = factorResult === 'SUCCESS' ? 'success' : factorResult === 'WAITING' || factorResult === 'CHALLENGE' ? 'pending' : 'failure';
     this.post({ type: 'result', factorResult, outcome, message: message ?? RESULT_MESSAGES[factorResult] ?? `Okta answered ${factorResult}.` });
   }
+}
+
+/** Symantec VIP verifies with two consecutive codes. */
+function asksForNextPassCode(factor: UserFactor): boolean {
+  return factor.factorType === 'token' && String(factor.provider).toUpperCase() === 'SYMANTEC';
+}
+
+/** The challenge options Okta takes, checked here: a lifetime outside 1..86400 s is refused before sending. */
+function challengeOptions(challenge: ChallengeOptions): VerifyFactorOptions {
+  const options: VerifyFactorOptions = {};
+  if (challenge.templateId) options.templateId = challenge.templateId;
+  if (challenge.tokenLifetimeSeconds) {
+    const seconds = Number(challenge.tokenLifetimeSeconds);
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86_400) {
+      throw new PanelInputError('The code lifetime is a whole number of seconds from 1 to 86400.', { tokenLifetimeSeconds: 'From 1 to 86400 seconds.' });
+    }
+    options.tokenLifetimeSeconds = seconds;
+  }
+  return options;
 }
 
 function verifyOptions(headers: VerifyHeaders): VerifyFactorOptions {

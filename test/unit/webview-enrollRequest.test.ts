@@ -18,7 +18,7 @@ const context = { catalog, questions };
 const blank: EnrollForm = {
   factorKey: '', question: '', answer: '', phoneNumber: '', phoneExtension: '', email: '', credentialId: '',
   passCode: '', nextPassCode: '', factorProfileId: '', sharedSecret: '', activate: false, updatePhone: false,
-  templateId: '', tokenLifetimeSeconds: '',
+  templateId: '', tokenLifetimeSeconds: '', acceptLanguage: '',
 };
 const map = (values: Partial<EnrollForm>) => toEnrollRequest({ ...blank, ...values }, context);
 
@@ -56,6 +56,19 @@ test('tokenLifetimeSeconds must be whole seconds in 1..86400', () => {
   for (const good of ['1', '86400']) {
     assert.equal(map({ factorKey: 'email/OKTA', email: 'a@example.com', tokenLifetimeSeconds: good }).ok, true, good);
   }
+});
+
+test('acceptLanguage: language tags (with weights) for sms, call and email; anything else is a field error', () => {
+  for (const good of ['fr', 'de-CH', 'fr-CH, fr;q=0.9, en;q=0.8']) {
+    const result = map({ factorKey: 'email/OKTA', email: 'a@example.com', acceptLanguage: ` ${good} ` });
+    assert.deepEqual(result.ok && result.options, { acceptLanguage: good }, good);
+  }
+  for (const bad of ['fr\r\nX-Evil: 1', 'français', '<script>', 'fr;q=2']) {
+    const result = map({ factorKey: 'sms/OKTA', phoneNumber: '+15554151337', acceptLanguage: bad });
+    assert.match(!result.ok ? result.fields.acceptLanguage : '', /language tag/, bad);
+  }
+  const totp = map({ factorKey: 'token:software:totp/GOOGLE', acceptLanguage: 'fr' });
+  assert.deepEqual(totp.ok && totp.options, {}, 'TOTP sends no message, so no language');
 });
 
 test('options a type does not take are dropped (templateId is sms only)', () => {
@@ -111,7 +124,7 @@ test('WebAuthn and entries missing from the catalog are refused', () => {
 
 test('layouts and keys', () => {
   assert.equal(catalogKey({ factorType: 'token', provider: 'rsa' }), 'token/RSA');
-  assert.deepEqual(enrollLayout('call', 'OKTA').options, ['activate', 'updatePhone', 'tokenLifetimeSeconds']);
+  assert.deepEqual(enrollLayout('call', 'OKTA').options, ['activate', 'updatePhone', 'tokenLifetimeSeconds', 'acceptLanguage']);
   assert.match(enrollLayout('u2f', 'FIDO').unsupportedReason ?? '', /^U2F needs a browser ceremony/);
   assert.match(enrollLayout('signed_nonce', 'OKTA').unsupportedReason ?? '', /cannot be enrolled/);
 });

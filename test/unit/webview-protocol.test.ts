@@ -5,7 +5,7 @@ import { parseEnrollMessage, parseVerifyMessage, type EnrollForm } from '../../s
 const form: EnrollForm = {
   factorKey: 'sms/OKTA', question: '', answer: '', phoneNumber: '+1-555-415-1337', phoneExtension: '', email: '',
   credentialId: '', passCode: '', nextPassCode: '', factorProfileId: '', sharedSecret: '', activate: false,
-  updatePhone: false, templateId: '', tokenLifetimeSeconds: '',
+  updatePhone: false, templateId: '', tokenLifetimeSeconds: '', acceptLanguage: '',
 };
 const headers = { xForwardedFor: '', userAgent: 'test-agent', acceptLanguage: 'fr' };
 
@@ -56,7 +56,8 @@ test('request ids must be positive safe integers', () => {
 test('verify: accepts each well-formed message type, passCode and answer optional', () => {
   for (const message of [
     { type: 'ready' },
-    { type: 'sendChallenge', requestId: 1, headers },
+    { type: 'sendChallenge', requestId: 1, headers, challenge: { templateId: '', tokenLifetimeSeconds: '' } },
+    { type: 'verify', requestId: 7, passCode: '123456', nextPassCode: '654321', headers },
     { type: 'verify', requestId: 2, passCode: '123456', headers },
     { type: 'verify', requestId: 3, answer: 'mayonnaise', headers },
     { type: 'sendPush', requestId: 4, headers },
@@ -69,6 +70,8 @@ test('verify: accepts each well-formed message type, passCode and answer optiona
 
 test('verify: rejects malformed headers and enroll-only messages', () => {
   assert.equal(parseVerifyMessage({ type: 'sendPush', requestId: 1 }).ok, false);
+  assert.equal(parseVerifyMessage({ type: 'sendChallenge', requestId: 1, headers }).ok, false, 'challenge options are required');
+  assert.equal(parseVerifyMessage({ type: 'sendChallenge', requestId: 1, headers, challenge: { templateId: '', tokenLifetimeSeconds: 300 } }).ok, false);
   assert.equal(parseVerifyMessage({ type: 'sendPush', requestId: 1, headers: { ...headers, Authorization: 'x' } }).ok, false);
   assert.equal(parseVerifyMessage({ type: 'verify', requestId: 1, passCode: 5, headers }).ok, false);
   assert.equal(parseVerifyMessage({ type: 'resend', requestId: 1 }).ok, false);

@@ -57,6 +57,11 @@ export const ENROLL_BODY = `
         <input id="token-lifetime" name="tokenLifetimeSeconds" type="number" min="1" max="86400" step="1">
         <p class="field-error" id="error-tokenLifetimeSeconds" role="alert"></p>
       </div>
+      <div class="field" data-option="acceptLanguage" hidden>
+        <label for="accept-language">Language of the message (optional Accept-Language, e.g. fr or de-CH)</label>
+        ${text('accept-language', 'acceptLanguage')}
+        <p class="field-error" id="error-acceptLanguage" role="alert"></p>
+      </div>
     </fieldset>
     <div class="actions">
       <button id="submit" type="submit">Enroll</button>

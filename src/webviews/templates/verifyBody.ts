@@ -11,6 +11,18 @@ export const VERIFY_BODY = `
 <form id="verify-form" novalidate hidden>
   <section id="challenge-section" hidden>
     <p>Okta first sends a one-time code to the factor; then enter it below.</p>
+    <details id="challenge-options">
+      <summary>Options: SMS template, code lifetime</summary>
+      <div class="field">
+        <label for="template-id">SMS template id (optional; Enter keeps Okta's default message)</label>
+        <input id="template-id" name="templateId" type="text" autocomplete="off" spellcheck="false">
+      </div>
+      <div class="field">
+        <label for="token-lifetime">Code lifetime in seconds (optional, email only: 1 to 86400; Okta's default is 300)</label>
+        <input id="token-lifetime" name="tokenLifetimeSeconds" type="text" inputmode="numeric" autocomplete="off" spellcheck="false">
+        <p class="field-error" id="error-tokenLifetimeSeconds" role="alert"></p>
+      </div>
+    </details>
     <div class="actions">
       <button id="send-code" type="button">Send code</button>
     </div>
@@ -24,6 +36,11 @@ export const VERIFY_BODY = `
       <button id="use-builtin" type="button" class="secondary" hidden>Use built-in authenticator code</button>
     </div>
     <p class="field-error" id="error-passCode" role="alert"></p>
+  </div>
+  <div class="field" id="next-code-field" hidden>
+    <label for="next-code">Next code (Symantec VIP asks for two consecutive codes)</label>
+    <input id="next-code" name="nextPassCode" type="text" inputmode="numeric" autocomplete="off" spellcheck="false">
+    <p class="field-error" id="error-nextPassCode" role="alert"></p>
   </div>
   <div class="field" id="answer-field" hidden>
     <label for="answer" id="answer-label">Answer</label>

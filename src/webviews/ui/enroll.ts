@@ -97,6 +97,7 @@ function readForm(): EnrollForm {
     updatePhone: input('opt-update-phone').checked,
     templateId: input('template-id').value,
     tokenLifetimeSeconds: input('token-lifetime').value,
+    acceptLanguage: input('accept-language').value,
   };
 }
 

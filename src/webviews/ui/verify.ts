@@ -3,7 +3,9 @@
 import { byId, setStatus, show, showError } from '../browser/dom';
 import { runRequest } from '../browser/runRequest';
 import { WebviewClient } from '../browser/webviewClient';
-import type { ErrorView, VerifyHeaders, VerifyHostMessage, VerifyOutcome, VerifyState, VerifyWebviewMessage } from '../protocol';
+import type {
+  ChallengeOptions, ErrorView, VerifyHeaders, VerifyHostMessage, VerifyOutcome, VerifyState, VerifyWebviewMessage,
+} from '../protocol';
 
 let mode: VerifyState['mode'] = 'unsupported';
 let challengeSent = false;
@@ -54,6 +56,7 @@ function renderState(state: VerifyState): void {
   show(byId('challenge-section'), state.mode === 'challenge-then-passcode');
   show(byId('code-field'), state.mode === 'passcode' || (state.mode === 'challenge-then-passcode' && challengeSent));
   show(byId('use-builtin'), state.builtInAuthenticator);
+  show(byId('next-code-field'), state.nextPassCode);
   show(byId('answer-field'), state.mode === 'answer');
   show(byId('push-intro'), state.mode === 'push');
   byId('answer-label').textContent = state.prompt ?? 'Answer';
@@ -66,6 +69,10 @@ function renderState(state: VerifyState): void {
 
 function headers(): VerifyHeaders {
   return { xForwardedFor: input('xff').value.trim(), userAgent: input('user-agent').value.trim(), acceptLanguage: input('accept-language').value.trim() };
+}
+
+function challengeOptions(): ChallengeOptions {
+  return { templateId: input('template-id').value.trim(), tokenLifetimeSeconds: input('token-lifetime').value.trim() };
 }
 
 function renderResult(outcome: VerifyOutcome, factorResult: string, message: string): void {
@@ -104,7 +111,7 @@ async function sendPush(): Promise<void> {
 async function submit(): Promise<void> {
   if (mode === 'push') return sendPush();
   if (mode === 'challenge-then-passcode' && !challengeSent) {
-    await run({ type: 'sendChallenge', headers: headers() });
+    await run({ type: 'sendChallenge', headers: headers(), challenge: challengeOptions() });
     return;
   }
   clearResult();
@@ -115,7 +122,8 @@ async function submit(): Promise<void> {
   } else {
     const passCode = input('code').value.trim();
     if (passCode === '') return void showError({ message: 'Enter the code.', causes: [], fields: { passCode: 'Enter the code.' } });
-    await run({ type: 'verify', passCode, headers: headers() });
+    const nextPassCode = input('next-code').value.trim();
+    await run({ type: 'verify', passCode, nextPassCode: nextPassCode || undefined, headers: headers() });
   }
 }
 
@@ -125,7 +133,7 @@ byId<HTMLFormElement>('verify-form').addEventListener('submit', (event) => {
 });
 byId('send-code').addEventListener('click', () => {
   clearResult();
-  void run({ type: 'sendChallenge', headers: headers() });
+  void run({ type: 'sendChallenge', headers: headers(), challenge: challengeOptions() });
 });
 byId('use-builtin').addEventListener('click', () => void run({ type: 'builtInCode' }));
 byId('cancel').addEventListener('click', () => {

@@ -62,7 +62,7 @@ async function ready<M extends HostMessage>(panel: AnyPanel): Promise<Extract<M,
 const blankForm: EnrollForm = {
   factorKey: '', question: '', answer: '', phoneNumber: '', phoneExtension: '', email: '', credentialId: '',
   passCode: '', nextPassCode: '', factorProfileId: '', sharedSecret: '', activate: false, updatePhone: false,
-  templateId: '', tokenLifetimeSeconds: '',
+  templateId: '', tokenLifetimeSeconds: '', acceptLanguage: '',
 };
 
 suite('webview panels against the simulator', () => {
@@ -364,13 +364,29 @@ suite('webview panels against the simulator', () => {
     assert.equal((await ready<VerifyHostMessage>(panel)).mode, 'challenge-then-passcode');
     const headers = { xForwardedFor: '203.0.113.9', userAgent: 'webview-test', acceptLanguage: 'fr' };
     const sent = nextPost(panel, isType('challengeSent'));
-    assert.equal((await request(panel, { type: 'sendChallenge', headers })).error, undefined);
+    assert.equal((await request(panel, { type: 'sendChallenge', headers, challenge: { templateId: 'cstk2tmpl01', tokenLifetimeSeconds: '' } })).error, undefined);
     await sent;
     const message = sim.outbox({ userId: u.id, factorId: sms.id }).pop();
     assert.equal(message?.locale, 'fr');
+    assert.equal(message?.templateId, 'cstk2tmpl01', 'the SMS template reached Okta');
     const result = nextPost(panel, isType('result'));
     assert.equal((await request(panel, { type: 'verify', passCode: message!.code, headers })).error, undefined);
     assert.equal((await result).factorResult, 'SUCCESS');
+  });
+
+  test('verify email: a code lifetime outside 1..86400 s is refused under its input, nothing sent', async () => {
+    const u = await user('all.factors@example.com');
+    const email = (await factorOf(u.id, 'email'))!;
+    const panel = verifyPanel(u, email);
+    await ready<VerifyHostMessage>(panel);
+    const before = sim.outbox({ userId: u.id, factorId: email.id }).length;
+    const headers = { xForwardedFor: '', userAgent: '', acceptLanguage: '' };
+    const reply = await request(panel, { type: 'sendChallenge', headers, challenge: { templateId: '', tokenLifetimeSeconds: '0' } });
+    assert.match(reply.error?.fields.tokenLifetimeSeconds ?? '', /1 to 86400/);
+    assert.equal(sim.outbox({ userId: u.id, factorId: email.id }).length, before);
+    const sent = nextPost(panel, isType('challengeSent'));
+    assert.equal((await request(panel, { type: 'sendChallenge', headers, challenge: { templateId: '', tokenLifetimeSeconds: '600' } })).error, undefined);
+    await sent;
   });
 
   test('verify push: live status until approved; cancel stops polling and cancels the transaction', async () => {
