@@ -30,7 +30,7 @@ export function factorTypeLabel(factor: Pick<UserFactor, 'factorType' | 'provide
 }
 
 /** The profile detail that tells two factors of one type apart (phone, email, device, question). */
-function factorDetail(factor: UserFactor): string | undefined {
+export function factorDetail(factor: UserFactor): string | undefined {
   switch (factor.factorType) {
     case 'sms':
     case 'call':

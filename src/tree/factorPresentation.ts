@@ -2,7 +2,7 @@
 // from ../presentation/factorDescriptions so the tree and the prompts name factors alike.
 // Free of `vscode` (ids only; the nodes wrap them in ThemeIcon/ThemeColor) for unit tests.
 import type { FactorStatus, FactorType, SupportedFactor, UserFactor } from '../okta/models';
-import { describeStatus, factorTypeLabel } from '../presentation/factorDescriptions';
+import { describeStatus, factorDetail, factorTypeLabel } from '../presentation/factorDescriptions';
 import { SECRET_FACTOR_KEYS } from '../presentation/secretFactorKeys';
 
 const ICONS: Record<FactorType, string> = {
@@ -45,19 +45,9 @@ export function factorRowLabel(factor: UserFactor): string {
   return factorTypeLabel(factor);
 }
 
-/** What tells two factors of one type apart, short enough to follow the status in a narrow row. */
+/** What tells two factors of one type apart, short enough to follow the status (a question's text is not). */
 function rowDetail(factor: UserFactor): string | undefined {
-  switch (factor.factorType) {
-    case 'sms':
-    case 'call':
-      return factor.profile?.phoneNumber;
-    case 'email':
-      return factor.profile?.email;
-    case 'push':
-      return factor.profile?.name;
-    default:
-      return undefined;
-  }
+  return factor.factorType === 'question' ? undefined : factorDetail(factor);
 }
 
 /** Status first ("pending activation · +1-555-0100"): it is what the sidebar must not cut off. */

@@ -4,19 +4,7 @@ import type { UserFactor } from '../../src/okta/models';
 import {
   canActivate, canResend, canVerify, hasPushTransactions, hasRecoveryPhone, isDeletable,
 } from '../../src/factors/capabilities';
-
-const sms = {
-  id: 'sms1', factorType: 'sms', provider: 'OKTA', status: 'PENDING_ACTIVATION',
-  profile: { phoneNumber: '+1-555-415-1337' },
-  _links: { self: { href: 'x', hints: { allow: ['GET'] } }, resend: [{ name: 'sms', href: 'y' }] },
-} as UserFactor;
-const activeSms = { ...sms, status: 'ACTIVE', _links: { self: { href: 'x', hints: { allow: ['GET', 'DELETE'] } } } } as UserFactor;
-const question = {
-  id: 'q1', factorType: 'question', provider: 'OKTA', status: 'ACTIVE',
-  profile: { question: 'favorite_art_piece', questionText: 'What is your favorite piece of art?' },
-} as UserFactor;
-const googleTotp = { id: 't1', factorType: 'token:software:totp', provider: 'GOOGLE', status: 'PENDING_ACTIVATION', profile: { credentialId: 'alice@example.com' } } as UserFactor;
-const push = { id: 'p1', factorType: 'push', provider: 'OKTA', status: 'PENDING_ACTIVATION' } as UserFactor;
+import { activeSms, googleTotp, push, question, sms } from './factorFixtures';
 
 test('activate fits pending passcode factors and push only', () => {
   assert.equal(canActivate(sms), true);

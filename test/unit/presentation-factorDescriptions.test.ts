@@ -1,20 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { OktaUser, UserFactor } from '../../src/okta/models';
+import type { OktaUser } from '../../src/okta/models';
 import { describeFactor, describeStatus, describeUser, factorTypeLabel } from '../../src/presentation/factorDescriptions';
-
-const sms = {
-  id: 'sms1', factorType: 'sms', provider: 'OKTA', status: 'PENDING_ACTIVATION',
-  profile: { phoneNumber: '+1-555-415-1337' },
-  _links: { self: { href: 'x', hints: { allow: ['GET'] } }, resend: [{ name: 'sms', href: 'y' }] },
-} as UserFactor;
-const question = {
-  id: 'q1', factorType: 'question', provider: 'OKTA', status: 'ACTIVE',
-  profile: { question: 'favorite_art_piece', questionText: 'What is your favorite piece of art?' },
-} as UserFactor;
-const googleTotp = { id: 't1', factorType: 'token:software:totp', provider: 'GOOGLE', status: 'PENDING_ACTIVATION', profile: { credentialId: 'alice@example.com' } } as UserFactor;
-const push = { id: 'p1', factorType: 'push', provider: 'OKTA', status: 'PENDING_ACTIVATION' } as UserFactor;
-const rsa = { id: 'r1', factorType: 'token', provider: 'RSA', status: 'ACTIVE' } as UserFactor;
+import { googleTotp, push, question, rsa, sms } from './factorFixtures';
 
 test('labels name the type and provider a tester recognises', () => {
   assert.equal(factorTypeLabel(googleTotp), 'Google Authenticator');
