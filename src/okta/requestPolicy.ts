@@ -11,6 +11,7 @@ import {
   backoffDelayMs, rateLimitBucket, rateLimitResetDelayMs, RateLimitWaitTooLong, readRateLimitHeaders, type RateLimitStatus,
 } from './rateLimits';
 import { describeBody, requestIdOf, responseError, type RawResponse } from './rawResponse';
+import { anySignal } from './signals';
 import type { ExchangeOutcome, HttpTransport } from './transport';
 import { waitText } from './waitText';
 
@@ -180,9 +181,4 @@ function isBucketExhausted(response: RawResponse): boolean {
   if (readRateLimitHeaders(response.headers).remaining !== 0) return false;
   const body = response.json.ok ? response.json.value as { errorCode?: unknown } | null : undefined;
   return !FACTOR_THROTTLES.has(String(body?.errorCode));
-}
-
-function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
-  const present = signals.filter((s): s is AbortSignal => s !== undefined);
-  return present.length > 1 ? AbortSignal.any(present) : present[0];
 }

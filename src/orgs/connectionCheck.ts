@@ -8,11 +8,16 @@ import { OrgConnectionError } from './errors';
 export type OktaClientOptions = ConstructorParameters<typeof OktaClient>[0];
 export type ClientFactory = (options: OktaClientOptions) => OktaClient;
 
+/** The request-log and status-bar callbacks (and timeout setting) for the clients the registry builds. */
+export type ClientHooks = Pick<OktaClientOptions, 'onRequest' | 'onRateLimit' | 'timeoutMs'>;
+
 export interface OrgConnection {
   orgUrl: string;
   token: string;
   tokenType: TokenType;
   signal?: AbortSignal;
+  /** So the check's request shows in the request log like any other. */
+  hooks?: ClientHooks;
 }
 
 /** Resolves to the token's owner or rejects with anything; the registry explains the failure. */
@@ -22,8 +27,8 @@ export const createOktaClient: ClientFactory = (options) => new OktaClient(optio
 
 export function checkConnectionWith(createClient: ClientFactory): CheckConnection {
   // No retries: the person adding the org is waiting, and a failure is explained, not hidden.
-  return async ({ orgUrl, token, tokenType, signal }) =>
-    createClient({ orgUrl, token, tokenType, maxRetries: 0 }).getUser('me', { signal });
+  return async ({ orgUrl, token, tokenType, signal, hooks }) =>
+    createClient({ orgUrl, token, tokenType, ...hooks, maxRetries: 0 }).getUser('me', { signal });
 }
 
 /** Removes the token from text, whatever produced it: defence in depth for every message we show. */
@@ -39,7 +44,13 @@ export function explainConnectionFailure(error: unknown, orgUrl: string, token: 
     host,
     status: error instanceof OktaApiError ? error.status : undefined,
     errorCode: error instanceof OktaApiError ? error.errorCode : undefined,
-  });
+  }, { cause: safeCause(error, token) });
+}
+
+/** The client's errors are token-free already; anything else is kept only as a scrubbed message. */
+function safeCause(error: unknown, token: string): unknown {
+  if (error instanceof OktaError || error instanceof OrgConnectionError) return error;
+  return new Error(redactToken(error instanceof Error ? error.message : String(error), token));
 }
 
 function classify(error: unknown, host: string): Pick<OrgConnectionError, 'reason' | 'message'> {

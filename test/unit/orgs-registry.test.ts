@@ -67,7 +67,7 @@ describe('OrgRegistry.add', () => {
     const { state, secrets, registry } = setup({ checkConnection: check });
     const { org, owner, notice } = await registry.add({ url: 'https://acme.okta.com/', token: TOKEN, label: '  Acme dev ' });
     assert.equal(check.calls.length, 1);
-    assert.deepEqual({ ...check.calls[0], signal: undefined }, { orgUrl: 'https://acme.okta.com', token: TOKEN, tokenType: 'SSWS', signal: undefined });
+    assert.deepEqual({ ...check.calls[0], signal: undefined }, { orgUrl: 'https://acme.okta.com', token: TOKEN, tokenType: 'SSWS', signal: undefined, hooks: undefined });
     assert.equal(owner.id, OWNER.id);
     assert.equal(notice, undefined);
     assert.deepEqual({ ...org, id: '', addedAt: '' }, {
@@ -334,7 +334,9 @@ describe('OrgRegistry.clientFor', () => {
     const [c1, c2] = await Promise.all([registry.clientFor(org.id, hooks), registry.clientFor(org.id, { ...hooks })]);
     assert.equal(c1, c2);
     assert.equal(clients.built.length, 1);
-    assert.deepEqual(clients.built[0], { orgUrl: 'https://acme.okta.com', token: TOKEN, tokenType: 'SSWS', ...hooks });
+    const { traffic, signal, ...options } = clients.built[0];
+    assert.deepEqual(options, { orgUrl: 'https://acme.okta.com', token: TOKEN, tokenType: 'SSWS', ...hooks });
+    assert.ok(traffic && signal && !signal.aborted, 'the org\'s traffic state and work signal');
     assert.equal(await registry.clientFor(org.id), c1, 'a caller without hooks takes the cached client');
     const c3 = await registry.clientFor(org.id, { ...hooks, timeoutMs: 1000 });
     assert.notEqual(c3, c1, 'other hooks, other client');
