@@ -38,8 +38,8 @@ export class ApiCalls {
     let url: URL;
     try {
       url = new URL(href, this.orgUrl);
-    } catch {
-      throw new OktaInputError('Okta returned a link that is not a valid URL; it was not followed.');
+    } catch (error) {
+      throw new OktaInputError('Okta returned a link that is not a valid URL; it was not followed.', {}, { cause: error });
     }
     if (url.origin !== this.orgUrl || !url.pathname.startsWith('/api/v1/') || url.pathname.includes('/../')) {
       throw new OktaInputError(`Okta returned a link outside ${this.orgUrl}/api/v1/ (${this.#redact(url.origin + url.pathname)}); it was not followed.`);

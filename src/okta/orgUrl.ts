@@ -24,8 +24,8 @@ export function normalizeOrgUrl(input: string): { url: string; notice?: string }
   let url: URL;
   try {
     url = new URL(withScheme);
-  } catch {
-    throw new Error(`"${shown}" is not a valid URL. Enter the org URL, for example https://acme.okta.com.`);
+  } catch (error) {
+    throw new Error(`"${shown}" is not a valid URL. Enter the org URL, for example https://acme.okta.com.`, { cause: error });
   }
   if (url.username || url.password) {
     throw new Error('The org URL must not contain a user name or password. Enter it as https://acme.okta.com.');

@@ -243,8 +243,9 @@ export class OrgRegistry implements Disposable {
       ]);
       await this.announce(orgId);
       if (existed) this.removals.fire({ orgId });
-      if (results.some((r) => r.status === 'rejected')) {
-        throw new Error('The org was removed, but some of its secrets could not be deleted from the OS keychain.');
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) {
+        throw new Error('The org was removed, but some of its secrets could not be deleted from the OS keychain.', { cause: failed.reason });
       }
     });
   }
@@ -409,7 +410,7 @@ function normalizeUrl(input: string): { url: string; notice?: string } {
   try {
     return normalizeOrgUrl(input);
   } catch (error) {
-    throw new OrgConnectionError('bad-url', error instanceof Error ? error.message : 'Invalid org URL.');
+    throw new OrgConnectionError('bad-url', error instanceof Error ? error.message : 'Invalid org URL.', {}, { cause: error });
   }
 }
 

@@ -140,7 +140,8 @@ describe('OrgRegistry.add', () => {
     const check = okCheck();
     const { state, secrets, registry } = setup({ checkConnection: check });
     for (const url of ['http://acme.okta.com', 'ftp://acme.okta.com', 'not a url', '']) {
-      await assert.rejects(registry.add({ url, token: TOKEN }), (e: unknown) => e instanceof OrgConnectionError && e.reason === 'bad-url');
+      await assert.rejects(registry.add({ url, token: TOKEN }), (e: unknown) => e instanceof OrgConnectionError && e.reason === 'bad-url'
+        && e.cause instanceof Error, 'keeps the URL parser\'s error as its cause');
     }
     assert.equal(check.calls.length, 0);
     await assertNothingStored(state, secrets);
