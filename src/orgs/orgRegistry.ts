@@ -12,7 +12,7 @@ import {
   explainConnectionFailure, redactToken,
 } from './connectionCheck';
 import { Disposable, Emitter } from './emitter';
-import { CancellationError, OrgConnectionError, OrgRegistryError } from './errors';
+import { CancellationError, OrgConnectionError, OrgRegistryError, type WorkEndReason } from './errors';
 import { KeyValueState } from './keyValueState';
 import { OrgSecretIndex, orgIdOfSecretKey, orgSecretKey } from './orgSecretIndex';
 import { credentialsFingerprint, OrgWork } from './orgWork';
@@ -186,9 +186,8 @@ export class OrgRegistry implements Disposable {
     const normalized = normalizeUrl(url).url;
     return this.serialized(async () => {
       this.refuseDuplicate(normalized, orgId);
-      const moved = await this.updateRecordNow(orgId, (org) => ({ ...org, url: normalized }));
-      this.work.end(orgId, 'credentials-changed'); // the token now goes to another address
-      return moved;
+      // The token now goes to another address: that is new credentials.
+      return this.updateRecordNow(orgId, (org) => ({ ...org, url: normalized }), 'credentials-changed');
     });
   }
 
@@ -340,7 +339,8 @@ export class OrgRegistry implements Disposable {
     return this.serialized(() => this.updateRecordNow(orgId, change));
   }
 
-  private async updateRecordNow(orgId: string, change: (org: OrgRecord) => OrgRecord): Promise<OrgRecord> {
+  /** `endWork`: the change ends the org's work (before listeners hear of it and build new clients). */
+  private async updateRecordNow(orgId: string, change: (org: OrgRecord) => OrgRecord, endWork?: WorkEndReason): Promise<OrgRecord> {
     const orgs = this.list();
     const index = orgs.findIndex((org) => org.id === orgId);
     if (index < 0) throw unknownOrg();
@@ -348,6 +348,7 @@ export class OrgRegistry implements Disposable {
     orgs[index] = updated;
     await this.writeOrgs(orgs);
     this.dropClients(orgId);
+    if (endWork) this.work.end(orgId, endWork);
     await this.announce(orgId);
     return { ...updated };
   }

@@ -244,6 +244,7 @@ describe('OrgRegistry rename / setUrl / updateToken / remove', () => {
     const before = await registry.clientFor(demo.id);
     const moved = await registry.setUrl(demo.id, 'http://127.0.0.1:5000/');
     assert.equal(moved.url, 'http://127.0.0.1:5000');
+    assert.equal(clients.built[0].signal?.aborted, true, 'a new URL ends the work done at the old one');
     assert.equal(moved.demo, true);
     const after = await registry.clientFor(demo.id);
     assert.notEqual(after, before);
