@@ -121,7 +121,7 @@ export class HttpTransport {
   /** The cause to keep: the failure's code and scrubbed message, without axios' config and request. */
   private scrubbed(error: unknown): Error {
     const message = error instanceof Error ? this.#redact(error.message) : 'unknown failure';
-    const code = axios.isAxiosError(error) || error instanceof Error ? (error as { code?: unknown }).code : undefined;
+    const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
     return Object.assign(new Error(message), typeof code === 'string' ? { code: this.#redact(code) } : {});
   }
 }

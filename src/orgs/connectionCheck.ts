@@ -1,5 +1,6 @@
 // The check run before a token is stored: GET /api/v1/users/me tells who the token belongs to,
 // and its failures are turned into one clear reason (see ConnectionFailureReason).
+import { inspect } from 'node:util';
 import { OktaClient } from '../okta/client';
 import { OktaApiError, OktaError, OktaNetworkError } from '../okta/errors';
 import { OktaUser, TokenType } from '../okta/models';
@@ -44,12 +45,16 @@ export function explainConnectionFailure(error: unknown, orgUrl: string, token: 
     host,
     status: error instanceof OktaApiError ? error.status : undefined,
     errorCode: error instanceof OktaApiError ? error.errorCode : undefined,
-  }, { cause: safeCause(error, token) });
+  }, { cause: scrubbedCause(error, token) });
 }
 
-/** The client's errors are token-free already; anything else is kept only as a scrubbed message. */
-function safeCause(error: unknown, token: string): unknown {
-  if (error instanceof OktaError || error instanceof OrgConnectionError) return error;
+/**
+ * What to keep as the `cause` of an error wrapping `error`: the error itself when the token is
+ * nowhere in it (the client's errors, normally); otherwise (a keychain failure repeating it, an
+ * unexpected throw) only its scrubbed message.
+ */
+export function scrubbedCause(error: unknown, token: string): unknown {
+  if (token.length >= 4 && !inspect(error, { depth: 10, showHidden: true }).includes(token)) return error;
   return new Error(redactToken(error instanceof Error ? error.message : String(error), token));
 }
 

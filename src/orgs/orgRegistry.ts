@@ -9,7 +9,7 @@ import { normalizeOrgUrl } from '../okta/orgUrl';
 import { anySignal } from '../okta/signals';
 import {
   CheckConnection, ClientFactory, ClientHooks, checkConnectionWith, createOktaClient,
-  explainConnectionFailure, redactToken,
+  explainConnectionFailure, redactToken, scrubbedCause,
 } from './connectionCheck';
 import { Disposable, Emitter } from './emitter';
 import { CancellationError, OrgConnectionError, OrgRegistryError, type WorkEndReason } from './errors';
@@ -168,7 +168,7 @@ export class OrgRegistry implements Disposable {
         await this.secrets.store(tokenKey(org.id), token);
       } catch (error) {
         await this.writeOrgs(before).catch(() => undefined);
-        throw new Error(`Could not save the token in the OS keychain, so the org was not added: ${describe(error, token)}`, { cause: error });
+        throw new Error(`Could not save the token in the OS keychain, so the org was not added: ${describe(error, token)}`, { cause: scrubbedCause(error, token) });
       }
       await this.announce(org.id);
       return { org: { ...org }, owner, notice };
@@ -205,7 +205,7 @@ export class OrgRegistry implements Disposable {
       try {
         await this.secrets.store(tokenKey(orgId), token);
       } catch (error) {
-        throw new Error(`Could not save the token in the OS keychain; the old token is kept: ${describe(error, token)}`, { cause: error });
+        throw new Error(`Could not save the token in the OS keychain; the old token is kept: ${describe(error, token)}`, { cause: scrubbedCause(error, token) });
       }
       this.dropClients(orgId);
       this.work.end(orgId, 'credentials-changed');
@@ -219,7 +219,7 @@ export class OrgRegistry implements Disposable {
           : this.secrets.store(tokenKey(orgId), oldToken);
         await Promise.resolve(restore).catch(() => undefined);
         this.dropClients(orgId);
-        throw new Error(`Could not save the org settings; the old token is kept: ${describe(error, token)}`, { cause: error });
+        throw new Error(`Could not save the org settings; the old token is kept: ${describe(error, token)}`, { cause: scrubbedCause(error, token) });
       }
     });
   }

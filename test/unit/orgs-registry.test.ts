@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { inspect } from 'node:util';
 import type { OktaClient } from '../../src/okta/client';
 import { isCancellation, OktaNetworkError, apiErrorFromResponse } from '../../src/okta/errors';
 import type { OktaUser } from '../../src/okta/models';
@@ -54,7 +55,8 @@ async function assertNothingStored(state: KeyValueState, secrets: InMemorySecret
 
 function assertNoToken(value: unknown, token = TOKEN) {
   const error = value as Error;
-  for (const text of [String(value), error?.message, error?.stack, JSON.stringify(value), JSON.stringify(Object.entries(error ?? {}))]) {
+  for (const text of [String(value), error?.message, error?.stack, JSON.stringify(value), JSON.stringify(Object.entries(error ?? {})),
+    inspect(value, { depth: 10, showHidden: true })]) {
     assert.ok(!String(text).includes(token), `token leaked into: ${text}`);
   }
 }
