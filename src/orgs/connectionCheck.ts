@@ -37,7 +37,7 @@ export function redactToken(text: string, token: string): string {
   return token.length >= 4 ? text.split(token).join('[redacted]') : text;
 }
 
-/** Explains why the connection check failed, as an OrgConnectionError without the token. */
+/** Explains why the connection check failed (a cancelled check is no failure: the registry rethrows it), as an OrgConnectionError without the token. */
 export function explainConnectionFailure(error: unknown, orgUrl: string, token: string): OrgConnectionError {
   const host = new URL(orgUrl).host;
   const failure = classify(error, host);
@@ -90,7 +90,6 @@ function classify(error: unknown, host: string): Pick<OrgConnectionError, 'reaso
     if (error.kind === 'invalid-response') {
       return { reason: 'not-okta', message: `${host} does not look like an Okta org: ${error.message} Check the org URL.` };
     }
-    if (error.kind === 'aborted') return { reason: 'unexpected', message: `Connection check of ${host} cancelled.` };
     return { reason: 'unreachable', message: `Cannot reach ${host}. ${error.message}` };
   }
   if (error instanceof OktaError) return { reason: 'unexpected', message: error.message }; // already user-facing
