@@ -1,15 +1,15 @@
 // A timer that an AbortSignal can cut short (waits for rate limits, backoff and push polling).
-import { OktaNetworkError } from './errors';
+import { cancelledError } from './errors';
 
 export function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new OktaNetworkError('aborted', 'The request was cancelled.'));
+      reject(cancelledError(signal.reason));
       return;
     }
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new OktaNetworkError('aborted', 'The request was cancelled.'));
+      reject(cancelledError(signal?.reason));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

@@ -1,5 +1,6 @@
 // Errors thrown by the Okta client. Every message is written for the person using the extension and
 // is built only from text that went through the client's redactor, so it never carries the token.
+// A wrapped error is kept as `cause` (never an axios error: its config carries the token).
 
 export interface OktaErrorCause {
   errorSummary: string;
@@ -19,8 +20,8 @@ export class OktaError extends Error {
   readonly path?: string;
   readonly requestId?: string;
 
-  constructor(message: string, context: RequestContext = {}) {
-    super(message);
+  constructor(message: string, context: RequestContext = {}, options?: ErrorOptions) {
+    super(message, options);
     this.name = new.target.name;
     this.method = context.method;
     this.path = context.path;
@@ -45,8 +46,9 @@ export class OktaApiError extends OktaError {
       errorId?: string; errorLink?: string;
     },
     context: RequestContext = {},
+    options?: ErrorOptions,
   ) {
-    super(message, context);
+    super(message, context, options);
     this.status = fields.status;
     this.errorCode = fields.errorCode;
     this.errorSummary = fields.errorSummary;
@@ -64,8 +66,10 @@ export class OktaApiError extends OktaError {
 export class OktaRateLimitError extends OktaApiError {
   readonly resetAt: Date;
 
-  constructor(message: string, fields: ConstructorParameters<typeof OktaApiError>[1], resetAt: Date, context: RequestContext = {}) {
-    super(message, fields, context);
+  constructor(
+    message: string, fields: ConstructorParameters<typeof OktaApiError>[1], resetAt: Date, context: RequestContext = {}, options?: ErrorOptions,
+  ) {
+    super(message, fields, context, options);
     this.resetAt = resetAt;
   }
 }
@@ -79,8 +83,8 @@ export type NetworkFailureKind = 'connection' | 'timeout' | 'aborted' | 'invalid
 export class OktaNetworkError extends OktaError {
   readonly kind: NetworkFailureKind;
 
-  constructor(kind: NetworkFailureKind, message: string, context: RequestContext = {}) {
-    super(message, context);
+  constructor(kind: NetworkFailureKind, message: string, context: RequestContext = {}, options?: ErrorOptions) {
+    super(message, context, options);
     this.kind = kind;
   }
 }
@@ -88,9 +92,26 @@ export class OktaNetworkError extends OktaError {
 /** Refused before any request was sent (an empty id, an id with `/`, a link to another origin...). */
 export class OktaInputError extends OktaError {}
 
-/** True when the caller cancelled (AbortSignal); commands should then stay silent. */
+/** What every cancelled wait or request rejects with; `reason` is the AbortSignal's (who cancelled, and why). */
+export function cancelledError(reason?: unknown, context: RequestContext = {}): OktaNetworkError {
+  return new OktaNetworkError('aborted', 'The request was cancelled.', context, reason === undefined ? undefined : { cause: reason });
+}
+
+/** Names of cancellation errors: the DOM's AbortError, vscode.CancellationError ("Canceled"), ours. */
+const CANCELLATION_NAMES = new Set(['AbortError', 'Canceled', 'CancellationError']);
+
+/**
+ * True when the work was cancelled (an AbortSignal, a Cancel button), wherever in the `cause`
+ * chain that shows; commands should then stay silent.
+ */
 export function isCancellation(error: unknown): boolean {
-  return error instanceof OktaNetworkError && error.kind === 'aborted';
+  const seen = new Set<unknown>();
+  for (let current = error; current instanceof Error && !seen.has(current); current = current.cause) {
+    seen.add(current);
+    if (current instanceof OktaNetworkError && current.kind === 'aborted') return true;
+    if (CANCELLATION_NAMES.has(current.name)) return true;
+  }
+  return false;
 }
 
 /** Friendlier openings for the codes people meet most; anything else uses Okta's own summary. */
@@ -107,23 +128,27 @@ function leadFor(errorCode: string | undefined, summary: string, causes: OktaErr
   }
 }
 
-/** Builds the error for an HTTP error status from the raw body text (already redacted). */
+/**
+ * Builds the error for an HTTP error status from the raw body text. `redact` scrubs the raw text and
+ * then every decoded field: JSON escapes (`\u0041`) could otherwise spell the token past a raw scrub.
+ */
 export function apiErrorFromResponse(
   status: number,
   statusText: string,
   body: string,
   contentType: string | undefined,
   context: RequestContext,
+  redact: (text: string) => string = (text) => text,
 ): OktaApiError {
-  const parsed = parseErrorObject(body);
+  const parsed = redactFields(parseErrorObject(redact(body)), redact);
   if (parsed) {
     const lead = leadFor(parsed.errorCode, parsed.errorSummary, parsed.errorCauses);
     const details = parsed.errorCauses.map((c) => c.errorSummary).filter(Boolean).join(' ');
     const tag = parsed.errorCode ? `${parsed.errorCode}, HTTP ${status}` : `HTTP ${status}`;
     return new OktaApiError(`${lead} (${tag})${details ? `: ${details}` : ''}`, { status, ...parsed }, context);
   }
-  const reason = statusText || httpReason(status);
-  const what = contentType ? contentType.split(';')[0].trim() : 'a non-JSON body';
+  const reason = redact(statusText) || httpReason(status);
+  const what = contentType ? redact(contentType.split(';')[0].trim()) : 'a non-JSON body';
   const hint = status >= 500
     ? ' A proxy or gateway between you and Okta may be failing; try again shortly.'
     : status >= 300 && status < 400 ? ' The server redirects elsewhere: check the org URL.' : '';
@@ -157,6 +182,19 @@ function parseErrorObject(body: string):
     errorCauses: causes,
     errorId: typeof o.errorId === 'string' ? o.errorId : undefined,
     errorLink: typeof o.errorLink === 'string' ? o.errorLink : undefined,
+  };
+}
+
+function redactFields<T extends ReturnType<typeof parseErrorObject>>(parsed: T, redact: (text: string) => string): T {
+  if (!parsed) return parsed;
+  const optional = (text: string | undefined) => (text === undefined ? undefined : redact(text));
+  return {
+    ...parsed,
+    errorCode: optional(parsed.errorCode),
+    errorSummary: redact(parsed.errorSummary),
+    errorCauses: parsed.errorCauses.map((c) => ({ errorSummary: redact(c.errorSummary) })),
+    errorId: optional(parsed.errorId),
+    errorLink: optional(parsed.errorLink),
   };
 }
 

@@ -1,25 +1,17 @@
-// Rate-limit state and the concurrency cap belong to the org, not to one client object: the
-// registry may hold several clients for one org (different log hooks, a token update in flight).
+// Rate-limit state and the concurrency cap of one org under one set of credentials. The org
+// registry owns one per org and token and hands it to every client it builds, so clients with
+// different log hooks share what they learn, while a new token (or a re-added org) starts fresh.
+// A client built without one gets its own.
 import { RateLimitTracker } from './rateLimits';
 import { Semaphore } from './semaphore';
 
-export interface OrgTraffic {
-  limits: RateLimitTracker;
-  slots: Semaphore;
-}
-
 export const DEFAULT_MAX_CONCURRENT = 6;
 
-const byOrg = new Map<string, OrgTraffic>();
+export class OrgTraffic {
+  readonly limits = new RateLimitTracker();
+  readonly slots: Semaphore;
 
-/** The shared traffic state of an org; an explicit `maxConcurrent` (re)sets the org's cap. */
-export function trafficFor(orgUrl: string, maxConcurrent?: number): OrgTraffic {
-  let traffic = byOrg.get(orgUrl);
-  if (!traffic) {
-    traffic = { limits: new RateLimitTracker(), slots: new Semaphore(maxConcurrent ?? DEFAULT_MAX_CONCURRENT) };
-    byOrg.set(orgUrl, traffic);
-  } else if (maxConcurrent !== undefined) {
-    traffic.slots.setCapacity(maxConcurrent);
+  constructor(maxConcurrent = DEFAULT_MAX_CONCURRENT) {
+    this.slots = new Semaphore(maxConcurrent);
   }
-  return traffic;
 }

@@ -1,4 +1,5 @@
 // Turns what a user pastes as "org URL" into the origin the API lives on.
+import { domainToUnicode } from 'node:url';
 
 /** Okta-owned domains where `<org>-admin.<domain>` is the Admin Console of `<org>.<domain>`. */
 const OKTA_DOMAIN = /\.(okta\.com|oktapreview\.com|okta-emea\.com|okta-gov\.com|okta\.mil|okta-miltest\.com|trexcloud\.com)$/;
@@ -11,7 +12,7 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /**
  * Normalises an org URL: https only (http only for loopback), no credentials, path, query, fragment
- * or trailing slash; an Admin Console host (`acme-admin.okta.com`) becomes the org host with a notice.
+ * trailing slash or trailing dot on the host; an Admin Console host (`acme-admin.okta.com`) becomes the org host with a notice.
  * Throws an Error with a user-facing message when the input cannot be an org URL.
  */
 export function normalizeOrgUrl(input: string): { url: string; notice?: string } {
@@ -23,13 +24,17 @@ export function normalizeOrgUrl(input: string): { url: string; notice?: string }
   let url: URL;
   try {
     url = new URL(withScheme);
-  } catch {
-    throw new Error(`"${shown}" is not a valid URL. Enter the org URL, for example https://acme.okta.com.`);
+  } catch (error) {
+    throw new Error(`"${shown}" is not a valid URL. Enter the org URL, for example https://acme.okta.com.`, { cause: error });
   }
   if (url.username || url.password) {
     throw new Error('The org URL must not contain a user name or password. Enter it as https://acme.okta.com.');
   }
-  if (!url.hostname) throw new Error(`"${shown}" has no host name. Enter the org URL, for example https://acme.okta.com.`);
+  // "acme.okta.com." is the same host as "acme.okta.com" (the root label spelled out).
+  if (url.hostname.endsWith('.')) url.hostname = url.hostname.slice(0, -1);
+  if (!url.hostname || url.hostname.endsWith('.')) {
+    throw new Error(`"${shown}" has no host name. Enter the org URL, for example https://acme.okta.com.`);
+  }
   if (url.protocol === 'http:') {
     if (!isLoopbackHost(url.hostname)) {
       throw new Error('Okta orgs must be reached over https://. Plain http:// is only allowed for a local simulator (127.0.0.1, localhost or [::1]).');
@@ -47,4 +52,23 @@ export function normalizeOrgUrl(input: string): { url: string; notice?: string }
     };
   }
   return { url: url.origin };
+}
+
+/** A host in the form the network uses (punycode) and the form people read (Unicode). */
+export interface OrgHostForms {
+  /** e.g. `xn--me-6kc2e.okta.com` (with `:port` when there is one). */
+  ascii: string;
+  /** e.g. `асme.okta.com`: Cyrillic letters that look like "acme". */
+  unicode: string;
+  /** True when the two differ: show both before trusting the host with a token. */
+  internationalized: boolean;
+}
+
+/** The two spellings of a normalised org URL's host, so a look-alike host is not accepted unseen. */
+export function orgHostForms(orgUrl: string): OrgHostForms {
+  const url = new URL(orgUrl);
+  const port = url.port ? `:${url.port}` : '';
+  const unicode = (url.hostname.startsWith('[') ? url.hostname : domainToUnicode(url.hostname) || url.hostname) + port;
+  const ascii = url.hostname + port;
+  return { ascii, unicode, internationalized: ascii !== unicode };
 }

@@ -1,6 +1,6 @@
 // Okta rate limits: which bucket a request counts against, how long a 429 asks us to wait, and a
 // per-bucket tracker that holds requests back before the quota runs out (so bulk work never hits 429).
-import { OktaNetworkError } from './errors';
+import { cancelledError, type OktaNetworkError } from './errors';
 
 /** What the client reports after each response carrying rate-limit headers. */
 export interface RateLimitStatus {
@@ -56,14 +56,21 @@ export function readRateLimitHeaders(headers: HeaderBag): RateLimitHeaders {
 export const RESET_SKEW_MS = 1000;
 
 /**
+ * The longest a reset is believed: Okta's windows are at most a minute, so a reset further away
+ * (a far-future `X-Rate-Limit-Reset`, a `Date` skewed by a broken hop) is not a window but a fault,
+ * and must not hold the bucket for hours.
+ */
+export const MAX_RESET_DELAY_MS = 60_000 + RESET_SKEW_MS;
+
+/**
  * How long to wait until the window resets: `reset - Date + 1 s`, measured against the response's
- * own `Date` so a skewed local clock does not matter (local clock only when `Date` is missing).
- * Undefined when there is no usable reset header.
+ * own `Date` so a skewed local clock does not matter (local clock only when `Date` is missing),
+ * and never more than MAX_RESET_DELAY_MS. Undefined when there is no usable reset header.
  */
 export function rateLimitResetDelayMs(h: RateLimitHeaders, nowMs: number): number | undefined {
   if (h.reset === undefined) return undefined;
   const reference = h.dateMs ?? nowMs;
-  return Math.max(0, h.reset * 1000 - reference) + RESET_SKEW_MS;
+  return Math.min(MAX_RESET_DELAY_MS, Math.max(0, h.reset * 1000 - reference) + RESET_SKEW_MS);
 }
 
 /**
@@ -190,7 +197,7 @@ export class RateLimitTracker {
         else resolve();
       };
       const wake = () => finish();
-      const onAbort = () => finish(new OktaNetworkError('aborted', 'The request was cancelled.'));
+      const onAbort = () => finish(cancelledError(signal?.reason));
       const timer = Number.isFinite(ms) ? setTimeout(wake, Math.max(0, ms)) : undefined;
       this.waiters.add(wake);
       signal?.addEventListener('abort', onAbort, { once: true });

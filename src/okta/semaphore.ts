@@ -1,5 +1,5 @@
 // Caps how many requests one client has on the wire at once (Okta also enforces concurrent limits).
-import { OktaNetworkError } from './errors';
+import { cancelledError } from './errors';
 
 export class Semaphore {
   private active = 0;
@@ -15,7 +15,7 @@ export class Semaphore {
 
   /** Resolves when a slot is free; the caller must call `release()` exactly once afterwards. */
   acquire(signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) return Promise.reject(new OktaNetworkError('aborted', 'The request was cancelled.'));
+    if (signal?.aborted) return Promise.reject(cancelledError(signal.reason));
     if (this.active < this.capacity) {
       this.active++;
       return Promise.resolve();
@@ -29,7 +29,7 @@ export class Semaphore {
       const onAbort = () => {
         const index = this.waiting.indexOf(grant);
         if (index >= 0) this.waiting.splice(index, 1);
-        reject(new OktaNetworkError('aborted', 'The request was cancelled.'));
+        reject(cancelledError(signal?.reason));
       };
       this.waiting.push(grant);
       signal?.addEventListener('abort', onAbort, { once: true });

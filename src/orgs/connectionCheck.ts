@@ -1,5 +1,6 @@
 // The check run before a token is stored: GET /api/v1/users/me tells who the token belongs to,
 // and its failures are turned into one clear reason (see ConnectionFailureReason).
+import { inspect } from 'node:util';
 import { OktaClient } from '../okta/client';
 import { OktaApiError, OktaError, OktaNetworkError } from '../okta/errors';
 import { OktaUser, TokenType } from '../okta/models';
@@ -8,11 +9,16 @@ import { OrgConnectionError } from './errors';
 export type OktaClientOptions = ConstructorParameters<typeof OktaClient>[0];
 export type ClientFactory = (options: OktaClientOptions) => OktaClient;
 
+/** The request-log and status-bar callbacks (and timeout setting) for the clients the registry builds. */
+export type ClientHooks = Pick<OktaClientOptions, 'onRequest' | 'onRateLimit' | 'timeoutMs'>;
+
 export interface OrgConnection {
   orgUrl: string;
   token: string;
   tokenType: TokenType;
   signal?: AbortSignal;
+  /** So the check's request shows in the request log like any other. */
+  hooks?: ClientHooks;
 }
 
 /** Resolves to the token's owner or rejects with anything; the registry explains the failure. */
@@ -22,8 +28,8 @@ export const createOktaClient: ClientFactory = (options) => new OktaClient(optio
 
 export function checkConnectionWith(createClient: ClientFactory): CheckConnection {
   // No retries: the person adding the org is waiting, and a failure is explained, not hidden.
-  return async ({ orgUrl, token, tokenType, signal }) =>
-    createClient({ orgUrl, token, tokenType, maxRetries: 0 }).getUser('me', { signal });
+  return async ({ orgUrl, token, tokenType, signal, hooks }) =>
+    createClient({ orgUrl, token, tokenType, ...hooks, maxRetries: 0 }).getUser('me', { signal });
 }
 
 /** Removes the token from text, whatever produced it: defence in depth for every message we show. */
@@ -31,7 +37,7 @@ export function redactToken(text: string, token: string): string {
   return token.length >= 4 ? text.split(token).join('[redacted]') : text;
 }
 
-/** Explains why the connection check failed, as an OrgConnectionError without the token. */
+/** Explains why the connection check failed (a cancelled check is no failure: the registry rethrows it), as an OrgConnectionError without the token. */
 export function explainConnectionFailure(error: unknown, orgUrl: string, token: string): OrgConnectionError {
   const host = new URL(orgUrl).host;
   const failure = classify(error, host);
@@ -39,7 +45,17 @@ export function explainConnectionFailure(error: unknown, orgUrl: string, token: 
     host,
     status: error instanceof OktaApiError ? error.status : undefined,
     errorCode: error instanceof OktaApiError ? error.errorCode : undefined,
-  });
+  }, { cause: scrubbedCause(error, token) });
+}
+
+/**
+ * What to keep as the `cause` of an error wrapping `error`: the error itself when the token is
+ * nowhere in it (the client's errors, normally); otherwise (a keychain failure repeating it, an
+ * unexpected throw) only its scrubbed message.
+ */
+export function scrubbedCause(error: unknown, token: string): unknown {
+  if (token.length >= 4 && !inspect(error, { depth: 10, showHidden: true }).includes(token)) return error;
+  return new Error(redactToken(error instanceof Error ? error.message : String(error), token));
 }
 
 function classify(error: unknown, host: string): Pick<OrgConnectionError, 'reason' | 'message'> {
@@ -74,7 +90,6 @@ function classify(error: unknown, host: string): Pick<OrgConnectionError, 'reaso
     if (error.kind === 'invalid-response') {
       return { reason: 'not-okta', message: `${host} does not look like an Okta org: ${error.message} Check the org URL.` };
     }
-    if (error.kind === 'aborted') return { reason: 'unexpected', message: `Connection check of ${host} cancelled.` };
     return { reason: 'unreachable', message: `Cannot reach ${host}. ${error.message}` };
   }
   if (error instanceof OktaError) return { reason: 'unexpected', message: error.message }; // already user-facing

@@ -16,8 +16,9 @@ export class OrgConnectionError extends Error {
     readonly reason: ConnectionFailureReason,
     message: string,
     readonly details: { host?: string; status?: number; errorCode?: string } = {},
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -35,5 +36,34 @@ export class OrgRegistryError extends Error {
     readonly existingOrgId?: string,
   ) {
     super(message);
+  }
+}
+
+/** Why an org's work was ended. */
+export type WorkEndReason = 'removed' | 'credentials-changed' | 'closed';
+
+const WORK_END_MESSAGES: Record<WorkEndReason, string> = {
+  removed: 'The org was removed.',
+  'credentials-changed': 'The org\'s token or URL changed.',
+  closed: 'The extension is shutting down.',
+};
+
+/**
+ * Work that was cancelled: by the person (Cancel on "Checking the token…") or because its org was
+ * removed or got new credentials. Named like the errors isCancellation() recognises, so callers
+ * stay silent about it.
+ */
+export class CancellationError extends Error {
+  override readonly name = 'CancellationError';
+  /** Set when the org's work was ended rather than one task cancelled. */
+  readonly why?: WorkEndReason;
+
+  constructor(message: string, options?: ErrorOptions & { why?: WorkEndReason }) {
+    super(message, options);
+    this.why = options?.why;
+  }
+
+  static workEnded(why: WorkEndReason): CancellationError {
+    return new CancellationError(WORK_END_MESSAGES[why], { why });
   }
 }

@@ -1,18 +1,24 @@
 // The orgs the user has added: records in globalState (no secrets), each org's API token in
-// SecretStorage under `okta.token/<orgId>`, and the one place the extension gets an OktaClient.
+// SecretStorage under `okta.token/<orgId>`, the one place the extension gets an OktaClient, and
+// the owner of each org's work (shared rate-limit state, a signal that removal or new credentials end).
 import { randomUUID } from 'node:crypto';
 import { OktaClient } from '../okta/client';
+import { isCancellation } from '../okta/errors';
 import { OktaUser, TokenType } from '../okta/models';
 import { normalizeOrgUrl } from '../okta/orgUrl';
+import { anySignal } from '../okta/signals';
 import {
-  CheckConnection, ClientFactory, OktaClientOptions, checkConnectionWith, createOktaClient,
-  explainConnectionFailure, redactToken,
+  CheckConnection, ClientFactory, ClientHooks, checkConnectionWith, createOktaClient,
+  explainConnectionFailure, redactToken, scrubbedCause,
 } from './connectionCheck';
 import { Disposable, Emitter } from './emitter';
-import { OrgConnectionError, OrgRegistryError } from './errors';
+import { CancellationError, OrgConnectionError, OrgRegistryError, type WorkEndReason } from './errors';
 import { KeyValueState } from './keyValueState';
 import { OrgSecretIndex, orgIdOfSecretKey, orgSecretKey } from './orgSecretIndex';
+import { credentialsFingerprint, OrgWork } from './orgWork';
 import { SecretStore } from './secretStore';
+
+export type { ClientHooks } from './connectionCheck';
 
 /** globalState key holding `OrgRecord[]`. */
 export const ORGS_STATE_KEY = 'okta.orgs';
@@ -48,7 +54,10 @@ export interface AddOrgInput {
   /** Defaults to SSWS (an API token), or Bearer when the pasted token starts with "Bearer ". */
   tokenType?: TokenType;
   demo?: boolean;
+  /** Cancels the token check; the add then rejects with a CancellationError and stores nothing. */
   signal?: AbortSignal;
+  /** Hooks for the token check's client, so its request reaches the request log. */
+  hooks?: ClientHooks;
 }
 
 export interface AddOrgResult {
@@ -61,7 +70,10 @@ export interface AddOrgResult {
 
 export interface UpdateTokenOptions {
   tokenType?: TokenType;
+  /** As for add: cancelling rejects with a CancellationError and keeps the old token. */
   signal?: AbortSignal;
+  /** Hooks for the token check's client. */
+  hooks?: ClientHooks;
 }
 
 /** `orgId` undefined: anything may have changed (e.g. in another window); re-read the list. */
@@ -69,8 +81,10 @@ export interface OrgRegistryChange {
   orgId?: string;
 }
 
-/** The request-log and status-bar callbacks (and timeout setting) for the clients the registry builds. */
-export type ClientHooks = Pick<OktaClientOptions, 'onRequest' | 'onRateLimit' | 'timeoutMs'>;
+/** Fired once an org is gone (removed here or, seen through the revision secret, in another window). */
+export interface OrgRemoval {
+  orgId: string;
+}
 
 export interface OrgRegistryOptions {
   state: KeyValueState;
@@ -99,11 +113,17 @@ export class OrgRegistry implements Disposable {
   private readonly createClient: ClientFactory;
   private readonly clients = new Map<string, CachedClient>();
   private readonly changes = new Emitter<OrgRegistryChange>();
+  private readonly removals = new Emitter<OrgRemoval>();
+  private readonly work = new OrgWork();
   private readonly secretListener: Disposable;
   private lastRevision: string | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The org ids of the last list this window saw, to notice removals made in another window. */
+  private knownOrgIds: Set<string>;
 
   readonly onDidChange = this.changes.event;
+  /** For whoever keeps per-org state (an authenticator's secrets, open panels) that must be forgotten. */
+  readonly onDidRemoveOrg = this.removals.event;
 
   constructor(options: OrgRegistryOptions) {
     this.state = options.state;
@@ -112,6 +132,7 @@ export class OrgRegistry implements Disposable {
     this.createClient = options.createClient ?? createOktaClient;
     this.checkConnection = options.checkConnection ?? checkConnectionWith(this.createClient);
     this.secretListener = this.secrets.onDidChange(({ key }) => { void this.onSecretChanged(key); });
+    this.knownOrgIds = new Set(this.list().map((org) => org.id));
   }
 
   list(): OrgRecord[] {
@@ -128,8 +149,9 @@ export class OrgRegistry implements Disposable {
     const { url, notice } = normalizeUrl(input.url);
     const { token, tokenType } = cleanToken(input.token, input.tokenType);
     this.refuseDuplicate(url);
-    const owner = await this.check({ orgUrl: url, token, tokenType, signal: input.signal });
+    const owner = await this.check({ orgUrl: url, token, tokenType, signal: input.signal, hooks: input.hooks });
     return this.serialized(async () => {
+      throwIfCancelled(input.signal);
       this.refuseDuplicate(url); // another add may have finished while we were checking
       const org: OrgRecord = {
         id: randomUUID(),
@@ -146,7 +168,7 @@ export class OrgRegistry implements Disposable {
         await this.secrets.store(tokenKey(org.id), token);
       } catch (error) {
         await this.writeOrgs(before).catch(() => undefined);
-        throw new Error(`Could not save the token in the OS keychain, so the org was not added: ${describe(error, token)}`);
+        throw new Error(`Could not save the token in the OS keychain, so the org was not added: ${describe(error, token)}`, { cause: scrubbedCause(error, token) });
       }
       await this.announce(org.id);
       return { org: { ...org }, owner, notice };
@@ -164,7 +186,8 @@ export class OrgRegistry implements Disposable {
     const normalized = normalizeUrl(url).url;
     return this.serialized(async () => {
       this.refuseDuplicate(normalized, orgId);
-      return this.updateRecordNow(orgId, (org) => ({ ...org, url: normalized }));
+      // The token now goes to another address: that is new credentials.
+      return this.updateRecordNow(orgId, (org) => ({ ...org, url: normalized }), 'credentials-changed');
     });
   }
 
@@ -172,16 +195,20 @@ export class OrgRegistry implements Disposable {
   async updateToken(orgId: string, newToken: string, options: UpdateTokenOptions = {}): Promise<{ org: OrgRecord; owner: OktaUser }> {
     const current = this.require(orgId);
     const { token, tokenType } = cleanToken(newToken, options.tokenType ?? current.tokenType);
-    const owner = await this.check({ orgUrl: current.url, token, tokenType, signal: options.signal });
+    // Removing the org while its new token is checked cancels the check.
+    const signal = anySignal(options.signal, this.workSignal(orgId));
+    const owner = await this.check({ orgUrl: current.url, token, tokenType, signal, hooks: options.hooks });
     return this.serialized(async () => {
+      throwIfCancelled(options.signal);
       this.require(orgId);
       const oldToken = await this.secrets.get(tokenKey(orgId));
       try {
         await this.secrets.store(tokenKey(orgId), token);
       } catch (error) {
-        throw new Error(`Could not save the token in the OS keychain; the old token is kept: ${describe(error, token)}`);
+        throw new Error(`Could not save the token in the OS keychain; the old token is kept: ${describe(error, token)}`, { cause: scrubbedCause(error, token) });
       }
       this.dropClients(orgId);
+      this.work.end(orgId, 'credentials-changed');
       try {
         const updated = await this.updateRecordNow(orgId, (org) => ({ ...org, tokenType, ...ownerFields(owner) }));
         return { org: updated, owner };
@@ -192,24 +219,32 @@ export class OrgRegistry implements Disposable {
           : this.secrets.store(tokenKey(orgId), oldToken);
         await Promise.resolve(restore).catch(() => undefined);
         this.dropClients(orgId);
-        throw new Error(`Could not save the org settings; the old token is kept: ${describe(error, token)}`);
+        throw new Error(`Could not save the org settings; the old token is kept: ${describe(error, token)}`, { cause: scrubbedCause(error, token) });
       }
     });
   }
 
-  /** Forgets the org and deletes all its secrets (token, authenticator secrets). Idempotent. */
+  /**
+   * Forgets the org and deletes all its secrets (token, authenticator secrets). Its work ends at
+   * once: calls in flight and queued are cancelled, clients handed out refuse further calls. Idempotent.
+   */
   async remove(orgId: string): Promise<void> {
+    this.work.end(orgId, 'removed');
     await this.serialized(async () => {
       const orgs = this.list();
-      if (orgs.some((org) => org.id === orgId)) await this.writeOrgs(orgs.filter((org) => org.id !== orgId));
+      const existed = orgs.some((org) => org.id === orgId);
+      if (existed) await this.writeOrgs(orgs.filter((org) => org.id !== orgId));
+      this.work.end(orgId, 'removed'); // work a client built while the list was being written
       this.dropClients(orgId);
       const results = await Promise.allSettled([
         this.secrets.delete(tokenKey(orgId)),
         this.orgSecrets.deleteAll(orgId),
       ]);
       await this.announce(orgId);
-      if (results.some((r) => r.status === 'rejected')) {
-        throw new Error('The org was removed, but some of its secrets could not be deleted from the OS keychain.');
+      if (existed) this.removals.fire({ orgId });
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) {
+        throw new Error('The org was removed, but some of its secrets could not be deleted from the OS keychain.', { cause: failed.reason });
       }
     });
   }
@@ -229,10 +264,22 @@ export class OrgRegistry implements Disposable {
     return client;
   }
 
+  /**
+   * "This org's work": aborted (with a CancellationError as its reason) when the org is removed or
+   * its token or URL changes; later calls get the new work's signal. Already aborted for an org
+   * that is not (or no longer) configured.
+   */
+  workSignal(orgId: string): AbortSignal {
+    if (!this.get(orgId)) return AbortSignal.abort(CancellationError.workEnded('removed'));
+    return this.work.session(orgId).signal;
+  }
+
   dispose(): void {
     this.secretListener.dispose();
     this.changes.dispose();
+    this.removals.dispose();
     this.clients.clear();
+    this.work.endAll('closed');
   }
 
   private async buildClient(org: OrgRecord, hooks: ClientHooks | undefined): Promise<OktaClient> {
@@ -240,15 +287,23 @@ export class OrgRegistry implements Disposable {
     if (!token) {
       throw new OrgRegistryError('no-token', `No API token is stored for "${org.label}". Use "Update Token" to enter one.`);
     }
-    return this.createClient({ orgUrl: org.url, token, tokenType: org.tokenType, ...hooks });
+    if (!this.get(org.id)) throw unknownOrg(); // removed while the token was read
+    const { traffic, signal } = this.work.session(org.id, credentialsFingerprint(token));
+    return this.createClient({ orgUrl: org.url, token, tokenType: org.tokenType, ...hooks, traffic, signal });
   }
 
+  /** Runs the token check; a cancelled check (or one that ends after Cancel) is a CancellationError. */
   private async check(connection: Parameters<CheckConnection>[0]): Promise<OktaUser> {
+    throwIfCancelled(connection.signal);
+    let owner: OktaUser;
     try {
-      return await this.checkConnection(connection);
+      owner = await this.checkConnection(connection);
     } catch (error) {
+      if (connection.signal?.aborted || isCancellation(error)) throw new CancellationError('The token check was cancelled.', { cause: error });
       throw explainConnectionFailure(error, connection.orgUrl, connection.token);
     }
+    throwIfCancelled(connection.signal);
+    return owner;
   }
 
   private async onSecretChanged(key: string): Promise<void> {
@@ -257,12 +312,26 @@ export class OrgRegistry implements Disposable {
       if (revision !== undefined && revision === this.lastRevision) return; // our own echo
       // Another window changed the list; a URL may have changed under a cached client.
       this.clients.clear();
+      this.forgetOrgsRemovedElsewhere();
       this.changes.fire({});
     } else if (key.startsWith(`${TOKEN_SECRET_KIND}/`)) {
       const orgId = orgIdOfSecretKey(key);
       if (!orgId) return;
       this.dropClients(orgId);
+      // Another window changed (or deleted) the token: end the old token's work, not an echo's new one.
+      const token = await this.secrets.get(key);
+      this.work.endUnless(orgId, token ? credentialsFingerprint(token) : undefined);
       this.changes.fire({ orgId });
+    }
+  }
+
+  private forgetOrgsRemovedElsewhere(): void {
+    const current = new Set(this.list().map((org) => org.id));
+    const gone = [...this.knownOrgIds].filter((orgId) => !current.has(orgId));
+    this.knownOrgIds = current;
+    for (const orgId of gone) {
+      this.work.end(orgId, 'removed');
+      this.removals.fire({ orgId });
     }
   }
 
@@ -270,7 +339,8 @@ export class OrgRegistry implements Disposable {
     return this.serialized(() => this.updateRecordNow(orgId, change));
   }
 
-  private async updateRecordNow(orgId: string, change: (org: OrgRecord) => OrgRecord): Promise<OrgRecord> {
+  /** `endWork`: the change ends the org's work (before listeners hear of it and build new clients). */
+  private async updateRecordNow(orgId: string, change: (org: OrgRecord) => OrgRecord, endWork?: WorkEndReason): Promise<OrgRecord> {
     const orgs = this.list();
     const index = orgs.findIndex((org) => org.id === orgId);
     if (index < 0) throw unknownOrg();
@@ -278,6 +348,7 @@ export class OrgRegistry implements Disposable {
     orgs[index] = updated;
     await this.writeOrgs(orgs);
     this.dropClients(orgId);
+    if (endWork) this.work.end(orgId, endWork);
     await this.announce(orgId);
     return { ...updated };
   }
@@ -309,6 +380,7 @@ export class OrgRegistry implements Disposable {
 
   /** Tells this window's listeners now, and other windows through the revision secret. */
   private async announce(orgId: string): Promise<void> {
+    this.knownOrgIds = new Set(this.list().map((org) => org.id));
     this.changes.fire({ orgId });
     const revision = `${Date.now()}-${randomUUID()}`;
     this.lastRevision = revision;
@@ -327,6 +399,10 @@ export class OrgRegistry implements Disposable {
   }
 }
 
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CancellationError('Cancelled; nothing was stored.', { cause: signal.reason });
+}
+
 function tokenKey(orgId: string): string {
   return orgSecretKey(TOKEN_SECRET_KIND, orgId);
 }
@@ -335,7 +411,7 @@ function normalizeUrl(input: string): { url: string; notice?: string } {
   try {
     return normalizeOrgUrl(input);
   } catch (error) {
-    throw new OrgConnectionError('bad-url', error instanceof Error ? error.message : 'Invalid org URL.');
+    throw new OrgConnectionError('bad-url', error instanceof Error ? error.message : 'Invalid org URL.', {}, { cause: error });
   }
 }
 

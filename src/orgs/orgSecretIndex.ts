@@ -50,8 +50,9 @@ export class OrgSecretIndex {
     const results = await Promise.allSettled(doomed.map((key) => this.secrets.delete(key)));
     const deleted = new Set(doomed.filter((_, i) => results[i].status === 'fulfilled'));
     await this.editIndex(orgId, (keys) => { for (const key of deleted) keys.delete(key); });
-    if (deleted.size < doomed.length) {
-      throw new Error(`Could not delete ${doomed.length - deleted.size} stored secret(s) of this org.`);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) {
+      throw new Error(`Could not delete ${doomed.length - deleted.size} stored secret(s) of this org.`, { cause: failed.reason });
     }
   }
 

@@ -2,73 +2,41 @@
 // the SDK-style retry headers and Date-based 429 waits, and the response variants Okta is known to
 // send that the simulator does not (push verify as 200, Link split over several headers...).
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { after, before, beforeEach, test } from 'node:test';
 import { OktaClient, type RequestLogEntry } from '../../src/okta/client';
+import { OrgTraffic } from '../../src/okta/orgTraffic';
 import { factorTransactionId, linkHref, totpQrCodeHref } from '../../src/okta/links';
 import type { TotpActivation } from '../../src/okta/models';
 import { pollPushTransaction } from '../../src/okta/pushPolling';
+import { json, startScriptedServer, type Handler, type ScriptedServer } from './scriptedServer';
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-type Handler = (req: Seen, res: ServerResponse) => void;
-
-let server: Server;
+let server: ScriptedServer;
 let origin: string;
-let seen: Seen[];
-let script: Handler[];
-let port = 0;
 
 before(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      const entry = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
-      seen.push(entry);
-      const handler = script.shift() ?? ((_r, out) => json(out, 200, {}));
-      handler(entry, res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as { port: number }).port;
+  server = await startScriptedServer();
+  origin = server.origin;
 });
 
 after(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
-let originCounter = 0;
 beforeEach(() => {
-  seen = [];
-  script = [];
-  // Rate-limit state is shared per origin: alternate the two spellings of the loopback listener so
-  // a test never inherits the previous test's spent bucket.
-  originCounter++;
-  origin = originCounter % 2 ? `http://127.0.0.1:${port}` : `http://localhost:${port}`;
+  server.seen = [];
+  server.script = [];
 });
-
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
-  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-}
 
 function client(extra: Partial<ConstructorParameters<typeof OktaClient>[0]> = {}, log: RequestLogEntry[] = []): OktaClient {
   return new OktaClient({ orgUrl: origin, token: 'tok-123', retryBaseDelayMs: 5, maxRetryDelayMs: 20, onRequest: (e) => log.push(e), ...extra });
 }
 
 test('request shape: Authorization per token type, Accept, User-Agent, JSON content type on POST, body only when given', async () => {
-  script = [(_r, res) => json(res, 200, { factorResult: 'CHALLENGE' }), (_r, res) => json(res, 200, { id: 'f1', factorType: 'sms' })];
+  server.script = [(_r, res) => json(res, 200, { factorResult: 'CHALLENGE' }), (_r, res) => json(res, 200, { id: 'f1', factorType: 'sms' })];
   const ssws = client({ userAgent: 'MyTool/2.0' });
   await ssws.verifyFactor('u1', 'f1');
   await ssws.enrollFactor('u1', { factorType: 'sms', provider: 'OKTA', profile: { phoneNumber: '+1 555' } }, { activate: true, updatePhone: false, acceptLanguage: 'de' });
-  const [verify, enroll] = seen;
+  const [verify, enroll] = server.seen;
   assert.equal(verify.method, 'POST');
   assert.equal(verify.url, '/api/v1/users/u1/factors/f1/verify');
   assert.equal(verify.headers.authorization, 'SSWS tok-123');
@@ -81,33 +49,37 @@ test('request shape: Authorization per token type, Accept, User-Agent, JSON cont
   assert.equal(enroll.headers['accept-language'], 'de');
   assert.deepEqual(JSON.parse(enroll.body), { factorType: 'sms', provider: 'OKTA', profile: { phoneNumber: '+1 555' } });
 
+  server.script = [(_r, res) => {
+    res.writeHead(204);
+    res.end();
+  }];
   await client({ tokenType: 'Bearer' }).unenrollFactor('u1', 'f1', { removeRecoveryEnrollment: true });
-  assert.equal(seen[2].headers.authorization, 'Bearer tok-123');
-  assert.equal(seen[2].method, 'DELETE');
-  assert.equal(seen[2].headers['content-type'], undefined);
-  assert.equal(seen[2].url, '/api/v1/users/u1/factors/f1?removeRecoveryEnrollment=true');
+  assert.equal(server.seen[2].headers.authorization, 'Bearer tok-123');
+  assert.equal(server.seen[2].method, 'DELETE');
+  assert.equal(server.seen[2].headers['content-type'], undefined);
+  assert.equal(server.seen[2].url, '/api/v1/users/u1/factors/f1?removeRecoveryEnrollment=true');
 });
 
 test('verify options become query parameters and headers; ids and queries are encoded', async () => {
-  script = [(_r, res) => json(res, 200, { factorResult: 'SUCCESS' }), (_r, res) => json(res, 200, [])];
+  server.script = [(_r, res) => json(res, 200, { factorResult: 'SUCCESS' }), (_r, res) => json(res, 200, [])];
   const c = client();
   await c.verifyFactor('00u 1', 'sms+1', { passCode: '123456' }, {
     templateId: 'tpl 1', tokenLifetimeSeconds: 90, xForwardedFor: '203.0.113.7', userAgent: 'Browser/1', acceptLanguage: 'fr',
   });
-  const [verify] = seen;
+  const [verify] = server.seen;
   assert.equal(verify.url, '/api/v1/users/00u%201/factors/sms%2B1/verify?templateId=tpl%201&tokenLifetimeSeconds=90');
   assert.equal(verify.headers['x-forwarded-for'], '203.0.113.7');
   assert.equal(verify.headers['user-agent'], 'Browser/1');
   assert.equal(verify.headers['accept-language'], 'fr');
   await c.listUsersPage({ search: 'profile.login sw "a+b" and status eq "ACTIVE"', limit: 5, sortBy: 'profile.lastName', sortOrder: 'desc' });
-  assert.equal(seen[1].url, '/api/v1/users?search=profile.login%20sw%20%22a%2Bb%22%20and%20status%20eq%20%22ACTIVE%22&limit=5&sortBy=profile.lastName&sortOrder=desc');
+  assert.equal(server.seen[1].url, '/api/v1/users?search=profile.login%20sw%20%22a%2Bb%22%20and%20status%20eq%20%22ACTIVE%22&limit=5&sortBy=profile.lastName&sortOrder=desc');
 });
 
 test('429: waits reset - Date + 1 s, retries with X-Okta-Retry-For/Count, even for a POST', async () => {
   const now = Date.now();
   const date = new Date(Math.floor(now / 1000) * 1000);
   const reset = Math.floor(now / 1000) + 1; // 1 s after Date: reset - Date + 1 s skew = 2 s
-  script = [
+  server.script = [
     (_r, res) => json(res, 429, { errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.', errorCauses: [] }, {
       'X-Rate-Limit-Limit': '10', 'X-Rate-Limit-Remaining': '0', 'X-Rate-Limit-Reset': String(reset), Date: date.toUTCString(), 'X-Okta-Request-Id': 'req-429',
     }),
@@ -118,18 +90,18 @@ test('429: waits reset - Date + 1 s, retries with X-Okta-Retry-For/Count, even f
   const result = await client({}, log).verifyFactor('u1', 'f1', { passCode: '1' });
   const waited = Date.now() - started;
   assert.equal(result.factorResult, 'SUCCESS');
-  assert.equal(seen.length, 2);
-  assert.equal(seen[0].headers['x-okta-retry-for'], undefined);
-  assert.equal(seen[1].headers['x-okta-retry-for'], 'req-429');
-  assert.equal(seen[1].headers['x-okta-retry-count'], '1');
-  assert.equal(seen[1].body, seen[0].body);
+  assert.equal(server.seen.length, 2);
+  assert.equal(server.seen[0].headers['x-okta-retry-for'], undefined);
+  assert.equal(server.seen[1].headers['x-okta-retry-for'], 'req-429');
+  assert.equal(server.seen[1].headers['x-okta-retry-count'], '1');
+  assert.equal(server.seen[1].body, server.seen[0].body);
   // Expected wait = reset*1000 - Date + 1000 = 2000 ms counted from the 429's arrival.
   assert.ok(waited >= 1900 && waited < 5000, `waited ${waited} ms`);
   assert.deepEqual(log.map((e) => [e.status, e.attempt]), [[429, 1], [200, 2]]);
 });
 
 test('per-factor 429 throttles and a 429 without the exhausted-bucket headers are not retried', async () => {
-  script = [
+  server.script = [
     (_r, res) => json(res, 429, { errorCode: 'E0000109', errorSummary: 'An SMS message was recently sent. Please wait 30 seconds before trying again.', errorCauses: [] }, {
       'X-Rate-Limit-Limit': '10', 'X-Rate-Limit-Remaining': '0', 'X-Rate-Limit-Reset': String(Math.floor(Date.now() / 1000) + 1),
     }),
@@ -138,27 +110,26 @@ test('per-factor 429 throttles and a 429 without the exhausted-bucket headers ar
   const c = client();
   await assert.rejects(c.verifyFactor('u1', 'f1'), /An SMS message was recently sent\. Please wait 30 seconds before trying again\. \(E0000109, HTTP 429\)/);
   await assert.rejects(c.verifyFactor('u1', 'f2'), /Okta rate limit exceeded \(E0000047, HTTP 429\)/);
-  assert.equal(seen.length, 2);
+  assert.equal(server.seen.length, 2);
 });
 
 test('retries are bounded by maxRetries (GET 503 and 429 alike)', async () => {
   const busy: Handler = (_r, res) => json(res, 503, { errorCode: 'E0000009', errorSummary: 'Internal Server Error', errorCauses: [] });
-  script = Array(10).fill(busy);
+  server.script = Array(10).fill(busy);
   await assert.rejects(client({ maxRetries: 2 }).listFactors('u1'), /HTTP 503/);
-  assert.equal(seen.length, 3);
-  seen = [];
+  assert.equal(server.seen.length, 3);
+  server.seen = [];
   const limited: Handler = (_r, res) => json(res, 429, { errorCode: 'E0000047', errorSummary: 'Rate', errorCauses: [] }, {
     'X-Rate-Limit-Limit': '10', 'X-Rate-Limit-Remaining': '0', 'X-Rate-Limit-Reset': String(Math.floor(Date.now() / 1000) - 10), Date: new Date().toUTCString(),
   });
-  script = Array(10).fill(limited);
-  origin = `http://localhost:${port}`; // fresh rate-limit state
+  server.script = Array(10).fill(limited);
   await assert.rejects(client({ maxRetries: 1 }).getFactor('u1', 'f1'), /E0000047, HTTP 429/);
-  assert.equal(seen.length, 2);
+  assert.equal(server.seen.length, 2);
 });
 
 test('variants: push verify as 200, transaction poll via links, resend link as an object, QR link beside activation, Link in several headers', async () => {
   const poll = `${origin}/api/v1/users/u1/factors/opf1/transactions/v2mst.abc`;
-  script = [
+  server.script = [
     (_r, res) => json(res, 200, { factorResult: 'WAITING', _links: { poll: { href: poll }, cancel: { href: poll } } }),
     (_r, res) => json(res, 200, { factorResult: 'WAITING', _links: { poll: { href: `${poll}?n=2` } } }),
     (_r, res) => json(res, 200, { factorResult: 'SUCCESS' }),
@@ -172,7 +143,7 @@ test('variants: push verify as 200, transaction poll via links, resend link as a
   assert.equal(factorTransactionId(waiting), 'v2mst.abc');
   const done = await pollPushTransaction(c, 'u1', 'opf1', linkHref(waiting._links, 'poll')!, { intervalMs: 1 });
   assert.equal(done.factorResult, 'SUCCESS');
-  assert.deepEqual(seen.slice(1, 3).map((s) => s.url), ['/api/v1/users/u1/factors/opf1/transactions/v2mst.abc', '/api/v1/users/u1/factors/opf1/transactions/v2mst.abc?n=2']);
+  assert.deepEqual(server.seen.slice(1, 3).map((s) => s.url), ['/api/v1/users/u1/factors/opf1/transactions/v2mst.abc', '/api/v1/users/u1/factors/opf1/transactions/v2mst.abc?n=2']);
   const page = await c.listUsersPage({ limit: 1 });
   assert.equal(page.after, 'cur,1');
 
@@ -182,15 +153,15 @@ test('variants: push verify as 200, transaction poll via links, resend link as a
 });
 
 test('a redirect is never followed (the token stays on the org)', async () => {
-  script = [(_r, res) => {
+  server.script = [(_r, res) => {
     res.writeHead(302, { Location: 'http://evil.example.com/steal' });
     res.end();
   }];
   await assert.rejects(client().getUser('me'), /HTTP 302 Found .*redirects elsewhere: check the org URL\./);
-  assert.equal(seen.length, 1);
+  assert.equal(server.seen.length, 1);
 });
 
-test('concurrency cap per org: never more than maxConcurrent requests open, shared by all clients of the org', async () => {
+test('concurrency cap: never more than maxConcurrent requests open, shared by all clients given the same traffic state', async () => {
   let open = 0;
   let peak = 0;
   const slow: Handler = (_r, res) => {
@@ -201,10 +172,11 @@ test('concurrency cap per org: never more than maxConcurrent requests open, shar
       json(res, 200, []);
     }, 30);
   };
-  script = Array(24).fill(slow);
-  const first = client({ maxConcurrent: 3 });
-  const second = client();
+  server.script = Array(24).fill(slow);
+  const traffic = new OrgTraffic(); // what the org registry hands every client of one org and token
+  const first = client({ maxConcurrent: 3, traffic });
+  const second = client({ traffic });
   await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? first : second).listFactors(`u${i}`)));
-  assert.equal(seen.length, 12);
+  assert.equal(server.seen.length, 12);
   assert.equal(peak, 3);
 });

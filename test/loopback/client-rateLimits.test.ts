@@ -5,14 +5,15 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
 import { startSimulator } from '../../sim';
 import { OktaApiError, OktaRateLimitError } from '../../src/okta/errors';
+import { OrgTraffic } from '../../src/okta/orgTraffic';
+import { MAX_RESET_DELAY_MS } from '../../src/okta/rateLimits';
 import { createUser, recordingClient, rejection, SimHttpControl, type Simulator } from './client-fixtures';
 
 let sim: Simulator;
 let control: SimHttpControl;
 let round = 0;
 
-// A simulator per test: rate-limit state is shared by every client of an org (origin), so tests
-// on one origin would inherit each other's spent buckets.
+// A simulator per test, so each test's rate-limit windows start fresh on the server.
 beforeEach(async () => {
   round++;
   sim = await startSimulator({ port: 0, seed: 'empty' });
@@ -64,7 +65,8 @@ test('429 storm from another consumer: every operation succeeds, retries bounded
 
 test('a 429 whose reset is too far away fails fast with a clear error; later calls are refused without a request', async () => {
   const [userId] = await usersThenLimits(1, { usersPerMinute: 1, windowSeconds: 120 });
-  const { client, log } = recordingClient(sim, { maxRateLimitWaitMs: 2000 });
+  const traffic = new OrgTraffic();
+  const { client, log } = recordingClient(sim, { maxRateLimitWaitMs: 2000, traffic });
   await client.listFactors(userId); // takes the only unit
   await fetch(`${sim.url}/api/v1/users/${userId}/factors`, { headers: { Authorization: `SSWS ${sim.token}` } });
   const started = Date.now();
@@ -72,13 +74,14 @@ test('a 429 whose reset is too far away fails fast with a clear error; later cal
   assert.ok(predicted instanceof OktaRateLimitError && predicted instanceof OktaApiError);
   assert.equal(predicted.status, 429);
   assert.equal(predicted.errorCode, 'E0000047');
-  assert.match(predicted.message, /^Okta rate limit exceeded \(E0000047, HTTP 429\): the \/api\/v1\/users quota is used up until .+\. No request was sent\.$/);
-  assert.ok(predicted.resetAt.getTime() > Date.now() + 60_000);
+  assert.match(predicted.message, /^Okta rate limit exceeded \(E0000047, HTTP 429\): the \/api\/v1\/users quota is used up; it resets in \d+ s\. No request was sent\.$/);
+  // The simulator's 120 s window is longer than any of Okta's: the wait is bounded to a minute.
+  assert.ok(predicted.resetAt.getTime() > Date.now() + 50_000 && predicted.resetAt.getTime() <= Date.now() + MAX_RESET_DELAY_MS);
   assert.ok(Date.now() - started < 500);
   assert.equal(log.length, 1);
 
-  // A fresh client for the same org shares what the first one learned.
-  const other = recordingClient(sim, { maxRateLimitWaitMs: 2000 });
+  // Another client given the same traffic state (as the registry does per org and token) shares what the first one learned.
+  const other = recordingClient(sim, { maxRateLimitWaitMs: 2000, traffic });
   assert.ok(await rejection(other.client.getFactor(userId, 'x')) instanceof OktaRateLimitError);
   assert.equal(other.log.length, 0);
 

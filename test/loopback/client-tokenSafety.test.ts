@@ -7,9 +7,10 @@ import { inspect } from 'node:util';
 import { after, before, test } from 'node:test';
 import { startSimulator } from '../../sim';
 import { OktaClient, type RequestLogEntry } from '../../src/okta/client';
-import { OktaError } from '../../src/okta/errors';
+import { OktaError, OktaNetworkError } from '../../src/okta/errors';
 import { pollPushTransaction } from '../../src/okta/pushPolling';
 import { assertTokenFree, createUser, rejection, SimHttpControl, type Simulator } from './client-fixtures';
+import { startScriptedServer } from './scriptedServer';
 
 const TOKEN = '00Secret-Token_ABCdef1234567890xyz';
 let sim: Simulator;
@@ -66,7 +67,10 @@ test('simulator failure paths: no token in any error, log entry or the client it
     assert.ok(errors.length >= 16);
     for (const error of errors) {
       assert.ok(error instanceof OktaError, `an OktaError, not ${inspect(error)}`);
-      for (const field of ['config', 'request', 'response', 'cause', 'toJSON']) assert.ok(!(field in error), `no ${field} on ${error.name}`);
+      // The cause chain is kept, but no axios error anywhere in it (its config carries the token).
+      for (let link: unknown = error; link instanceof Error; link = link.cause) {
+        for (const field of ['config', 'request', 'response', 'toJSON']) assert.ok(!(field in link), `no ${field} on ${link.name}`);
+      }
       assertTokenFree(error, token, error.name);
       assertTokenFree(error, `wrong-${token}`, error.name);
     }
@@ -130,5 +134,32 @@ test('hostile server echoing the token everywhere: nothing leaks', async () => {
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+test('a \\u-escaped token in an error body, and a token in the path of an invalid response, never reach the error', async () => {
+  const escaped = [...TOKEN].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  const server = await startScriptedServer((req, res) => {
+    if (req.url.includes('/factors/')) {
+      res.writeHead(403, { 'Content-Type': 'application/json' });
+      res.end(`{"errorCode":"E0000006","errorSummary":"No access for ${escaped}","errorId":"${escaped}","errorCauses":[{"errorSummary":"${escaped}"}]}`);
+    } else {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end('<html>portal</html>');
+    }
+  });
+  try {
+    const { client, entries } = collectingClient(server.origin, TOKEN);
+    const escapedError = await rejection(client.getFactor('u1', 'f1'));
+    assert.ok(escapedError instanceof OktaError);
+    assertTokenFree(escapedError, TOKEN, 'error from an escaped body');
+    assert.match(escapedError.message, /No access for \[redacted\]/);
+    const invalid = await rejection(client.getUser(TOKEN));
+    assert.ok(invalid instanceof OktaNetworkError && invalid.kind === 'invalid-response', String(invalid));
+    assertTokenFree(invalid, TOKEN, 'invalid-response error');
+    assert.equal(invalid.path, '/api/v1/users/[redacted]');
+    for (const entry of entries) assertTokenFree(entry, TOKEN, 'log entry');
+  } finally {
+    await server.close();
   }
 });

@@ -90,3 +90,35 @@ test('a server echoing the token in its error body never gets it into the error 
   assert.ok(!everything.includes(token));
   assert.match(error.message, /\[redacted\]/);
 });
+
+test('errors keep their cause; isCancellation finds a cancellation anywhere in the cause chain', () => {
+  const abort = new DOMException('This operation was aborted', 'AbortError');
+  const wrapped = new OktaNetworkError('connection', 'x', {}, { cause: abort });
+  assert.equal(wrapped.cause, abort);
+  assert.ok(isCancellation(abort));
+  assert.ok(isCancellation(new Error('outer', { cause: new Error('middle', { cause: wrapped }) })));
+  const vscodeStyle = new Error('Canceled');
+  vscodeStyle.name = 'Canceled';
+  assert.ok(isCancellation(new Error('wrapped', { cause: vscodeStyle })));
+  const named = new Error('the org was removed');
+  named.name = 'CancellationError';
+  assert.ok(isCancellation(named));
+  assert.ok(isCancellation(new Error('x', { cause: new OktaNetworkError('aborted', 'The request was cancelled.') })));
+  assert.ok(!isCancellation(new Error('x', { cause: new OktaNetworkError('timeout', 'slow') })));
+  assert.ok(!isCancellation(undefined));
+  assert.ok(!isCancellation('AbortError'));
+  const loop = new Error('a') as Error & { cause?: unknown };
+  loop.cause = loop;
+  assert.ok(!isCancellation(loop), 'a cyclic chain ends');
+});
+
+test('redaction runs after JSON decoding: a \\u-escaped token in an error body is scrubbed from every field', () => {
+  const token = 'secret-token-123456';
+  const escaped = [...token].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  const body = `{"errorCode":"E0000004","errorSummary":"Authentication failed for ${escaped}","errorId":"${escaped}","errorLink":"${escaped}","errorCauses":[{"errorSummary":"${escaped}"}]}`;
+  const error = apiErrorFromResponse(401, '', body, 'application/json', context, redactor(token));
+  const everything = JSON.stringify({ ...error, message: error.message, stack: error.stack });
+  assert.ok(!everything.includes(token), everything);
+  assert.equal(error.errorSummary, 'Authentication failed for [redacted]');
+  assert.deepEqual(error.errorCauses, [{ errorSummary: '[redacted]' }]);
+});

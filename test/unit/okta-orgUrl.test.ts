@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isLoopbackHost, normalizeOrgUrl } from '../../src/okta/orgUrl';
+import { isLoopbackHost, normalizeOrgUrl, orgHostForms } from '../../src/okta/orgUrl';
 
 test('keeps a plain https org URL and strips path, query, fragment and trailing slashes', () => {
   assert.deepEqual(normalizeOrgUrl('https://acme.okta.com'), { url: 'https://acme.okta.com' });
@@ -48,4 +48,21 @@ test('an Admin Console URL becomes the org URL, with a notice', () => {
 test('isLoopbackHost', () => {
   for (const host of ['127.0.0.1', '127.255.0.3', 'localhost', 'LOCALHOST', '[::1]']) assert.ok(isLoopbackHost(host), host);
   for (const host of ['128.0.0.1', '::1x', 'localhost.example.com', '127.0.0.1.nip.io', 'example.com']) assert.ok(!isLoopbackHost(host), host);
+});
+
+test('a trailing dot on the host names the same org', () => {
+  assert.deepEqual(normalizeOrgUrl('https://acme.okta.com.'), { url: 'https://acme.okta.com' });
+  assert.deepEqual(normalizeOrgUrl('acme.okta.com./app'), { url: 'https://acme.okta.com' });
+  assert.equal(normalizeOrgUrl('https://acme-admin.okta.com./admin').url, 'https://acme.okta.com');
+  assert.equal(normalizeOrgUrl('http://localhost.:8080').url, 'http://localhost:8080');
+  assert.throws(() => normalizeOrgUrl('https://.'), /host name|not a valid URL/);
+});
+
+test('orgHostForms tells the Unicode and the punycode form of a host, so look-alikes can be shown', () => {
+  // "асme" with Cyrillic а and с looks like "acme".
+  const { url } = normalizeOrgUrl('https://\u0430\u0441me.okta.com');
+  assert.equal(url, 'https://xn--me-6kc2e.okta.com');
+  assert.deepEqual(orgHostForms(url), { ascii: 'xn--me-6kc2e.okta.com', unicode: '\u0430\u0441me.okta.com', internationalized: true });
+  assert.deepEqual(orgHostForms('https://acme.okta.com'), { ascii: 'acme.okta.com', unicode: 'acme.okta.com', internationalized: false });
+  assert.deepEqual(orgHostForms('https://b\u00fccher.example:8443'), { ascii: 'xn--bcher-kva.example:8443', unicode: 'b\u00fccher.example:8443', internationalized: true });
 });

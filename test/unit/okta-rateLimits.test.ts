@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  backoffDelayMs, rateLimitBucket, rateLimitResetDelayMs, RateLimitTracker, readRateLimitHeaders, RESET_SKEW_MS,
+  backoffDelayMs, MAX_RESET_DELAY_MS, rateLimitBucket, rateLimitResetDelayMs, RateLimitTracker, readRateLimitHeaders, RESET_SKEW_MS,
 } from '../../src/okta/rateLimits';
+import { waitText } from '../../src/okta/waitText';
 
 test('buckets: factors share the users bucket; verify and GET user by id have their own', () => {
   assert.equal(rateLimitBucket('GET', '/api/v1/users'), '/api/v1/users');
@@ -137,4 +138,23 @@ test('tracker: a concurrent-limit answer (0/0) holds the bucket until its estima
   await tracker.acquire('c'); // reset in the past: waits only the skew
   const waited = Date.now() - started;
   assert.ok(waited >= 900 && waited < 4000, `waited ${waited} ms`);
+});
+
+test('reset waits are bounded: a far-future reset or a skewed Date never holds a bucket longer than MAX_RESET_DELAY_MS', () => {
+  const now = Date.now();
+  const nowS = Math.floor(now / 1000);
+  assert.equal(rateLimitResetDelayMs({ reset: nowS + 86_400, dateMs: nowS * 1000 }, now), MAX_RESET_DELAY_MS);
+  assert.equal(rateLimitResetDelayMs({ reset: nowS + 10, dateMs: (nowS - 86_400) * 1000 }, now), MAX_RESET_DELAY_MS);
+  assert.equal(rateLimitResetDelayMs({ reset: nowS + 10, dateMs: nowS * 1000 }, now), 11_000);
+  const tracker = new RateLimitTracker(() => now);
+  const status = tracker.update('b', { limit: 600, remaining: 0, reset: nowS + 86_400, dateMs: nowS * 1000 });
+  assert.equal(status?.resetAt.getTime(), now + MAX_RESET_DELAY_MS);
+});
+
+test('waitText says how long, not a clock time', () => {
+  assert.equal(waitText(400), 'in 1 s');
+  assert.equal(waitText(42_000), 'in 42 s');
+  assert.equal(waitText(89_000), 'in 89 s');
+  assert.equal(waitText(170_000), 'in about 3 min');
+  assert.equal(waitText(2 * 3600_000), 'in about 2 h');
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { inspect } from 'node:util';
 import type { OktaClient } from '../../src/okta/client';
-import { OktaNetworkError, apiErrorFromResponse } from '../../src/okta/errors';
+import { isCancellation, OktaNetworkError, apiErrorFromResponse } from '../../src/okta/errors';
 import type { OktaUser } from '../../src/okta/models';
 import { TotpAuthenticator } from '../../src/authenticator/totpAuthenticator';
 import type { CheckConnection, OktaClientOptions } from '../../src/orgs/connectionCheck';
@@ -54,7 +55,8 @@ async function assertNothingStored(state: KeyValueState, secrets: InMemorySecret
 
 function assertNoToken(value: unknown, token = TOKEN) {
   const error = value as Error;
-  for (const text of [String(value), error?.message, error?.stack, JSON.stringify(value), JSON.stringify(Object.entries(error ?? {}))]) {
+  for (const text of [String(value), error?.message, error?.stack, JSON.stringify(value), JSON.stringify(Object.entries(error ?? {})),
+    inspect(value, { depth: 10, showHidden: true })]) {
     assert.ok(!String(text).includes(token), `token leaked into: ${text}`);
   }
 }
@@ -67,7 +69,7 @@ describe('OrgRegistry.add', () => {
     const { state, secrets, registry } = setup({ checkConnection: check });
     const { org, owner, notice } = await registry.add({ url: 'https://acme.okta.com/', token: TOKEN, label: '  Acme dev ' });
     assert.equal(check.calls.length, 1);
-    assert.deepEqual({ ...check.calls[0], signal: undefined }, { orgUrl: 'https://acme.okta.com', token: TOKEN, tokenType: 'SSWS', signal: undefined });
+    assert.deepEqual({ ...check.calls[0], signal: undefined }, { orgUrl: 'https://acme.okta.com', token: TOKEN, tokenType: 'SSWS', signal: undefined, hooks: undefined });
     assert.equal(owner.id, OWNER.id);
     assert.equal(notice, undefined);
     assert.deepEqual({ ...org, id: '', addedAt: '' }, {
@@ -140,7 +142,8 @@ describe('OrgRegistry.add', () => {
     const check = okCheck();
     const { state, secrets, registry } = setup({ checkConnection: check });
     for (const url of ['http://acme.okta.com', 'ftp://acme.okta.com', 'not a url', '']) {
-      await assert.rejects(registry.add({ url, token: TOKEN }), (e: unknown) => e instanceof OrgConnectionError && e.reason === 'bad-url');
+      await assert.rejects(registry.add({ url, token: TOKEN }), (e: unknown) => e instanceof OrgConnectionError && e.reason === 'bad-url'
+        && e.cause instanceof Error, 'keeps the URL parser\'s error as its cause');
     }
     assert.equal(check.calls.length, 0);
     await assertNothingStored(state, secrets);
@@ -243,6 +246,7 @@ describe('OrgRegistry rename / setUrl / updateToken / remove', () => {
     const before = await registry.clientFor(demo.id);
     const moved = await registry.setUrl(demo.id, 'http://127.0.0.1:5000/');
     assert.equal(moved.url, 'http://127.0.0.1:5000');
+    assert.equal(clients.built[0].signal?.aborted, true, 'a new URL ends the work done at the old one');
     assert.equal(moved.demo, true);
     const after = await registry.clientFor(demo.id);
     assert.notEqual(after, before);
@@ -334,7 +338,9 @@ describe('OrgRegistry.clientFor', () => {
     const [c1, c2] = await Promise.all([registry.clientFor(org.id, hooks), registry.clientFor(org.id, { ...hooks })]);
     assert.equal(c1, c2);
     assert.equal(clients.built.length, 1);
-    assert.deepEqual(clients.built[0], { orgUrl: 'https://acme.okta.com', token: TOKEN, tokenType: 'SSWS', ...hooks });
+    const { traffic, signal, ...options } = clients.built[0];
+    assert.deepEqual(options, { orgUrl: 'https://acme.okta.com', token: TOKEN, tokenType: 'SSWS', ...hooks });
+    assert.ok(traffic && signal && !signal.aborted, 'the org\'s traffic state and work signal');
     assert.equal(await registry.clientFor(org.id), c1, 'a caller without hooks takes the cached client');
     const c3 = await registry.clientFor(org.id, { ...hooks, timeoutMs: 1000 });
     assert.notEqual(c3, c1, 'other hooks, other client');
@@ -457,5 +463,141 @@ describe('OrgRegistry never leaks the token', () => {
       Object.assign(console, originals);
     }
     assert.ok(!JSON.stringify(logged).includes(TOKEN));
+  });
+});
+
+describe('OrgRegistry: cancellation, hooks, trailing dots and each org\'s work', () => {
+  it('add and updateToken with an aborted signal reject with a cancellation and store nothing', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const check = okCheck();
+    const { state, secrets, registry } = setup({ checkConnection: check });
+    const added = await assert.rejects(registry.add({ url: 'https://acme.okta.com', token: TOKEN, signal: controller.signal }), (e: unknown) => {
+      assert.ok(isCancellation(e), String(e));
+      assert.ok(!(e instanceof OrgConnectionError));
+      return true;
+    });
+    assert.equal(added, undefined);
+    assert.equal(check.calls.length, 0, 'nothing sent');
+    await assertNothingStored(state, secrets);
+
+    const { org } = await registry.add({ url: 'https://acme.okta.com', token: TOKEN });
+    await assert.rejects(registry.updateToken(org.id, 'other-token', { signal: controller.signal }), (e: unknown) => isCancellation(e));
+    assert.equal(await secrets.get(`okta.token/${org.id}`), TOKEN);
+  });
+
+  it('a check that fails because it was cancelled is a cancellation, not an OrgConnectionError, and keeps its cause', async () => {
+    const controller = new AbortController();
+    const aborted = new OktaNetworkError('aborted', 'The request was cancelled.');
+    const { state, secrets, registry } = setup({ checkConnection: async () => { controller.abort(); throw aborted; } });
+    await assert.rejects(registry.add({ url: 'https://acme.okta.com', token: TOKEN, signal: controller.signal }), (e: unknown) => {
+      assert.ok(isCancellation(e));
+      assert.ok(!(e instanceof OrgConnectionError));
+      assert.equal((e as Error).cause, aborted);
+      return true;
+    });
+    await assertNothingStored(state, secrets);
+  });
+
+  it('a check that finishes after the caller cancelled stores nothing', async () => {
+    const controller = new AbortController();
+    const { state, secrets, registry } = setup({ checkConnection: async () => { controller.abort(); return OWNER; } });
+    await assert.rejects(registry.add({ url: 'https://acme.okta.com', token: TOKEN, signal: controller.signal }), (e: unknown) => isCancellation(e));
+    await assertNothingStored(state, secrets);
+  });
+
+  it('a failed check keeps the client error as its cause', async () => {
+    const failure = oktaError(401, 'E0000011', 'Invalid token provided');
+    const { registry } = setup({ checkConnection: failingCheck(failure) });
+    await assert.rejects(registry.add({ url: 'https://acme.okta.com', token: TOKEN }), (e: unknown) => e instanceof OrgConnectionError && e.cause === failure);
+  });
+
+  it('passes the hooks given to add and updateToken to the connection check', async () => {
+    const check = okCheck();
+    const { registry } = setup({ checkConnection: check });
+    const onRequest = () => undefined;
+    const { org } = await registry.add({ url: 'https://acme.okta.com', token: TOKEN, hooks: { onRequest } });
+    await registry.updateToken(org.id, 'new-token', { hooks: { onRequest } });
+    assert.deepEqual(check.calls.map((c) => c.hooks?.onRequest), [onRequest, onRequest]);
+  });
+
+  it('the default check builds its client with those hooks', async () => {
+    const clients = fakeClientFactory();
+    const createClient = (options: OktaClientOptions) => {
+      clients.createClient(options);
+      return { getUser: async () => OWNER } as unknown as OktaClient;
+    };
+    const registry = new OrgRegistry({ state: new InMemoryKeyValueState(), secrets: new InMemorySecretStore(), createClient });
+    const onRequest = () => undefined;
+    await registry.add({ url: 'https://acme.okta.com', token: TOKEN, hooks: { onRequest } });
+    assert.equal(clients.built[0].onRequest, onRequest);
+    assert.equal(clients.built[0].maxRetries, 0);
+  });
+
+  it('an org URL with a trailing dot is the same org: adding it again is refused as a duplicate', async () => {
+    const { registry } = setup();
+    const { org } = await registry.add({ url: 'https://acme.okta.com', token: TOKEN });
+    await assert.rejects(registry.add({ url: 'https://acme.okta.com.', token: TOKEN }),
+      (e: unknown) => e instanceof OrgRegistryError && e.reason === 'duplicate' && e.existingOrgId === org.id);
+  });
+
+  it('clients share one traffic state per org and token; a new token or a re-added org gets a new one', async () => {
+    const { registry, clients } = setup();
+    const { org } = await registry.add({ url: 'https://acme.okta.com', token: TOKEN });
+    await registry.clientFor(org.id, { onRequest: () => undefined });
+    await registry.clientFor(org.id, { onRateLimit: () => undefined });
+    const [first, second] = clients.built;
+    assert.ok(first.traffic, 'the registry hands the client its traffic state');
+    assert.equal(second.traffic, first.traffic);
+    assert.equal(second.signal, first.signal);
+    await registry.updateToken(org.id, 'new-token');
+    await registry.clientFor(org.id);
+    assert.notEqual(clients.built.at(-1)?.traffic, first.traffic);
+    assert.equal(first.signal?.aborted, true, 'the old credentials\' work was ended');
+    const third = clients.built.at(-1)!;
+    await registry.remove(org.id);
+    assert.equal(third.signal?.aborted, true);
+    const again = await registry.add({ url: 'https://acme.okta.com', token: 'new-token' });
+    await registry.clientFor(again.org.id);
+    assert.notEqual(clients.built.at(-1)?.traffic, third.traffic);
+  });
+
+  it('a token changed in another window ends the work of the old token, not that of the new one', async () => {
+    const { registry, secrets, clients } = setup();
+    const { org } = await registry.add({ url: 'https://acme.okta.com', token: TOKEN });
+    await registry.clientFor(org.id);
+    const old = clients.built.at(-1)!;
+    await secrets.store(`okta.token/${org.id}`, 'changed-elsewhere');
+    await tick();
+    assert.equal(old.signal?.aborted, true);
+    await registry.clientFor(org.id);
+    const fresh = clients.built.at(-1)!;
+    await secrets.store(`okta.token/${org.id}`, 'changed-elsewhere'); // an echo of the same token
+    await tick();
+    assert.equal(fresh.signal?.aborted, false);
+  });
+
+  it('workSignal: live for a known org, aborted on removal (also seen from another window), onDidRemoveOrg fires', async () => {
+    const { registry, state, secrets } = setup();
+    const { org } = await registry.add({ url: 'https://acme.okta.com', token: TOKEN });
+    const other = (await registry.add({ url: 'https://b.okta.com', token: TOKEN })).org;
+    const removed: string[] = [];
+    registry.onDidRemoveOrg(({ orgId }) => removed.push(orgId));
+    const signal = registry.workSignal(org.id);
+    assert.equal(signal.aborted, false);
+    assert.equal(registry.workSignal(org.id), signal, 'one signal per org while nothing changes');
+    await registry.remove(org.id);
+    assert.equal(signal.aborted, true);
+    assert.ok(isCancellation(signal.reason));
+    assert.equal(registry.workSignal('no-such-org').aborted, true);
+
+    // Another window removes the other org: the list changes and the revision secret tells us.
+    const otherSignal = registry.workSignal(other.id);
+    await state.update(ORGS_STATE_KEY, []);
+    await secrets.store('okta.orgs.revision', 'from-another-window');
+    await tick();
+    await tick();
+    assert.equal(otherSignal.aborted, true);
+    assert.deepEqual(removed, [org.id, other.id]);
   });
 });

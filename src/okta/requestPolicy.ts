@@ -1,0 +1,184 @@
+// When and how often a request goes out: it waits for rate-limit quota and a connection slot of
+// its org, retries after the org's 429 (any method: Okta did not act on it) and, for GET only,
+// after 5xx, dropped connections and garbled bodies. Requests with side effects are never
+// repeated otherwise. Every exchange is reported to the request log, every rate-limit reading to
+// the status bar.
+import { abortableDelay } from './abortableDelay';
+import { prepareRequest, type ApiRequest, type PreparedRequest } from './apiRequest';
+import { cancelledError, OktaRateLimitError } from './errors';
+import type { OrgTraffic } from './orgTraffic';
+import {
+  backoffDelayMs, rateLimitBucket, rateLimitResetDelayMs, RateLimitWaitTooLong, readRateLimitHeaders, type RateLimitStatus,
+} from './rateLimits';
+import { describeBody, requestIdOf, responseError, type RawResponse } from './rawResponse';
+import { anySignal } from './signals';
+import type { ExchangeOutcome, HttpTransport } from './transport';
+import { waitText } from './waitText';
+
+/** One HTTP exchange (each retry is its own entry). Never contains the token. */
+export interface RequestLogEntry {
+  method: string;
+  /** Path and query, without the origin. */
+  path: string;
+  status?: number;
+  durationMs: number;
+  requestId?: string;
+  /** User-facing error message when the exchange failed (HTTP error, network, timeout...). */
+  error?: string;
+  /** 1 for the first try, 2+ for retries. */
+  attempt: number;
+}
+
+export interface RequestPolicyOptions {
+  maxRetries: number;
+  retryBaseDelayMs: number;
+  maxRetryDelayMs: number;
+  maxRateLimitWaitMs: number;
+  redact: (text: string) => string;
+  /** Ends all work of this client: calls on the wire, calls still waiting, and every later call. */
+  workSignal?: AbortSignal;
+  onRequest?: (entry: RequestLogEntry) => void;
+  onRateLimit?: (status: RateLimitStatus) => void;
+}
+
+/** Per-factor throttles (one SMS per 30 s...) also answer 429, but waiting for the org bucket's reset does not help them. */
+const FACTOR_THROTTLES = new Set(['E0000109', 'E0000118', 'E0000133', 'E0000146', 'E0000147', 'E0000204', 'E0000205']);
+
+export class RequestPolicy {
+  readonly #transport: HttpTransport;
+  readonly #traffic: OrgTraffic;
+  readonly #options: RequestPolicyOptions;
+
+  constructor(transport: HttpTransport, traffic: OrgTraffic, options: RequestPolicyOptions) {
+    this.#transport = transport;
+    this.#traffic = traffic;
+    this.#options = options;
+  }
+
+  /** Sends one logical request and returns its answer (status < 300) or throws an OktaError. */
+  async send(request: ApiRequest): Promise<RawResponse> {
+    const prepared = prepareRequest(request, this.#options.redact);
+    const signal = anySignal(request.signal, this.#options.workSignal);
+    if (signal?.aborted) throw cancelledError(signal.reason, { method: prepared.method, path: prepared.shownPath });
+    const { limits, slots } = this.#traffic;
+    const idempotent = prepared.method === 'GET';
+    const bucket = rateLimitBucket(prepared.method, prepared.path);
+    let retryFor: string | undefined;
+    let rateLimitRetries = 0;
+
+    for (let attempt = 1; ; attempt++) {
+      let outcome: ExchangeOutcome;
+      let retryDelay: number | undefined;
+      try {
+        await limits.acquire(bucket, signal, this.#options.maxRateLimitWaitMs);
+      } catch (error) {
+        if (error instanceof RateLimitWaitTooLong) throw this.rateLimitError(error.resetAtMs, bucket, prepared);
+        throw error;
+      }
+      try {
+        await slots.acquire(signal);
+        try {
+          const retryHeaders: Record<string, string> = retryFor && rateLimitRetries > 0
+            ? { 'X-Okta-Retry-For': retryFor, 'X-Okta-Retry-Count': String(rateLimitRetries) } : {};
+          outcome = await this.#transport.exchange(prepared, retryHeaders, signal);
+        } finally {
+          slots.release();
+        }
+        this.log(prepared, attempt, outcome);
+        if ('response' in outcome) {
+          const status = limits.update(bucket, readRateLimitHeaders(outcome.response.headers));
+          if (status) this.notifyRateLimit(status);
+        }
+      } finally {
+        limits.release(bucket);
+      }
+
+      const canRetry = attempt <= this.#options.maxRetries;
+      if ('failure' in outcome) {
+        if (outcome.failure.kind === 'connection' && idempotent && canRetry) {
+          retryDelay = this.backoff(attempt);
+        } else {
+          throw outcome.failure;
+        }
+      } else {
+        const response = outcome.response;
+        if (response.status === 429 && isBucketExhausted(response)) {
+          const delay = rateLimitResetDelayMs(readRateLimitHeaders(response.headers), Date.now()) ?? this.backoff(attempt);
+          limits.exhaust(bucket, Date.now() + delay);
+          if (canRetry && delay <= this.#options.maxRateLimitWaitMs) {
+            retryFor = requestIdOf(response.headers);
+            rateLimitRetries++;
+            continue; // acquire() waits for the reset
+          }
+          throw this.rateLimitError(Date.now() + delay, bucket, prepared, response);
+        }
+        if (response.status >= 500 && idempotent && canRetry) {
+          retryDelay = this.backoff(attempt);
+        } else if (response.status >= 300) {
+          throw responseError(response, { method: prepared.method, path: prepared.shownPath }, this.#options.redact);
+        } else if (idempotent && canRetry && !response.json.ok && response.body !== '') {
+          retryDelay = this.backoff(attempt); // a garbled body on GET: likely a broken hop, try again
+        } else {
+          return response;
+        }
+      }
+      await abortableDelay(retryDelay, signal);
+    }
+  }
+
+  /** Okta's 429 (or, without `response`, the one the last headers predict) with how long until the reset. */
+  private rateLimitError(resetAtMs: number, bucket: string, request: PreparedRequest, response?: RawResponse): OktaRateLimitError {
+    const context = { method: request.method, path: request.shownPath };
+    const base = response ? responseError(response, context, this.#options.redact) : undefined;
+    const summary = base?.errorSummary ?? 'API call exceeded rate limit due to too many requests.';
+    const sent = response ? '' : ' No request was sent.';
+    return new OktaRateLimitError(
+      `Okta rate limit exceeded (E0000047, HTTP 429): the ${bucket} quota is used up; it resets ${waitText(resetAtMs - Date.now())}.${sent}`,
+      { status: 429, errorCode: 'E0000047', errorSummary: summary, errorId: base?.errorId },
+      new Date(resetAtMs),
+      { ...context, requestId: base?.requestId },
+    );
+  }
+
+  private backoff(attempt: number): number {
+    return backoffDelayMs(attempt, this.#options.retryBaseDelayMs, this.#options.maxRetryDelayMs);
+  }
+
+  private log(request: PreparedRequest, attempt: number, outcome: ExchangeOutcome): void {
+    const { redact, onRequest } = this.#options;
+    if (!onRequest) return;
+    const base = { method: request.method, path: request.shownPath, durationMs: outcome.durationMs, attempt };
+    let entry: RequestLogEntry;
+    if ('failure' in outcome) {
+      entry = { ...base, error: outcome.failure.message };
+    } else {
+      const { response } = outcome;
+      const error = response.status >= 300 ? responseError(response, { method: request.method, path: request.shownPath }, redact).message
+        : response.body !== '' && !response.json.ok ? `The body is ${describeBody(response)}.` : undefined;
+      entry = { ...base, status: response.status, requestId: requestIdOf(response.headers), error };
+    }
+    try {
+      onRequest({ ...entry, path: redact(entry.path), error: entry.error && redact(entry.error) });
+    } catch {
+      // A failing log hook must not break the request.
+    }
+  }
+
+  private notifyRateLimit(status: RateLimitStatus): void {
+    try {
+      this.#options.onRateLimit?.(status);
+    } catch {
+      // Same as above.
+    }
+  }
+}
+
+/**
+ * A 429 is retried only when it is the org's rate limit: `X-Rate-Limit-Remaining: 0` (0/0 for the
+ * concurrent limit). Activation attempts (5 per 5 min, E0000047) leave the bucket's remaining above 0.
+ */
+function isBucketExhausted(response: RawResponse): boolean {
+  if (readRateLimitHeaders(response.headers).remaining !== 0) return false;
+  const body = response.json.ok ? response.json.value as { errorCode?: unknown } | null : undefined;
+  return !FACTOR_THROTTLES.has(String(body?.errorCode));
+}

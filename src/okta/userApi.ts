@@ -1,0 +1,51 @@
+// The Users calls the tree needs: one user, and the user list page by page (`Link rel="next"`).
+import type { ApiCalls } from './apiCalls';
+import type { CallOptions } from './factorApi';
+import { parseLinkHeader } from './links';
+import type { ListUsersQuery, OktaUser, UsersPage } from './models';
+
+export class UserApi {
+  readonly #calls: ApiCalls;
+
+  constructor(calls: ApiCalls) {
+    this.#calls = calls;
+  }
+
+  async getUser(idOrLogin: string, options: CallOptions = {}): Promise<OktaUser> {
+    return this.#calls.json({ method: 'GET', path: `/api/v1/users/${this.#calls.segment(idOrLogin, 'user id or login')}`, signal: options.signal }, 'object');
+  }
+
+  async listUsersPage(query: ListUsersQuery & CallOptions = {}): Promise<UsersPage> {
+    const request = {
+      method: 'GET' as const, path: '/api/v1/users', signal: query.signal,
+      query: {
+        q: query.q, filter: query.filter, search: query.search, limit: query.limit, after: query.after,
+        sortBy: query.sortBy, sortOrder: query.sortOrder,
+      },
+    };
+    const response = await this.#calls.send(request);
+    const users = this.#calls.read<OktaUser[]>(response, 'array', request);
+    const next = parseLinkHeader(response.headers['link'] as string | string[] | undefined).next;
+    let after: string | undefined;
+    if (next) {
+      try {
+        after = new URL(next, this.#calls.orgUrl).searchParams.get('after') ?? undefined;
+      } catch {
+        after = undefined;
+      }
+    }
+    return after ? { users, after } : { users };
+  }
+
+  async *listUsers(query: ListUsersQuery & CallOptions = {}): AsyncGenerator<OktaUser, void, undefined> {
+    let after = query.after;
+    const seen = new Set<string>();
+    for (;;) {
+      const page = await this.listUsersPage({ ...query, after });
+      yield* page.users;
+      if (!page.after || seen.has(page.after)) return; // a repeated cursor would loop forever
+      seen.add(page.after);
+      after = page.after;
+    }
+  }
+}
