@@ -64,26 +64,19 @@ export function createServices(context: vscode.ExtensionContext): Services {
     hotp: hotpAuthenticator,
     issuerOf: (orgId) => registry.get(orgId)?.label ?? 'Okta',
     log: (line) => log.error(line),
+    workSignal: (orgId) => registry.workSignal(orgId),
   });
   const users = new UserDirectory(clientFor);
   const tree = new FactorsTreeProvider({
     registry, factors, users, authenticator, config: settings, isDemoOrg: (orgId) => demo.isDemoOrg(orgId),
   });
-  const known = new Set(registry.list().map((org) => org.id));
   // A removed org (here or in another window) stops its work: polls, pushes, enrollments in flight.
-  const removals = registry.onDidChange(() => {
-    for (const orgId of [...known]) {
-      if (!registry.get(orgId)) {
-        known.delete(orgId);
-        void factors.endOrg(orgId);
-      }
-    }
-    for (const org of registry.list()) known.add(org.id);
-  });
+  const removals = registry.onDidRemoveOrg(({ orgId }) => void factors.endOrg(orgId));
   // A push answered on the demo org's simulated phone may change the factor's status in the tree.
   const pushAnswers = demo.onDidAnswerPush(({ orgId, userId }) => factors.reportChange({ orgId, userId }));
   context.subscriptions.push(registry, authenticator, hotpAuthenticator, log, rateLimit, demo, factors, tree, removals, pushAnswers);
   return {
     context, registry, factors, users, authenticator, hotpAuthenticator, tree, log, rateLimit, demo, config: settings, clientFor,
+    connectionCheckHooks: (label) => ({ onRequest: (entry) => log.request(label, entry), timeoutMs: settings.requestTimeoutMs() }),
   };
 }

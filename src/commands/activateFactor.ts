@@ -4,6 +4,7 @@ import { canActivate, canResend } from '../factors/capabilities';
 import type { ActivateOutcome, PushActivationStep } from '../factors/outcomes';
 import type { CommandTarget, FactorTarget } from '../factors/targets';
 import { linkHref } from '../okta/links';
+import { waitText } from '../okta/waitText';
 import type { UserFactor } from '../okta/models';
 import { describeFactor, describeUser } from '../presentation/factorDescriptions';
 import { linkOnOrg } from '../presentation/orgLink';
@@ -77,7 +78,7 @@ async function activateWithPasscode(services: CommandServices, target: FactorTar
       case 'too-many-attempts':
         void vscode.window.showErrorMessage(
           `Too many activation attempts for ${describeFactor(factor)}: Okta allows 5 in 5 minutes and refuses new codes meanwhile. ` +
-          `The factor is still pending activation; try again by ${outcome.retryBy.toLocaleTimeString()} at the latest.`);
+          `The factor is still pending activation; try again ${waitText(outcome.retryBy.getTime() - Date.now())} at the latest.`);
         return undefined;
       case 'wrong-passcode': {
         const actions = canResend(factor) ? [RETRY, RESEND] : [RETRY];

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { runCommand } from '../ui/runCommand';
 import type { TokenType } from '../okta/models';
-import { normalizeOrgUrl } from '../okta/orgUrl';
+import { normalizeOrgUrl, orgHostForms, type OrgHostForms } from '../okta/orgUrl';
 import { OrgRegistryError } from '../orgs/errors';
 import type { CommandServices } from './commandServices';
 import { secretStorageSentence } from '../ui/secretStorageText';
@@ -11,11 +11,18 @@ import { askForToken, describeOwner, withTokenCheck } from './tokenPrompts';
 function validateOrgUrl(value: string): vscode.InputBoxValidationMessage | undefined {
   if (!value.trim()) return undefined;
   try {
-    const { notice } = normalizeOrgUrl(value);
+    const { url, notice } = normalizeOrgUrl(value);
+    const forms = orgHostForms(url);
+    if (forms.internationalized) return { message: lookAlikeWarning(forms), severity: vscode.InputBoxValidationSeverity.Warning };
     return notice ? { message: notice, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
   } catch (err) {
     return { message: err instanceof Error ? err.message : String(err), severity: vscode.InputBoxValidationSeverity.Error };
   }
+}
+
+/** Both spellings of a host with non-ASCII letters, which may imitate another org's name. */
+function lookAlikeWarning(forms: OrgHostForms): string {
+  return `The host has non-ASCII letters: ${forms.unicode} is ${forms.ascii} on the network. Make sure it is your org, not a look-alike.`;
 }
 
 async function askForTokenType(): Promise<TokenType | undefined> {
@@ -47,6 +54,12 @@ export async function addOrg(services: CommandServices): Promise<void> {
   if (!rawUrl) return;
   const { url, notice } = normalizeOrgUrl(rawUrl);
   const host = new URL(url).host;
+  const forms = orgHostForms(url);
+  if (forms.internationalized) {
+    const proceed = 'It is my org';
+    const choice = await vscode.window.showWarningMessage(`Add ${forms.unicode}?`, { modal: true, detail: lookAlikeWarning(forms) }, proceed);
+    if (choice !== proceed) return;
+  }
   // Said before the token is asked for, not after.
   const existing = services.registry.list().find((org) => org.url === url);
   if (existing) {
@@ -65,7 +78,8 @@ export async function addOrg(services: CommandServices): Promise<void> {
   });
   if (label === undefined) return;
   try {
-    const added = await withTokenCheck(host, (signal) => services.registry.add({ label, url, token, tokenType, signal }));
+    const hooks = services.connectionCheckHooks(label || host);
+    const added = await withTokenCheck(host, (signal) => services.registry.add({ label, url, token, tokenType, signal, hooks }));
     const notes = [notice, `The token belongs to ${describeOwner(added.owner)}.`].filter(Boolean).join(' ');
     void vscode.window.showInformationMessage(`Added "${added.org.label}". ${notes}`);
   } catch (err) {

@@ -6,7 +6,7 @@ import type { TotpAuthenticator } from '../authenticator/totpAuthenticator';
 import type { DemoOrg } from '../demo/demoOrg';
 import type { FactorService } from '../factors/factorService';
 import type { RequestLog } from '../log/requestLog';
-import type { OrgRegistry } from '../orgs/orgRegistry';
+import type { ClientHooks, OrgRegistry } from '../orgs/orgRegistry';
 import type { OktaSettings } from '../settings';
 import type { FactorsTreeProvider } from '../tree/factorsTreeProvider';
 import type { UserDirectory } from '../users/userDirectory';
@@ -23,4 +23,6 @@ export interface CommandServices extends PanelServices {
   log: RequestLog;
   demo: Pick<DemoOrg, 'isDemoOrg' | 'open' | 'stop'>;
   config: OktaSettings;
+  /** Request-log hooks for the token check of an org being added or updated (named `label` in the log). */
+  connectionCheckHooks(label: string): ClientHooks;
 }

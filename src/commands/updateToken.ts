@@ -12,6 +12,6 @@ export async function updateToken(services: CommandServices, selected?: CommandT
   const host = new URL(target.org.url).host;
   const token = await askForToken(`Update token: ${target.org.label}`, `New ${target.org.tokenType} token for ${host}. ${secretStorageSentence('It')}`);
   if (!token) return;
-  const { owner } = await withTokenCheck(host, (signal) => services.registry.updateToken(target.orgId, token, { signal }));
+  const { owner } = await withTokenCheck(host, (signal) => services.registry.updateToken(target.orgId, token, { signal, hooks: services.connectionCheckHooks(target.org.label) }));
   void vscode.window.showInformationMessage(`Token updated for "${target.org.label}". It belongs to ${describeOwner(owner)}.`);
 }

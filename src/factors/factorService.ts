@@ -42,6 +42,8 @@ export interface FactorServiceDeps {
   issuerOf(orgId: string): string;
   /** Errors that must not fail the action (a keychain that cannot forget a secret), logged at error level. */
   log(line: string): void;
+  /** The registry's signal for the org's work (aborted on removal or new credentials), when there is one. */
+  workSignal?(orgId: string): AbortSignal;
   now?: () => number;
 }
 
@@ -390,7 +392,8 @@ export class FactorService {
       work = new AbortController();
       this.orgWork.set(orgId, work);
     }
-    return AbortSignal.any([work.signal, ...signals.filter((s): s is AbortSignal => s !== undefined)]);
+    const registryWork = this.deps.workSignal?.(orgId);
+    return AbortSignal.any([work.signal, ...[registryWork, ...signals].filter((s): s is AbortSignal => s !== undefined)]);
   }
 
   private require(ref: FactorRef, allowed: (factor: UserFactor) => boolean, what: string): void {

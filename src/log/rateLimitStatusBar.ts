@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { RateLimitStatus } from '../okta/rateLimits';
+import { waitText } from '../okta/waitText';
 import { isRateLimitLow, rateLimitText } from './requestLine';
 
 interface LowBucket {
@@ -46,7 +47,7 @@ export class RateLimitStatusBar implements vscode.Disposable {
     }
     this.item.text = `$(watch) ${rateLimitText(buckets[0].status)}`;
     this.item.tooltip = buckets
-      .map(({ orgLabel, status }) => `${orgLabel}${status.bucket ? ` (${status.bucket})` : ''}: ${status.remaining} of ${status.limit} requests left until ${status.resetAt.toLocaleTimeString()}`)
+      .map(({ orgLabel, status }) => `${orgLabel}${status.bucket ? ` (${status.bucket})` : ''}: ${status.remaining} of ${status.limit} requests left, more ${waitText(status.resetAt.getTime() - Date.now())}`)
       .join('\n');
     this.item.show();
     const nextReset = Math.min(...buckets.map((b) => b.status.resetAt.getTime()));

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { ActivateOutcome, ActivationStep, PushActivationStep } from '../factors/outcomes';
 import type { FactorRef } from '../factors/targets';
 import { linkHref } from '../okta/links';
+import { waitText } from '../okta/waitText';
 import { isUserFactor, type OktaUser, type PushActivation, type SecurityQuestion, type SupportedFactor, type UserFactor } from '../okta/models';
 import { describeStatus, factorTypeLabel } from '../presentation/factorDescriptions';
 import { linkOnOrg } from '../presentation/orgLink';
@@ -278,7 +279,7 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
         // Okta's own error: its code, and its cause under the code input.
         throw outcome.error;
       case 'too-many-attempts':
-        throw new PanelInputError(`Too many activation attempts: Okta allows 5 in 5 minutes. Try again by ${outcome.retryBy.toLocaleTimeString()}.`);
+        throw new PanelInputError(`Too many activation attempts: Okta allows 5 in 5 minutes. Try again ${waitText(outcome.retryBy.getTime() - Date.now())} at the latest.`);
       case 'not-active':
         throw new PanelInputError(`Okta answered ${outcome.factorResult}; the factor is not active yet.`);
     }
