@@ -9,13 +9,27 @@ const tsFilesIn = (dir) =>
   existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => `${dir}/${f}`) : [];
 
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info' };
+
+// Packages the extension needs only after activation: a dynamic import() of one of them in src/ is
+// left to run time and points at its own bundle, dist/lazy/<name>.js, so dist/extension.js stays small.
+const LAZY_PACKAGES = ['axios', 'qrcode', 'otplib'];
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`) }, (args) =>
+      args.kind === 'dynamic-import' ? { path: `./lazy/${args.path}.js`, external: true } : undefined);
+  },
+};
+const lazyEntries = Object.fromEntries(LAZY_PACKAGES.map((name) => [`lazy/${name}`, `scripts/lazy/${name}.cjs`]));
+// axios' form-data (and mime-db, 200 KB) serve multipart bodies, which the client never sends.
+const trimmedAxios = { alias: { 'form-data': './scripts/lazy/form-data.cjs' } };
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts', sim: 'sim/index.ts' }, outdir: 'dist',
-    platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, ...trimmedAxios, entryPoints: { extension: 'src/extension.ts', sim: 'sim/index.ts', ...lazyEntries }, outdir: 'dist',
+    platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [lazyPackages] },
   { ...common, entryPoints: tsFilesIn('src/webviews/ui'), outdir: 'dist/webview',
     platform: 'browser', format: 'iife', target: 'es2022' },
   // Each extension-host suite is its own bundle under dist/test/exthost/suite/; index.ts finds them at run time.
-  { ...common, entryPoints: ['test/exthost/index.ts', ...tsFilesIn('test/exthost/suite')], outbase: 'test/exthost',
+  { ...common, ...trimmedAxios, entryPoints: ['test/exthost/index.ts', ...tsFilesIn('test/exthost/suite')], outbase: 'test/exthost',
     outdir: 'dist/test/exthost',
     platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] },
 ].filter((b) => Object.keys(b.entryPoints).length > 0 && Object.values(b.entryPoints).every(existsSync));

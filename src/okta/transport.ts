@@ -1,7 +1,8 @@
 // The HTTP exchange: one request to the org through axios, with the token attached, a timeout,
 // a cap on the answer's size (after decompression, so a gzip bomb is cut off), and every failure
 // turned into an OktaNetworkError. Axios errors never escape: their config carries the token.
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
+import { isAxiosError, loadAxios } from './axiosLoader';
 import type { PreparedRequest } from './apiRequest';
 import { OktaNetworkError, type NetworkFailureKind, type RequestContext } from './errors';
 import { decodeResponse, type RawResponse } from './rawResponse';
@@ -23,7 +24,8 @@ export class HttpTransport {
   // Private (#) so neither the token nor the axios instance shows in inspection or JSON.
   readonly #authorization: string;
   readonly #redact: (text: string) => string;
-  readonly #http: AxiosInstance;
+  #http?: Promise<AxiosInstance>;
+  readonly #orgUrl: string;
   readonly #host: string;
   readonly #userAgent: string;
   readonly #timeoutMs: number;
@@ -36,16 +38,22 @@ export class HttpTransport {
     this.#userAgent = options.userAgent;
     this.#timeoutMs = options.timeoutMs;
     this.#maxResponseBytes = options.maxResponseBytes;
-    this.#http = axios.create({
-      baseURL: options.orgUrl,
+    this.#orgUrl = options.orgUrl;
+  }
+
+  /** The axios instance, made on the first request. */
+  private http(): Promise<AxiosInstance> {
+    this.#http ??= loadAxios().then((axios) => axios.create({
+      baseURL: this.#orgUrl,
       allowAbsoluteUrls: false, // a path can never send the token to another host
       maxRedirects: 0, // nor can a redirect
       proxy: false, // VS Code's own proxy support patches Node's http; axios' env proxy would bypass it
       responseType: 'text',
       transformResponse: [(data: unknown) => data], // parsed by decodeResponse, so garbled JSON is detected
       validateStatus: () => true,
-      maxContentLength: options.maxResponseBytes,
-    });
+      maxContentLength: this.#maxResponseBytes,
+    }));
+    return this.#http;
   }
 
   /** Sends once; `extraHeaders` are the retry headers. Never throws. */
@@ -72,7 +80,8 @@ export class HttpTransport {
     const durationMs = () => Math.round(performance.now() - started);
     try {
       if (signal?.aborted) throw new Error('aborted before sending');
-      const res = await this.#http.request<string>({
+      const http = await this.http();
+      const res = await http.request<string>({
         method: request.method, url: request.target, headers, data: request.body, signal: controller.signal,
       });
       return { response: decodeResponse(res, this.#redact), durationMs: durationMs() };
@@ -106,7 +115,7 @@ export class HttpTransport {
   /** `maybe` is added only where the request may have reached Okta. */
   private connectionMessage(error: unknown, maybe: string): string {
     const host = this.#host;
-    const code = axios.isAxiosError(error) ? error.code : undefined;
+    const code = isAxiosError(error) ? error.code : undefined;
     switch (code) {
       case 'ECONNREFUSED': return `Could not connect to ${host}: the connection was refused.`;
       case 'ENOTFOUND': case 'EAI_AGAIN': return `Could not find the host ${host}. Check the org URL and your network.`;
@@ -128,7 +137,7 @@ export class HttpTransport {
 
 /** Axios' answer to a body over `maxContentLength` (it has no code of its own). */
 function isTooLarge(error: unknown): boolean {
-  return axios.isAxiosError(error) && /maxContentLength size of \d+ exceeded/.test(error.message);
+  return isAxiosError(error) && /maxContentLength size of \d+ exceeded/.test(error.message);
 }
 
 function sizeText(bytes: number): string {

@@ -20,11 +20,13 @@ after(async () => {
 test('aborting the work signal cancels in-flight and queued calls; later calls fail at once, unsent', async () => {
   const work = new AbortController();
   const client = new OktaClient({ orgUrl: server.origin, token: 'work-token-1234', maxConcurrent: 1, signal: work.signal });
-  const started = Date.now();
   const inFlight = rejection(client.listFactors('u1'));
   const queued = rejection(client.listFactors('u2'));
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  // The first request also loads axios: wait (bounded) until it is on the wire.
+  for (let i = 0; i < 100 && server.seen.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise((resolve) => setTimeout(resolve, 50));
   assert.equal(server.seen.length, 1, 'one on the wire, one queued');
+  const started = Date.now();
   work.abort(new Error('the org was removed'));
   for (const error of await Promise.all([inFlight, queued])) assert.ok(isCancellation(error), String(error));
   assert.ok(Date.now() - started < 1000, 'did not wait for the slow answer');
