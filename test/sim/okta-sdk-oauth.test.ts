@@ -33,8 +33,8 @@ after(async () => {
 
 const SCOPES = ['okta.users.read', 'okta.users.manage'];
 
-async function register(clientId: string, publicJwk: object, requireDpop: boolean): Promise<void> {
-  const reply = await control(sim, 'POST', '/sim/service-apps', { clientId, jwks: { keys: [publicJwk] }, scopes: SCOPES, requireDpop });
+async function register(clientId: string, publicJwk: object, requireDpop: boolean, scopes = SCOPES): Promise<void> {
+  const reply = await control(sim, 'POST', '/sim/service-apps', { clientId, jwks: { keys: [publicJwk] }, scopes, requireDpop });
   assert.equal(reply.status, 201, reply.text);
 }
 
@@ -45,9 +45,9 @@ function sdkClient(clientId: string, privateKey: string, keyId?: string): Client
 }
 
 /** An app with an RSA key the SDK gets as a PKCS#8 PEM plus keyId. */
-async function rsaPemApp(clientId: string, requireDpop: boolean): Promise<Client> {
+async function rsaPemApp(clientId: string, requireDpop: boolean, grantedScopes = SCOPES): Promise<Client> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  await register(clientId, { ...publicKey.export({ format: 'jwk' }), kid: `${clientId}-pem` }, requireDpop);
+  await register(clientId, { ...publicKey.export({ format: 'jwk' }), kid: `${clientId}-pem` }, requireDpop, grantedScopes);
   return sdkClient(clientId, privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, `${clientId}-pem`);
 }
 
@@ -157,12 +157,7 @@ describe('the official Node SDK with a service app that requires DPoP', () => {
 
   test('a scope the app lacks: the SDK caches the invalid_scope answer as a token and its calls fail with 401', async () => {
     sim.reset();
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const reply = await control(sim, 'POST', '/sim/service-apps', {
-      clientId: '0oasdkreadonly000001', jwks: [{ ...publicKey.export({ format: 'jwk' }), kid: 'ro' }], scopes: ['okta.users.read'],
-    });
-    assert.equal(reply.status, 201, reply.text);
-    const client = sdkClient('0oasdkreadonly000001', privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, 'ro');
+    const client = await rsaPemApp('0oasdkreadonly000001', true, ['okta.users.read']);
     await assert.rejects(client.userApi.getUser({ userId: 'all.factors@example.com' }), (error: { status: number; errorCode: string }) =>
       error.status === 401 && error.errorCode === 'E0000011');
   });
