@@ -79,6 +79,16 @@ describe('token endpoint: issuing tokens', () => {
     assert.equal(reply.status, 200, reply.text);
   });
 
+  test('the endpoint is counted and can be faulted (e.g. a 429), without API authentication', async () => {
+    sim.control.resetRequestCounts();
+    sim.control.addFault({ path: '/oauth2/v1/token', kind: 'status', status: 429, count: 1 });
+    const limited = await postToken(sim, tokenForm(await assertion(sim, bearerApp), 'okta.users.read'));
+    assert.equal(limited.status, 429);
+    const next = await postToken(sim, tokenForm(await assertion(sim, bearerApp), 'okta.users.read'));
+    assert.equal(next.status, 200, next.text);
+    assert.equal(sim.control.requestCount('POST', '/oauth2/v1/token'), 2);
+  });
+
   test('duplicate scopes are granted once, in the order asked', async () => {
     const app = await registerApp(sim, { requireDpop: false });
     const reply = await postToken(sim, tokenForm(await assertion(sim, app), 'okta.users.manage okta.users.read okta.users.manage'));
