@@ -1,11 +1,19 @@
-// Okta's API authentication: `SSWS <api token>` or `Bearer <access token>`; anything else is 401
-// E0000011. Every accepted token acts as the org's token owner (GET /users/me).
+// Okta's API authentication. `SSWS <api token>` and the `Bearer <access token>`s given at start act as
+// the org's token owner (GET /users/me); a token the org's token endpoint issued acts as its service
+// app (`Bearer` or, DPoP-bound, `DPoP` with a proof; see oauth/resourceAccess.ts). Anything else is
+// 401 E0000011 (with an invalid_token challenge for the OAuth schemes).
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { OktaError } from './errors';
+import type { OAuthServer } from './oauth/oauthServer';
+import { AccessDenied, type ServiceAppCaller } from './oauth/resourceAccess';
 
 export interface Credentials {
   apiToken: string;
   accessTokens: readonly string[];
 }
+
+export type Caller = { kind: 'token-owner' } | { kind: 'service-app'; app: ServiceAppCaller };
 
 const same = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
@@ -13,11 +21,30 @@ const same = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-export function isAuthorized(authorization: string | undefined, credentials: Credentials): boolean {
-  const match = /^(\S+)\s+(.+)$/.exec(authorization?.trim() ?? '');
-  if (!match) return false;
-  const [, scheme, value] = match;
-  if (scheme.toUpperCase() === 'SSWS') return same(value, credentials.apiToken);
-  if (scheme.toLowerCase() === 'bearer') return credentials.accessTokens.some((t) => same(value, t));
-  return false;
+const invalidToken = () => new AccessDenied({ status: 401, body: new OktaError(401, 'E0000011', 'Invalid token provided').body() });
+
+/** The caller, or throws AccessDenied with the 401 to send. */
+export async function authenticate(
+  req: IncomingMessage,
+  credentials: Credentials,
+  oauth: OAuthServer,
+  request: { method: string; path: string; origin: string; nowMs: number },
+): Promise<Caller> {
+  const match = /^(\S+)\s+(.+)$/.exec(req.headers.authorization?.trim() ?? '');
+  if (!match) throw invalidToken();
+  const [, rawScheme, value] = match;
+  const scheme = rawScheme.toLowerCase();
+  if (scheme === 'ssws') {
+    if (same(value, credentials.apiToken)) return { kind: 'token-owner' };
+    throw invalidToken();
+  }
+  if (scheme === 'bearer' && credentials.accessTokens.some((t) => same(value, t))) return { kind: 'token-owner' };
+  if (scheme !== 'bearer' && scheme !== 'dpop') throw invalidToken();
+  const app = await oauth.authenticate({
+    ...request,
+    scheme: scheme === 'dpop' ? 'DPoP' : 'Bearer',
+    token: value,
+    dpop: req.headers.dpop,
+  });
+  return { kind: 'service-app', app };
 }

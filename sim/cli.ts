@@ -1,11 +1,23 @@
 // `npm run sim -- --port 0 --token t --seed demo`: runs the simulator until interrupted.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startSimulator } from './index';
+import type { ServiceAppSpec } from './oauth/serviceApps';
 import type { SeedName } from './seeds';
 
 const HELP = `Usage: npm run sim -- [--port 0] [--token demo-api-token] [--access-token T]... [--seed demo|empty|scale:N]
   [--users-per-minute 600] [--user-by-id-per-minute 2000] [--verify-per-minute 600] [--window-seconds 60]
-  [--push-timeout 300]`;
+  [--push-timeout 300] [--service-app '{"clientId":…,"jwks":{"keys":[…]},"scopes":[…],"requireDpop":true}' | @app.json]...`;
+
+/** A --service-app value: the app as JSON, or @path of a JSON file holding it. */
+function serviceAppSpec(raw: string): ServiceAppSpec {
+  const text = raw.startsWith('@') ? readFileSync(raw.slice(1), 'utf8') : raw;
+  try {
+    return JSON.parse(text) as ServiceAppSpec;
+  } catch {
+    throw new Error(`--service-app must be JSON or @file holding JSON: ${raw.startsWith('@') ? raw : 'not JSON'}.`);
+  }
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -19,6 +31,7 @@ async function main(): Promise<void> {
       'verify-per-minute': { type: 'string' },
       'window-seconds': { type: 'string' },
       'push-timeout': { type: 'string' },
+      'service-app': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -36,6 +49,7 @@ async function main(): Promise<void> {
     port: int('port', values.port),
     token: values.token,
     accessTokens: values['access-token'],
+    serviceApps: values['service-app']?.map(serviceAppSpec),
     seed: values.seed as SeedName | undefined,
     pushTimeoutSeconds: int('push-timeout', values['push-timeout']),
     rateLimits: Object.fromEntries(

@@ -8,3 +8,5 @@ export type { RateLimitSettings } from './rateLimits';
 export type { SeedName } from './seeds';
 export { SEED_ANSWER } from './seeds/seedFactors';
 export { DEMO_ADMIN_LOGIN } from './seeds/demo';
+export { DEMO_SERVICE_APP_CLIENT_ID } from './oauth/demoApp';
+export type { ServiceAppSpec, ServiceAppView } from './oauth/serviceApps';

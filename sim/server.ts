@@ -1,17 +1,23 @@
 // The request pipeline. Every request first passes the request guard (loopback Host; control requests
 // also a loopback peer and no Origin). Control requests (/sim/...) then go straight to the control
 // router. API requests: counted -> authenticated (401) -> rate limited (429 when the bucket is empty)
-// -> faults -> routed. Authentication comes first so that callers without the token cannot spend the
-// org's buckets: a 401 shows the bucket as it stands without charging it. Every response carries
-// Date and X-Okta-Request-Id; API responses also X-Rate-Limit-*.
+// -> a service app's scope (403) -> faults -> routed. Authentication comes first so that callers
+// without the token cannot spend the org's buckets: a 401 shows the bucket as it stands without
+// charging it. The OAuth token endpoint is counted and faulted, then answered by oauth/ (it
+// authenticates clients itself, and has no rate limit here). Every response carries Date and
+// X-Okta-Request-Id; API responses also X-Rate-Limit-*.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isAuthorized, type Credentials } from './auth';
+import { authenticate, type Caller, type Credentials } from './auth';
 import type { SimContext } from './context';
 import { OktaError, oktaErrors } from './errors';
 import type { Fault, FaultInjector } from './faults';
 import { parseJsonBody, readBody, writeResponse, type ApiResponse } from './http';
 import { requestId } from './ids';
 import { bucketFor, type RateLimiter, type RateLimitVerdict } from './rateLimits';
+import type { OAuthServer } from './oauth/oauthServer';
+import { serviceAppRefusal } from './oauth/operationScopes';
+import { AccessDenied } from './oauth/resourceAccess';
+import { TOKEN_PATH } from './oauth/tokenEndpoint';
 import { refusal } from './requestGuard';
 import type { RequestCounter } from './requestCounter';
 import type { Router } from './router';
@@ -24,6 +30,7 @@ export interface PipelineDeps {
   faults: FaultInjector;
   counter: RequestCounter;
   credentials: Credentials;
+  oauth: OAuthServer;
   /** Waits for injected latency; cancelled when the simulator closes. */
   delay(ms: number): Promise<void>;
 }
@@ -68,10 +75,21 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   res.setHeader('Pragma', 'no-cache');
   res.setHeader('Expires', '0');
   deps.counter.record(method, path);
+  // The Host the guard accepted: the org's URL as this client addresses it (token URL, DPoP htu).
+  const origin = `http://${req.headers.host}`;
+  if (path === TOKEN_PATH) {
+    if (await answeredWithFault(deps, method, path, res)) return;
+    writeResponse(res, await deps.oauth.tokenRequest(method, req.headers, raw, origin, ctx.now()));
+    return;
+  }
   const bucket = bucketFor(method, path);
-  if (!isAuthorized(req.headers.authorization, deps.credentials)) {
+  let caller: Caller;
+  try {
+    caller = await authenticate(req, deps.credentials, deps.oauth, { method, path, origin, nowMs: ctx.now() });
+  } catch (error) {
+    if (!(error instanceof AccessDenied)) throw error;
     setRateLimitHeaders(res, deps.rateLimiter.peek(bucket, ctx.now()));
-    writeResponse(res, errorResponse(oktaErrors.invalidToken()));
+    writeResponse(res, error.response);
     return;
   }
   const verdict = deps.rateLimiter.consume(bucket, ctx.now());
@@ -80,16 +98,25 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
     writeResponse(res, errorResponse(oktaErrors.rateLimited()));
     return;
   }
+  const forbidden = caller.kind === 'service-app' ? serviceAppRefusal(caller.app, method, path, origin) : undefined;
+  if (forbidden) {
+    writeResponse(res, forbidden);
+    return;
+  }
 
+  if (await answeredWithFault(deps, method, path, res)) return;
+  writeResponse(res, await route(deps.api, method, path, url, req, raw, false));
+}
+
+/** Applies the first matching fault: waits its latency, and answers when it is a failure. */
+async function answeredWithFault(deps: PipelineDeps, method: string, path: string, res: ServerResponse): Promise<boolean> {
   const { latencyMs, failure } = deps.faults.take(method, path);
   if (latencyMs > 0) await deps.delay(latencyMs);
   // Like a real server, a request whose client gave up during the delay is still carried out:
   // clients must not assume a timed-out change did not happen.
-  if (failure) {
-    if (!res.destroyed) answerWithFault(res, failure);
-    return;
-  }
-  writeResponse(res, await route(deps.api, method, path, url, req, raw, false));
+  if (!failure) return false;
+  if (!res.destroyed) answerWithFault(res, failure);
+  return true;
 }
 
 function setRateLimitHeaders(res: ServerResponse, verdict: RateLimitVerdict): void {

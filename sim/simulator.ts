@@ -8,6 +8,8 @@ import { SimControl } from './control/api';
 import { createControlRouter } from './control/routes';
 import { addFactorRoutes } from './factors/routes';
 import { FaultInjector } from './faults';
+import { OAuthServer } from './oauth/oauthServer';
+import type { ServiceAppSpec } from './oauth/serviceApps';
 import { RateLimiter, type RateLimitSettings } from './rateLimits';
 import { RequestCounter } from './requestCounter';
 import { Router } from './router';
@@ -23,6 +25,8 @@ export interface SimulatorOptions {
   token?: string;
   /** Tokens accepted as `Authorization: Bearer …`. */
   accessTokens?: string[];
+  /** OAuth service apps registered from the start (they survive resets); see sim/README.md. */
+  serviceApps?: ServiceAppSpec[];
   seed?: SeedName;
   rateLimits?: Partial<RateLimitSettings>;
   /** Lifetime of push verify transactions and push activations; default 300. */
@@ -61,18 +65,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clockOffsetMs: 0,
     now: () => Date.now() + ctx.clockOffsetMs,
   };
+  const oauth = await OAuthServer.create(options.serviceApps ?? []);
   const reseed = (next?: string) => {
     if (next !== undefined) parseSeed(next);
     seed = next ?? seed;
     ctx.clockOffsetMs = 0;
     seedOrg(ctx, seed, { nowMs: ctx.now(), pushTimeoutSeconds });
+    oauth.reset(parseSeed(seed).kind === 'demo');
   };
   reseed();
 
   const rateLimiter = new RateLimiter(options.rateLimits);
   const faults = new FaultInjector();
   const counter = new RequestCounter();
-  const control = new SimControl({ ctx, rateLimiter, faults, counter, reseed });
+  const control = new SimControl({ ctx, rateLimiter, faults, counter, oauth, reseed });
   const api = new Router();
   addUserRoutes(api, ctx);
   addFactorRoutes(api, ctx);
@@ -96,6 +102,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       faults,
       counter,
       credentials: { apiToken: token, accessTokens: options.accessTokens ?? [] },
+      oauth,
       delay,
     }),
   );

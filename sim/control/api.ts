@@ -6,6 +6,8 @@ import { yubikeyOtp } from '../factors/hardwareTokens';
 import { currentTotp, nextHotp } from '../factors/otp';
 import { settlePush, waitingPushChallenges, type PushOutcome } from '../factors/pushTransactions';
 import type { Channel, OutboxMessage, PushChallenge } from '../model';
+import type { OAuthServer } from '../oauth/oauthServer';
+import type { ServiceAppView } from '../oauth/serviceApps';
 import type { RateLimiter, RateLimitSettings } from '../rateLimits';
 import type { RequestCounter } from '../requestCounter';
 
@@ -20,6 +22,7 @@ export interface ControlDeps {
   rateLimiter: RateLimiter;
   faults: FaultInjector;
   counter: RequestCounter;
+  oauth: OAuthServer;
   /** Re-seeds the store with `seed` (or the current one). */
   reseed(seed?: string): void;
 }
@@ -120,7 +123,10 @@ export class SimControl {
     return { now: new Date(ctx.now()).toISOString(), offsetSeconds: ctx.clockOffsetMs / 1000 };
   }
 
-  /** Re-seeds and clears outbox, push transactions, throttles, clock offset, rate-limit windows, faults, counts. */
+  /**
+   * Re-seeds and clears outbox, push transactions, throttles, clock offset, rate-limit windows, faults,
+   * counts, and OAuth state (apps registered here, issued tokens, nonces, used jtis).
+   */
   reset(seed?: string): void {
     this.deps.reseed(seed);
     this.deps.rateLimiter.reset();
@@ -162,5 +168,29 @@ export class SimControl {
 
   resetRequestCounts(): void {
     this.deps.counter.reset();
+  }
+
+  /** Registers (or replaces) an OAuth service app: `{ clientId, jwks, scopes, requireDpop? }`. */
+  registerServiceApp(spec: unknown): Promise<ServiceAppView> {
+    return this.deps.oauth.register(spec);
+  }
+
+  serviceApps(): ServiceAppView[] {
+    return this.deps.oauth.list();
+  }
+
+  removeServiceApp(clientId: string): void {
+    if (!this.deps.oauth.remove(clientId)) throw oktaErrors.noSuchEndpoint(`/sim/service-apps/${clientId}`);
+  }
+
+  /** Adds a public JWK to an app, as an admin does in the Admin Console. */
+  async addServiceAppKey(clientId: string, jwk: unknown): Promise<ServiceAppView> {
+    const app = await this.deps.oauth.addKey(clientId, jwk);
+    if (!app) throw oktaErrors.noSuchEndpoint(`/sim/service-apps/${clientId}`);
+    return app;
+  }
+
+  removeServiceAppKey(clientId: string, kid: string): void {
+    if (!this.deps.oauth.removeKey(clientId, kid)) throw oktaErrors.noSuchEndpoint(`/sim/service-apps/${clientId}/keys/${kid}`);
   }
 }

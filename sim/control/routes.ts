@@ -7,6 +7,7 @@ import { Router } from '../router';
 import type { SimControl } from './api';
 
 const PUSH = '/sim/users/:userId/factors/:factorId/push';
+const APP = '/sim/service-apps/:clientId';
 
 export function createControlRouter(control: SimControl): Router {
   const txOf = (req: ApiRequest) => stringField(bodyObject(req.body), 'transactionId');
@@ -38,5 +39,10 @@ export function createControlRouter(control: SimControl): Router {
       const path = req.query.get('path');
       return json(method && path ? { count: control.requestCount(method, path) } : control.requestCounts());
     })
-    .add('DELETE', '/sim/requests', () => (control.resetRequestCounts(), noContent()));
+    .add('DELETE', '/sim/requests', () => (control.resetRequestCounts(), noContent()))
+    .add('GET', '/sim/service-apps', () => json(control.serviceApps()))
+    .add('POST', '/sim/service-apps', async (req) => json(await control.registerServiceApp(req.body), 201))
+    .add('DELETE', APP, (req) => (control.removeServiceApp(req.params.clientId), noContent()))
+    .add('POST', `${APP}/keys`, async (req) => json(await control.addServiceAppKey(req.params.clientId, req.body), 201))
+    .add('DELETE', `${APP}/keys/:kid`, (req) => (control.removeServiceAppKey(req.params.clientId, req.params.kid), noContent()));
 }
