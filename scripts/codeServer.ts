@@ -3,9 +3,9 @@
 // Chromium (Debian's, driven by playwright-core) to open its workbench.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { ensureVscode } from './setup-vscode.mjs';
@@ -24,8 +24,8 @@ export const quietSettings: Record<string, unknown> = {
 export interface CodeServerOptions {
   /** A packaged .vsix to install into the fresh extensions folder before the server starts. */
   vsix?: string;
-  /** Unpacked extension folders (`publisher.name-version`) copied into the extensions folder. */
-  unpackedExtensions?: string[];
+  /** More packaged extensions to install beside it (a benchmark's reference extension). */
+  otherVsixes?: string[];
   /** Extra user settings, merged over quietSettings. */
   settings?: Record<string, unknown>;
   /** Folder the workbench opens (default: an empty temporary folder). */
@@ -65,10 +65,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--config', join(home, 'config.yaml'), '--disable-telemetry', '--disable-update-check'];
   const env = { ...process.env, ...options.env };
 
-  for (const extension of options.unpackedExtensions ?? []) cpSync(extension, join(extensionsDir, basename(extension)), { recursive: true });
-  if (options.vsix) {
-    await execFileAsync(paths.node, [paths.codeServerEntry, ...common, '--install-extension', options.vsix],
-      { env, timeout: 120_000 });
+  for (const vsix of [options.vsix, ...(options.otherVsixes ?? [])]) {
+    if (vsix) await execFileAsync(paths.node, [paths.codeServerEntry, ...common, '--install-extension', vsix], { env, timeout: 120_000 });
   }
 
   const args = [paths.codeServerEntry, ...common, '--auth', 'none',
