@@ -6,6 +6,7 @@ import { serverOptions, type ConnectionTimeouts } from './connectionTimeouts';
 import type { SimContext } from './context';
 import { SimControl } from './control/api';
 import { createControlRouter } from './control/routes';
+import { parseEngine, type OrgEngine } from './engine';
 import { addFactorRoutes } from './factors/routes';
 import { FaultInjector } from './faults';
 import { RateLimiter, type RateLimitSettings } from './rateLimits';
@@ -24,6 +25,8 @@ export interface SimulatorOptions {
   /** Tokens accepted as `Authorization: Bearer …`. */
   accessTokens?: string[];
   seed?: SeedName;
+  /** Identity Engine (default, like every org created since 2022) or Classic Engine. */
+  engine?: OrgEngine;
   rateLimits?: Partial<RateLimitSettings>;
   /** Lifetime of push verify transactions and push activations; default 300. */
   pushTimeoutSeconds?: number;
@@ -34,6 +37,7 @@ export interface SimulatorOptions {
 export interface RunningSimulator {
   url: string;
   token: string;
+  engine: OrgEngine;
   events: EventEmitter;
   control: SimControl;
   close(): Promise<void>;
@@ -56,6 +60,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const ctx: SimContext = {
     store: new OrgStore(0),
     baseUrl: '',
+    engine: parseEngine(options.engine),
     events: new EventEmitter(),
     pushTimeoutSeconds,
     clockOffsetMs: 0,
@@ -106,6 +111,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   return {
     url: ctx.baseUrl,
     token,
+    engine: ctx.engine,
     events: ctx.events,
     control,
     close: () => close(server, timers),

@@ -15,7 +15,7 @@ let round = 0;
 // on one origin would inherit each other's spent buckets.
 beforeEach(async () => {
   round++;
-  sim = await startSimulator({ port: 0, seed: 'empty' });
+  sim = await startSimulator({ port: 0, seed: 'empty', engine: 'classic' });
   control = new SimHttpControl(sim.url);
 });
 

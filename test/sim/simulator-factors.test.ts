@@ -15,7 +15,7 @@ describe('simulator: factor lifecycles', () => {
   const factorsPath = () => `/api/v1/users/${userId}/factors`;
 
   before(async () => {
-    sim = await startSimulator({ seed: 'demo' });
+    sim = await startSimulator({ seed: 'demo', engine: 'classic' });
   });
   after(() => sim.close());
   beforeEach(async () => {
