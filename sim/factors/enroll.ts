@@ -1,4 +1,5 @@
-// POST /api/v1/users/{userId}/factors: validation, the one-per-type rules, and a builder per type.
+// POST /api/v1/users/{userId}/factors: validation, the enrollment policy, the one-per-type and
+// one-Okta-Verify rules, and a builder per type.
 import type { SimContext } from '../context';
 import { OktaError, oktaErrors } from '../errors';
 import { acceptLanguage, bodyObject, json, queryFlag, stringField, type ApiRequest, type ApiResponse } from '../http';
@@ -6,15 +7,15 @@ import { randomToken } from '../ids';
 import type { SimFactor, SimUser } from '../model';
 import { activate, fidoChallenge, newFactor, touch } from './create';
 import { lifetimeSeconds, sendCode } from './delivery';
+import { offeredKind } from './enrollmentPolicy';
 import { isAcceptedTokenPasscode, isYubikeyOtp, yubikeyPublicId, yubikeySerial } from './hardwareTokens';
 import { findHotpProfile } from './hotpProfiles';
 import { AUTO_ACTIVATABLE, KNOWN_PROVIDERS, findKind, type FactorKind } from './kinds';
 import { refuseSecondOktaVerify } from './oktaVerify';
 import { newTotpSecret } from './otp';
-import { offeredKind } from './enrollmentPolicy';
-import { decodeSecret } from './secretEncoding';
 import { acceptedPhoneNumber } from './phoneNumbers';
 import { startPushActivation } from './pushActivation';
+import { decodeSecret } from './secretEncoding';
 import { factorJson } from './serialize';
 import { MIN_ANSWER_LENGTH, questionText } from './questions';
 
