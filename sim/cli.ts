@@ -1,12 +1,15 @@
-// `npm run sim -- --port 0 --token t --seed demo`: runs the simulator until interrupted.
+// `npm run sim -- --port 0 --token t --seed demo --engine identity`: runs the simulator until interrupted.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parseEngine } from './engine';
 import { startSimulator } from './index';
 import type { ServiceAppSpec } from './oauth/serviceApps';
 import type { SeedName } from './seeds';
 
 const HELP = `Usage: npm run sim -- [--port 0] [--token demo-api-token] [--access-token T]... [--seed demo|empty|scale:N]
-  [--users-per-minute 600] [--user-by-id-per-minute 2000] [--verify-per-minute 600] [--window-seconds 60]
+  [--engine identity|classic]
+  [--users-per-minute 600] [--user-by-id-per-minute 2000] [--user-me-per-minute 600] [--verify-per-minute 600]
+  [--api-per-minute 600] [--window-seconds 60]
   [--push-timeout 300] [--service-app '{"clientId":…,"jwks":{"keys":[…]},"scopes":[…],"requireDpop":true}' | @app.json]...`;
 
 /** A --service-app value: the app as JSON, or @path of a JSON file holding it. */
@@ -26,9 +29,12 @@ async function main(): Promise<void> {
       token: { type: 'string' },
       'access-token': { type: 'string', multiple: true },
       seed: { type: 'string' },
+      engine: { type: 'string' },
       'users-per-minute': { type: 'string' },
       'user-by-id-per-minute': { type: 'string' },
+      'user-me-per-minute': { type: 'string' },
       'verify-per-minute': { type: 'string' },
+      'api-per-minute': { type: 'string' },
       'window-seconds': { type: 'string' },
       'push-timeout': { type: 'string' },
       'service-app': { type: 'string', multiple: true },
@@ -51,12 +57,15 @@ async function main(): Promise<void> {
     accessTokens: values['access-token'],
     serviceApps: values['service-app']?.map(serviceAppSpec),
     seed: values.seed as SeedName | undefined,
+    engine: parseEngine(values.engine),
     pushTimeoutSeconds: int('push-timeout', values['push-timeout']),
     rateLimits: Object.fromEntries(
       Object.entries({
         usersPerMinute: int('users-per-minute', values['users-per-minute']),
         userByIdPerMinute: int('user-by-id-per-minute', values['user-by-id-per-minute']),
+        userMePerMinute: int('user-me-per-minute', values['user-me-per-minute']),
         verifyPerMinute: int('verify-per-minute', values['verify-per-minute']),
+        apiPerMinute: int('api-per-minute', values['api-per-minute']),
         windowSeconds: int('window-seconds', values['window-seconds']),
       }).filter(([, v]) => v !== undefined),
     ),

@@ -1,11 +1,14 @@
 // What every handler works with: the current store, the public base URL (for links), the event
-// emitter the demo org listens to, and the clock.
+// emitter the demo org listens to, the engine and the clock.
 import type { EventEmitter } from 'node:events';
+import type { OrgEngine } from './engine';
 import type { OrgStore } from './store';
 
 export interface SimContext {
   store: OrgStore;
   baseUrl: string;
+  /** Identity Engine adds auto-enrolled and companion factors (see sim/README.md). */
+  readonly engine: OrgEngine;
   readonly events: EventEmitter;
   readonly pushTimeoutSeconds: number;
   /** Added to the real clock by the control API, so tests can skip 30 s cooldowns or expiries. */

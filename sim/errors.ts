@@ -38,7 +38,7 @@ export const oktaErrors = {
   validation: (what: string, ...causes: string[]) =>
     new OktaError(400, 'E0000001', `Api validation failed: ${what}`, causes),
   malformedJson: () => new OktaError(400, 'E0000003', 'The request body was not well-formed.'),
-  notFound: (id: string, kind: 'User' | 'UserFactor') =>
+  notFound: (id: string, kind: 'User' | 'UserFactor' | 'FactorProfile') =>
     new OktaError(404, 'E0000007', `Not found: Resource not found: ${id} (${kind})`),
   noSuchEndpoint: (path: string) => new OktaError(404, 'E0000007', `Not found: Resource not found: ${path}`),
   methodNotAllowed: () =>
@@ -62,5 +62,5 @@ export const oktaErrors = {
     new OktaError(403, 'E0000032', 'Unlock is not allowed for this user.', ['The user is not locked out.']),
   factorNotActive: () => new OktaError(410, 'E0000154', 'Invalid factor id, it is not currently active.'),
   transactionNotFound: () =>
-    new OktaError(404, 'E0000191', 'Transaction not found exception: Verification timed out. Please try again.'),
+    new OktaError(404, 'E0000191', 'Verification timed out. Please try again.'),
 };

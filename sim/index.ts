@@ -1,5 +1,6 @@
 // Public entry of the Okta org simulator (also bundled to dist/sim.js for the demo org).
 export { startSimulator, DEFAULT_TOKEN, type RunningSimulator, type SimulatorOptions } from './simulator';
+export type { OrgEngine } from './engine';
 export type { ConnectionTimeouts } from './connectionTimeouts';
 export type { SimControl, OutboxFilter } from './control/api';
 export type { FaultSpec, Fault, FaultKind } from './faults';

@@ -25,6 +25,8 @@ export interface SimUser {
   factors: SimFactor[];
   /** Phone kept for password recovery after its sms/call factor is gone (see removeRecoveryEnrollment). */
   recoveryPhone: string | null;
+  /** The forgot-password question set at creation (`credentials.recovery_question`). */
+  recoveryQuestion?: { question: string; answer: string };
 }
 
 export type FactorStatus = 'ACTIVE' | 'PENDING_ACTIVATION';
@@ -43,7 +45,8 @@ export interface PushActivationState {
 
 export interface FactorSecrets {
   totp?: { sharedSecret: string; timeStep: number; digits: 6 | 8; lastUsedStep: number };
-  hotp?: { key: Uint8Array; counter: number };
+  /** Custom TOTP: the key decoded under the factor's profile, and the last accepted step. */
+  customTotp?: { key: Uint8Array; lastUsedStep: number };
   answer?: string;
   yubikeyPublicId?: string;
   usedOtps?: Set<string>;
@@ -60,6 +63,10 @@ export interface SimFactor {
   /** Email factors carry no timestamps in Okta's examples; undefined leaves them out. */
   created?: string;
   lastUpdated?: string;
+  /** Identity Engine lists the recovery question as a `question` factor; reset_factors keeps it once. */
+  isRecoveryQuestion?: boolean;
+  /** Set by every successful verify; absent before the first one. */
+  lastVerified?: string;
   profile: Record<string, unknown>;
   factorProfileId?: string;
   secrets: FactorSecrets;

@@ -1,27 +1,35 @@
 // Okta-style rate limits: a quota per bucket per window. Buckets follow Okta's own table: the users
-// list, POST /users and every factor path share "/api/v1/users"; GET /users/{id} and factor verify
-// have their own. Every API response carries X-Rate-Limit-Limit/Remaining/Reset (epoch seconds).
+// list, POST /users and every factor path share "/api/v1/users"; GET /users/{id}, GET /users/me and
+// factor verify have their own; anything else under /api/v1 (the org's factor profiles) counts
+// against the generic "/api/v1" bucket. Every API response carries X-Rate-Limit-Limit/Remaining/Reset.
 
 export interface RateLimitSettings {
   usersPerMinute: number;
   userByIdPerMinute: number;
+  userMePerMinute: number;
   verifyPerMinute: number;
+  apiPerMinute: number;
   windowSeconds: number;
 }
 
 const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   usersPerMinute: 600,
   userByIdPerMinute: 2000,
+  userMePerMinute: 600,
   verifyPerMinute: 600,
+  apiPerMinute: 600,
   windowSeconds: 60,
 };
 
-export type Bucket = 'users' | 'userById' | 'verify';
+export type Bucket = 'users' | 'userById' | 'userMe' | 'verify' | 'api';
 
 export function bucketFor(method: string, path: string): Bucket {
   if (method === 'POST' && /^\/api\/v1\/users\/[^/]+\/factors\/[^/]+\/verify$/.test(path)) return 'verify';
+  // Only GET /users/me has its own bucket; POST/PUT /users/me count against /api/v1/users.
+  if (method === 'GET' && path === '/api/v1/users/me') return 'userMe';
   if (method === 'GET' && /^\/api\/v1\/users\/[^/]+$/.test(path)) return 'userById';
-  return 'users';
+  if (path === '/api/v1/users' || path.startsWith('/api/v1/users/')) return 'users';
+  return 'api';
 }
 
 interface Window {
@@ -90,9 +98,14 @@ export class RateLimiter {
   }
 
   private limitOf(bucket: Bucket): number {
-    if (bucket === 'verify') return this.settings.verifyPerMinute;
-    if (bucket === 'userById') return this.settings.userByIdPerMinute;
-    return this.settings.usersPerMinute;
+    const perBucket: Record<Bucket, number> = {
+      users: this.settings.usersPerMinute,
+      userById: this.settings.userByIdPerMinute,
+      userMe: this.settings.userMePerMinute,
+      verify: this.settings.verifyPerMinute,
+      api: this.settings.apiPerMinute,
+    };
+    return perBucket[bucket];
   }
 }
 

@@ -6,6 +6,7 @@ import { serverOptions, type ConnectionTimeouts } from './connectionTimeouts';
 import type { SimContext } from './context';
 import { SimControl } from './control/api';
 import { createControlRouter } from './control/routes';
+import { parseEngine, type OrgEngine } from './engine';
 import { addFactorRoutes } from './factors/routes';
 import { FaultInjector } from './faults';
 import { OAuthServer } from './oauth/oauthServer';
@@ -28,6 +29,8 @@ export interface SimulatorOptions {
   /** OAuth service apps registered from the start (they survive resets); see sim/README.md. */
   serviceApps?: ServiceAppSpec[];
   seed?: SeedName;
+  /** Identity Engine (default, like every org created since 2022) or Classic Engine. */
+  engine?: OrgEngine;
   rateLimits?: Partial<RateLimitSettings>;
   /** Lifetime of push verify transactions and push activations; default 300. */
   pushTimeoutSeconds?: number;
@@ -38,6 +41,7 @@ export interface SimulatorOptions {
 export interface RunningSimulator {
   url: string;
   token: string;
+  engine: OrgEngine;
   events: EventEmitter;
   control: SimControl;
   close(): Promise<void>;
@@ -60,6 +64,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const ctx: SimContext = {
     store: new OrgStore(0),
     baseUrl: '',
+    engine: parseEngine(options.engine),
     events: new EventEmitter(),
     pushTimeoutSeconds,
     clockOffsetMs: 0,
@@ -113,6 +118,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   return {
     url: ctx.baseUrl,
     token,
+    engine: ctx.engine,
     events: ctx.events,
     control,
     close: () => close(server, timers),

@@ -3,7 +3,10 @@ import type { SimContext } from '../context';
 import { OktaError, oktaErrors } from '../errors';
 import type { FaultInjector, Fault } from '../faults';
 import { yubikeyOtp } from '../factors/hardwareTokens';
-import { currentTotp, nextHotp } from '../factors/otp';
+import { currentCustomTotp } from '../factors/customTotp';
+import { requireHotpProfile } from '../factors/hotpProfiles';
+import { currentTotp } from '../factors/otp';
+import { encodeSecret } from '../factors/secretEncoding';
 import { settlePush, waitingPushChallenges, type PushOutcome } from '../factors/pushTransactions';
 import type { Channel, OutboxMessage, PushChallenge } from '../model';
 import type { OAuthServer } from '../oauth/oauthServer';
@@ -33,6 +36,20 @@ const MAX_OFFSET_SECONDS = 10 * MAX_ADVANCE_SECONDS;
 /** A passcode the deterministic RSA/Symantec rule accepts. */
 const ACCEPTED_TOKEN_CODE = '135790';
 
+/** A Custom TOTP secret in its profile's encoding, with the settings its codes are computed under. */
+function customTotpSecrets(factorProfileId: string, key: Uint8Array): Record<string, unknown> {
+  const { settings } = requireHotpProfile(factorProfileId);
+  return {
+    factorProfileId,
+    sharedSecret: encodeSecret(key, settings.encoding),
+    encoding: settings.encoding,
+    timeStep: settings.timeStep,
+    digits: settings.otpLength,
+    algorithm: settings.hmacAlgorithm,
+    acceptableAdjacentIntervals: settings.acceptableAdjacentIntervals,
+  };
+}
+
 export class SimControl {
   constructor(private readonly deps: ControlDeps) {}
 
@@ -54,9 +71,12 @@ export class SimControl {
     const { store } = this.deps.ctx;
     const user = store.requireUser(userId);
     const factor = store.requireFactor(user, factorId);
-    const { totp, hotp, yubikeyPublicId, usedOtps } = factor.secrets;
+    const { totp, customTotp, yubikeyPublicId, usedOtps } = factor.secrets;
     if (totp) return { code: currentTotp(totp, this.deps.ctx.now()), source: 'totp' };
-    if (hotp) return { code: nextHotp(hotp), source: 'hotp' };
+    if (customTotp) {
+      const { settings } = requireHotpProfile(factor.factorProfileId!);
+      return { code: currentCustomTotp(customTotp, settings, this.deps.ctx.now()), source: 'custom-totp' };
+    }
     if (yubikeyPublicId) {
       let n = usedOtps?.size ?? 0;
       while (usedOtps?.has(yubikeyOtp(yubikeyPublicId, n))) n++;
@@ -72,10 +92,10 @@ export class SimControl {
   factorSecrets(userId: string, factorId: string): Record<string, unknown> {
     const { store } = this.deps.ctx;
     const factor = store.requireFactor(store.requireUser(userId), factorId);
-    const { totp, hotp, answer, yubikeyPublicId } = factor.secrets;
+    const { totp, customTotp, answer, yubikeyPublicId } = factor.secrets;
     return {
       ...(totp ? { sharedSecret: totp.sharedSecret, encoding: 'base32', timeStep: totp.timeStep, digits: totp.digits } : {}),
-      ...(hotp ? { hotpSecretHex: Buffer.from(hotp.key).toString('hex'), hotpCounter: hotp.counter } : {}),
+      ...(customTotp ? customTotpSecrets(factor.factorProfileId!, customTotp.key) : {}),
       ...(answer ? { answer } : {}),
       ...(yubikeyPublicId ? { yubikeyPublicId } : {}),
       ...(factor.pendingCode ? { pendingCode: factor.pendingCode.code } : {}),

@@ -1,11 +1,12 @@
 // GET …/factors/catalog and GET …/factors/questions.
 import { factorsUrl, link, type SimContext } from '../context';
 import { json, type ApiRequest, type ApiResponse } from '../http';
+import { offeredKind } from './enrollmentPolicy';
 import { FACTOR_KINDS } from './kinds';
 import { SECURITY_QUESTIONS } from './questions';
 
 /**
- * One entry per enrollable factor the org has enabled. `enrollment`/`status` are allowed by the
+ * One entry per factor the org's enrollment policy offers (enrollmentPolicy.ts). `enrollment`/`status` are allowed by the
  * contract but shown by no example: the simulator sends OPTIONAL and NOT_SETUP (or the enrolled
  * factor's status).
  */
@@ -18,7 +19,7 @@ export function listCatalog(ctx: SimContext, req: ApiRequest): ApiResponse {
   if (user.recoveryPhone && !phones.some((p) => p.profile.phoneNumber === user.recoveryPhone)) {
     phones.push({ id: `rcp${user.id.slice(3)}`, profile: { phoneNumber: user.recoveryPhone }, status: 'ACTIVE' });
   }
-  const entries = FACTOR_KINDS.filter((k) => k.enrollable).map((kind) => {
+  const entries = FACTOR_KINDS.filter((k) => offeredKind(ctx, k)).map((kind) => {
     const enrolled = user.factors.find((f) => f.factorType === kind.factorType && f.provider === kind.provider);
     const links = kind.factorType === 'question'
       ? { questions: link(`${factorsUrl(ctx, user.id)}/questions`, ['GET']), enroll }

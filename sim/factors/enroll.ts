@@ -1,4 +1,5 @@
-// POST /api/v1/users/{userId}/factors: validation, the one-per-type rules, and a builder per type.
+// POST /api/v1/users/{userId}/factors: validation, the enrollment policy, the one-per-type and
+// one-Okta-Verify rules, and a builder per type.
 import type { SimContext } from '../context';
 import { OktaError, oktaErrors } from '../errors';
 import { acceptLanguage, bodyObject, json, queryFlag, stringField, type ApiRequest, type ApiResponse } from '../http';
@@ -6,11 +7,15 @@ import { randomToken } from '../ids';
 import type { SimFactor, SimUser } from '../model';
 import { activate, fidoChallenge, newFactor, touch } from './create';
 import { lifetimeSeconds, sendCode } from './delivery';
+import { offeredKind } from './enrollmentPolicy';
 import { isAcceptedTokenPasscode, isYubikeyOtp, yubikeyPublicId, yubikeySerial } from './hardwareTokens';
-import { AUTO_ACTIVATABLE, CUSTOM_HOTP_PROFILES, KNOWN_PROVIDERS, findKind, type FactorKind } from './kinds';
-import { decodeHotpSecret, newTotpSecret } from './otp';
+import { findHotpProfile } from './hotpProfiles';
+import { AUTO_ACTIVATABLE, KNOWN_PROVIDERS, findKind, type FactorKind } from './kinds';
+import { refuseSecondOktaVerify } from './oktaVerify';
+import { newTotpSecret } from './otp';
 import { acceptedPhoneNumber } from './phoneNumbers';
 import { startPushActivation } from './pushActivation';
+import { decodeSecret } from './secretEncoding';
 import { factorJson } from './serialize';
 import { MIN_ANSWER_LENGTH, questionText } from './questions';
 
@@ -43,7 +48,7 @@ export function enrollFactor(ctx: SimContext, req: ApiRequest): ApiResponse {
   if (!provider) throw blank('provider');
   if (!KNOWN_PROVIDERS.has(provider)) throw invalid('Invalid Provider.');
   const kind = findKind(factorType, provider);
-  if (!kind || !kind.enrollable) throw invalid('Factor not enabled.');
+  if (!kind || !offeredKind(ctx, kind)) throw invalid('Factor not enabled.');
   const options: EnrollOptions = {
     activate: queryFlag(req.query, 'activate') && AUTO_ACTIVATABLE.has(factorType),
     updatePhone: queryFlag(req.query, 'updatePhone'),
@@ -55,6 +60,7 @@ export function enrollFactor(ctx: SimContext, req: ApiRequest): ApiResponse {
 
   const existing = user.factors.find((f) => f.factorType === factorType && f.provider === provider);
   if (existing) return json(factorJson(ctx, user, reenroll(input, existing)));
+  refuseSecondOktaVerify(ctx, user, kind);
 
   const factor = BUILDERS[factorType](input);
   user.factors.push(factor);
@@ -190,20 +196,21 @@ const BUILDERS: Record<string, (input: EnrollInput) => SimFactor> = {
     return factor;
   },
 
+  /** Custom TOTP: the secret is written in the profile's encoding and decoded by it, never guessed. */
   'token:hotp'(input) {
     const factorProfileId = stringField(input.body, 'factorProfileId');
     if (!factorProfileId) throw blank('factorProfileId');
-    const vendorName = CUSTOM_HOTP_PROFILES[factorProfileId];
-    if (!vendorName) throw invalid('factorProfileId: Invalid Factor Profile Id.');
+    const factorProfile = findHotpProfile(factorProfileId);
+    if (!factorProfile) throw invalid('factorProfileId: Invalid Factor Profile Id.');
     const secretText = stringField(input.profile, 'sharedSecret');
     if (!secretText) throw blank('sharedSecret');
-    const key = decodeHotpSecret(secretText);
-    if (!key) throw invalid('sharedSecret: The shared secret must be hex or base32.');
+    const key = decodeSecret(secretText, factorProfile.settings.encoding);
+    if (!key) throw invalid(`sharedSecret: The shared secret must be ${factorProfile.settings.encoding} (the factor profile's encoding).`);
     if (!input.options.activate) throw invalid('Only auto-activation (activate=true) is supported for this factor.');
     const factor = active(input, {});
-    factor.vendorName = vendorName;
+    factor.vendorName = factorProfile.name;
     factor.factorProfileId = factorProfileId;
-    factor.secrets.hotp = { key, counter: 0 };
+    factor.secrets.customTotp = { key, lastUsedStep: -1 };
     return factor;
   },
 

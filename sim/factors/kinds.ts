@@ -36,11 +36,6 @@ export const FACTOR_KINDS: readonly FactorKind[] = [
 /** The provider enum of the official contract; anything else is "Invalid Provider.". */
 export const KNOWN_PROVIDERS = new Set(['CUSTOM', 'DUO', 'FIDO', 'GOOGLE', 'OKTA', 'RSA', 'SYMANTEC', 'YUBICO']);
 
-/** Custom HOTP factor profiles configured in the org (id -> vendor name shown on the factor). */
-export const CUSTOM_HOTP_PROFILES: Readonly<Record<string, string>> = {
-  fpr20l2mDyaUGWGCa0g4: 'Entrust Datacard',
-};
-
 export function findKind(factorType: string, provider: string): FactorKind | undefined {
   return FACTOR_KINDS.find((k) => k.factorType === factorType && k.provider === provider);
 }

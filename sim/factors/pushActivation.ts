@@ -8,6 +8,7 @@ import { isoSeconds } from '../ids';
 import type { PushChallenge, SimFactor, SimUser } from '../model';
 import { activate } from './create';
 import { deliver } from './delivery';
+import { addOktaVerifyCompanions } from './oktaVerify';
 import { factorJson, pushActivationLinks } from './serialize';
 
 export function startPushActivation(ctx: SimContext, user: SimUser, factor: SimFactor): void {
@@ -52,7 +53,7 @@ export function pushActivationResponse(ctx: SimContext, user: SimUser, factor: S
   return json({ factorResult: state, _links: { activate: link(`${self}/lifecycle/activate`, ['POST']) } });
 }
 
-/** The phone scanned the QR code: the factor becomes ACTIVE with a device profile. */
+/** The phone scanned the QR code: the factor becomes ACTIVE with a device profile (and, in IE, companions). */
 export function completePushActivation(ctx: SimContext, user: SimUser, factor: SimFactor): void {
   factor.profile = {
     credentialId: user.profile.login,
@@ -62,6 +63,7 @@ export function completePushActivation(ctx: SimContext, user: SimUser, factor: S
     version: '17.4',
   };
   activate(ctx, user, factor);
+  addOktaVerifyCompanions(ctx, user, factor);
 }
 
 /** POST lifecycle/activate/{sms|email}: sends the activation link instead of showing a QR code. */

@@ -6,6 +6,7 @@ import { OktaError, oktaErrors } from '../errors';
 import { bodyObject, header, json, noContent, type ApiRequest, type ApiResponse } from '../http';
 import { isoSeconds, randomToken } from '../ids';
 import type { PushChallenge, PushTransaction, SimFactor, SimUser } from '../model';
+import { markVerified } from './lastVerified';
 import { completePushActivation, pushActivationState } from './pushActivation';
 
 export type PushOutcome = 'approve' | 'deny' | 'expire';
@@ -133,6 +134,7 @@ export function settlePush(
   if (!tx || tx.factorId !== factorId) throw oktaErrors.transactionNotFound();
   if (refresh(ctx, tx).result !== 'WAITING') throw conflict(`The push transaction is already ${tx.result}.`);
   tx.result = outcome === 'approve' ? 'SUCCESS' : outcome === 'deny' ? 'REJECTED' : 'TIMEOUT';
+  if (tx.result === 'SUCCESS') markVerified(ctx, factor);
   if (outcome === 'expire') tx.expiresAtMs = ctx.now();
   return { kind: 'verify', result: tx.result, transactionId: tx.id };
 }

@@ -2,12 +2,13 @@
 import type { SimContext } from '../context';
 import { OktaError } from '../errors';
 import { json, noContent, queryFlag, type ApiRequest, type ApiResponse } from '../http';
-import type { SimFactor } from '../model';
 import type { Router } from '../router';
 import { activateFactor } from './activate';
 import { listCatalog, listQuestions } from './catalog';
 import { enrollFactor } from './enroll';
+import { getHotpProfile, listHotpProfiles } from './hotpProfiles';
 import { kindRank } from './kinds';
+import { isOktaVerify } from './oktaVerify';
 import { sendPushActivationLink } from './pushActivation';
 import { cancelTransaction, transactionStatus } from './pushTransactions';
 import { qrImage } from './qrCode';
@@ -34,7 +35,9 @@ export function addFactorRoutes(router: Router, ctx: SimContext): void {
     .add('POST', `${FACTOR}/verify`, (req) => verifyFactor(ctx, req))
     .add('GET', `${FACTOR}/transactions/:transactionId`, (req) => transactionStatus(ctx, req))
     .add('DELETE', `${FACTOR}/transactions/:transactionId`, (req) => cancelTransaction(ctx, req))
-    .add('GET', `${FACTOR}/qr/:token`, (req) => qrImage(ctx, req));
+    .add('GET', `${FACTOR}/qr/:token`, (req) => qrImage(ctx, req))
+    .add('GET', '/api/v1/org/factors/hotp/profiles', () => listHotpProfiles())
+    .add('GET', '/api/v1/org/factors/hotp/profiles/:profileId', (req) => getHotpProfile(req));
 }
 
 function listFactors(ctx: SimContext, req: ApiRequest): ApiResponse {
@@ -54,17 +57,14 @@ function sendActivationLink(ctx: SimContext, req: ApiRequest, channel: 'sms' | '
   return sendPushActivationLink(ctx, user, ctx.store.requireFactor(user, req.params.factorId), channel, req.body);
 }
 
-/** Okta Verify factors go together: removing push (or signed_nonce) removes its TOTP and signed_nonce. */
-const OKTA_VERIFY = (f: SimFactor): boolean =>
-  f.provider === 'OKTA' && ['push', 'signed_nonce', 'token:software:totp'].includes(f.factorType);
-
 function unenrollFactor(ctx: SimContext, req: ApiRequest): ApiResponse {
   const user = ctx.store.requireUser(req.params.userId);
   const factor = ctx.store.requireFactor(user, req.params.factorId);
   if (user.status === 'DEPROVISIONED') {
     throw new OktaError(403, 'E0000006', 'You do not have permission to perform the requested action');
   }
-  const removed = ['push', 'signed_nonce'].includes(factor.factorType) ? user.factors.filter(OKTA_VERIFY) : [factor];
+  // Okta Verify factors go together: removing push (or signed_nonce) removes its TOTP and signed_nonce.
+  const removed = ['push', 'signed_nonce'].includes(factor.factorType) ? user.factors.filter(isOktaVerify) : [factor];
   for (const f of removed) ctx.store.removeFactor(user, f);
   if (queryFlag(req.query, 'removeRecoveryEnrollment') && factor.profile.phoneNumber === user.recoveryPhone) {
     user.recoveryPhone = null;

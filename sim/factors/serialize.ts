@@ -17,6 +17,7 @@ export function factorJson(ctx: SimContext, user: SimUser, factor: SimFactor): R
     status: factor.status,
   };
   if (factor.created) out.created = factor.created;
+  if (factor.lastVerified) out.lastVerified = factor.lastVerified;
   if (factor.lastUpdated) out.lastUpdated = factor.lastUpdated;
   if (factor.factorProfileId) out.factorProfileId = factor.factorProfileId;
   if (Object.keys(factor.profile).length > 0) out.profile = factor.profile;

@@ -6,7 +6,9 @@ import type { SimFactor, SimUser } from '../model';
 import { fidoChallenge } from './create';
 import { lifetimeSeconds, sendCode } from './delivery';
 import { isAcceptedTokenPasscode, isYubikeyOtp, yubikeyPublicId } from './hardwareTokens';
-import { checkHotp } from './otp';
+import { checkCustomTotp } from './customTotp';
+import { requireHotpProfile } from './hotpProfiles';
+import { markVerified } from './lastVerified';
 import { requireValidPasscode } from './passcode';
 import { startPushVerify } from './pushTransactions';
 
@@ -17,6 +19,12 @@ export function verifyFactor(ctx: SimContext, req: ApiRequest): ApiResponse {
   const factor = ctx.store.requireFactor(user, req.params.factorId);
   // Verifying a factor that is not active: unverified in the sources; the catalogue's E0000154 fits.
   if (factor.status !== 'ACTIVE') throw oktaErrors.factorNotActive();
+  const response = verifyActive(ctx, req, user, factor);
+  if ((response.body as { factorResult?: string } | undefined)?.factorResult === 'SUCCESS') markVerified(ctx, factor);
+  return response;
+}
+
+function verifyActive(ctx: SimContext, req: ApiRequest, user: SimUser, factor: SimFactor): ApiResponse {
   const body = bodyObject(req.body);
   const passCode = stringField(body, 'passCode');
   switch (factor.factorType) {
@@ -41,7 +49,7 @@ export function verifyFactor(ctx: SimContext, req: ApiRequest): ApiResponse {
     case 'token:hardware':
       return json(verifyYubikey(factor, requirePasscode(passCode)));
     case 'token:hotp':
-      if (!checkHotp(factor.secrets.hotp!, requirePasscode(passCode))) throw oktaErrors.wrongPasscode();
+      verifyCustomTotp(ctx, factor, requirePasscode(passCode));
       return json(SUCCESS);
     case 'push':
       return startPushVerify(ctx, req, user, factor);
@@ -74,6 +82,14 @@ function challengeOtp(ctx: SimContext, req: ApiRequest, user: SimUser, factor: S
   const phone = Object.fromEntries(Object.entries(factor.profile).filter(([, v]) => v !== null));
   const profile = factor.factorType === 'email' ? {} : { profile: phone };
   return json({ factorResult: 'CHALLENGE', ...profile, _links: verifyLinks(ctx, user, factor) });
+}
+
+/** A valid code outside the drift window is just a wrong code (E0000068); a reused step is a replay. */
+function verifyCustomTotp(ctx: SimContext, factor: SimFactor, passCode: string): void {
+  const { settings } = requireHotpProfile(factor.factorProfileId!);
+  const result = checkCustomTotp(factor.secrets.customTotp!, settings, passCode, ctx.now());
+  if (result === 'replayed') throw oktaErrors.passcodeReplayed();
+  if (result === 'wrong') throw oktaErrors.wrongPasscode();
 }
 
 function verifyYubikey(factor: SimFactor, otp: string): typeof SUCCESS {

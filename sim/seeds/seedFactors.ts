@@ -3,7 +3,8 @@ import type { SimContext } from '../context';
 import { fidoChallenge, newFactor } from '../factors/create';
 import { deliver, DEFAULT_CODE_LIFETIME_SECONDS } from '../factors/delivery';
 import { MODHEX, yubikeySerial } from '../factors/hardwareTokens';
-import { CUSTOM_HOTP_PROFILES, findKind } from '../factors/kinds';
+import { HOTP_PROFILES } from '../factors/hotpProfiles';
+import { findKind } from '../factors/kinds';
 import { newTotpSecret } from '../factors/otp';
 import { SECURITY_QUESTIONS } from '../factors/questions';
 import { createRng, digits, isoSeconds, seededToken, type Rng } from '../ids';
@@ -12,7 +13,6 @@ import type { OrgStore } from '../store';
 
 /** Every seeded security question has this answer. */
 export const SEED_ANSWER = 'simulator';
-const [HOTP_PROFILE_ID, HOTP_VENDOR] = Object.entries(CUSTOM_HOTP_PROFILES)[0];
 
 export interface SeedClock {
   nowMs: number;
@@ -86,10 +86,11 @@ export function seedFactor(
       break;
     }
     case 'token:hotp': {
+      // Seeded Custom TOTP factors use the default (first) profile.
       const keyRng = createRng(Math.floor(rng() * 2 ** 32));
-      factor.vendorName = HOTP_VENDOR;
-      factor.factorProfileId = HOTP_PROFILE_ID;
-      factor.secrets.hotp = { key: Uint8Array.from({ length: 20 }, () => Math.floor(keyRng() * 256)), counter: 0 };
+      factor.vendorName = HOTP_PROFILES[0].name;
+      factor.factorProfileId = HOTP_PROFILES[0].id;
+      factor.secrets.customTotp = { key: Uint8Array.from({ length: 20 }, () => Math.floor(keyRng() * 256)), lastUsedStep: -1 };
       break;
     }
     case 'u2f':

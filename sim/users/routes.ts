@@ -6,6 +6,7 @@ import { bodyObject, json, stringField, type ApiRequest, type ApiResponse } from
 import { isoSeconds } from '../ids';
 import type { SimUser, UserStatus } from '../model';
 import type { Router } from '../router';
+import { addIdentityEngineFactors, factorsToReset } from './identityEngineFactors';
 import { listUsers } from './list';
 import { undefinedAttributeCauses } from './profileSchema';
 import { userJson } from './serialize';
@@ -28,7 +29,7 @@ function getUser(ctx: SimContext, req: ApiRequest): ApiResponse {
 
 function resetFactors(ctx: SimContext, req: ApiRequest): ApiResponse {
   const user = ctx.store.requireUser(req.params.userId);
-  for (const factor of [...user.factors]) ctx.store.removeFactor(user, factor);
+  for (const factor of factorsToReset(ctx, user)) ctx.store.removeFactor(user, factor);
   return json({});
 }
 
@@ -61,7 +62,11 @@ function createUser(ctx: SimContext, req: ApiRequest): ApiResponse {
   if (ctx.store.hasLogin(login)) {
     throw invalidUser('login: An object with this field already exists in the current organization');
   }
-  const hasPassword = stringField(bodyObject(bodyObject(body.credentials).password), 'value') !== undefined;
+  const credentials = bodyObject(body.credentials);
+  const hasPassword = stringField(bodyObject(credentials.password), 'value') !== undefined;
+  const recovery = bodyObject(credentials.recovery_question);
+  const recoveryQuestion = stringField(recovery, 'question');
+  const recoveryAnswer = stringField(recovery, 'answer');
   const activate = req.query.get('activate') !== 'false';
   const status: UserStatus = !activate ? 'STAGED' : hasPassword ? 'ACTIVE' : 'PROVISIONED';
   const now = isoSeconds(ctx.now());
@@ -87,7 +92,9 @@ function createUser(ctx: SimContext, req: ApiRequest): ApiResponse {
     },
     factors: [],
     recoveryPhone: null,
+    ...(recoveryQuestion && recoveryAnswer ? { recoveryQuestion: { question: recoveryQuestion, answer: recoveryAnswer } } : {}),
   };
   ctx.store.addUser(user);
+  addIdentityEngineFactors(ctx, user);
   return json(userJson(ctx, user, true));
 }

@@ -54,6 +54,7 @@ export function userJson(ctx: SimContext, user: SimUser, withAllLinks: boolean):
     profile: user.profile,
     credentials: {
       ...(user.passwordChanged ? { password: {} } : {}),
+      ...(user.recoveryQuestion ? { recovery_question: { question: user.recoveryQuestion.question } } : {}),
       emails: [{ value: user.profile.email, status: 'VERIFIED', type: 'PRIMARY' }],
       provider: { type: 'OKTA', name: 'OKTA' },
     },

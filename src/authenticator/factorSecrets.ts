@@ -49,6 +49,16 @@ export class FactorSecrets<T> implements Disposable {
     await this.index.delete(orgId, this.key(orgId, userId, factorId));
   }
 
+  /** Every factor of the org that has a record of this kind. */
+  async refs(orgId: string): Promise<FactorRef[]> {
+    const refs: FactorRef[] = [];
+    for (const key of await this.index.keys(orgId)) {
+      const [kindOfKey, keyOrg, userId, factorId] = key.split('/');
+      if (kindOfKey === this.kind && keyOrg === orgId && userId && factorId) refs.push({ orgId, userId, factorId });
+    }
+    return refs;
+  }
+
   async deleteOrg(orgId: string): Promise<void> {
     await this.index.deleteAll(orgId, (key) => key.startsWith(`${this.kind}/`));
   }

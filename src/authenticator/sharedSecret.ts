@@ -1,5 +1,6 @@
-// Shared secrets as Okta hands them out (`_embedded.activation.sharedSecret` with `encoding`,
-// or a custom HOTP factor's hex `profile.sharedSecret`), turned into the key bytes otplib needs.
+// Shared secrets as Okta hands them out (`_embedded.activation.sharedSecret` with `encoding`) or
+// takes them (a Custom TOTP factor's `profile.sharedSecret`, in its profile's encoding), turned
+// into the key bytes otplib needs, and back.
 import { ScureBase32Plugin, createGuardrails } from 'otplib';
 
 export type SecretEncoding = 'base32' | 'base64' | 'hex';
@@ -12,10 +13,12 @@ const base32 = new ScureBase32Plugin();
  */
 export const OKTA_SECRET_GUARDRAILS = createGuardrails({ MIN_SECRET_BYTES: 1 });
 
+/** Custom TOTP factor profiles name hex `hexadecimal`. */
 export function parseSecretEncoding(encoding: string | undefined): SecretEncoding {
   const value = (encoding ?? 'base32').toLowerCase();
   if (value === 'base32' || value === 'base64' || value === 'hex') return value;
-  throw new Error(`Unsupported shared secret encoding "${encoding}" (expected base32, base64 or hex).`);
+  if (value === 'hexadecimal') return 'hex';
+  throw new Error(`Unsupported shared secret encoding "${encoding}" (expected base32, base64 or hexadecimal).`);
 }
 
 /** Decodes a shared secret; throws a message without the secret itself when it is malformed. */
@@ -36,6 +39,11 @@ export function decodeSharedSecret(secret: string, encoding: SecretEncoding): Ui
   }
   if (!bytes || bytes.length === 0) throw new Error(`The shared secret is not valid ${encoding}.`);
   return new Uint8Array(bytes);
+}
+
+export function encodeSharedSecret(bytes: Uint8Array, encoding: SecretEncoding): string {
+  if (encoding === 'base32') return toBase32(bytes);
+  return Buffer.from(bytes).toString(encoding);
 }
 
 /** Authenticator apps (and otpauth:// URIs) take base32 without padding. */

@@ -1,8 +1,11 @@
 // The built-in authenticator for test users: keeps the shared secret of TOTP factors enrolled
-// through the extension in SecretStorage and generates their codes (RFC 6238, via otplib).
+// through the extension in SecretStorage and generates their codes (RFC 6238, via otplib). Okta
+// Verify / Google TOTP come with `_embedded.activation`; Custom TOTP (`token:hotp`) secrets are kept
+// with their factor profile's algorithm, digits, step and encoding in the same record kind.
 import { generate, type HashAlgorithm } from 'otplib';
 import type { TotpActivation } from '../okta/models';
 import { SecretStore } from '../orgs/secretStore';
+import { CustomTotpSettings, customTotpParameters } from './customTotpProfile';
 import { FactorRef } from './factorSecrets';
 import { otpDigits, positiveInteger } from './otpParameters';
 import { OKTA_SECRET_GUARDRAILS, decodeSharedSecret, parseSecretEncoding } from './sharedSecret';
@@ -59,6 +62,25 @@ export class TotpAuthenticator extends StoredOtpAuthenticator<TotpSecretRecord> 
       algorithm: meta.algorithm ?? 'sha1',
       label: meta.label,
       issuer: meta.issuer,
+    });
+  }
+
+  /**
+   * Keeps the secret of a just-enrolled Custom TOTP factor: `sharedSecret` exactly as sent to Okta
+   * (in the profile's encoding) and the profile's settings. Throws, storing nothing, when the
+   * settings are unsupported or the secret is not valid in the profile's encoding.
+   */
+  async rememberCustomTotp(
+    orgId: string,
+    userId: string,
+    factorId: string,
+    enrollment: { sharedSecret: string; settings: CustomTotpSettings },
+    meta: { label: string; issuer: string },
+  ): Promise<void> {
+    const { digits, algorithm, timeStep, encoding } = customTotpParameters(enrollment.settings);
+    decodeSharedSecret(enrollment.sharedSecret, encoding);
+    await this.records.write({ orgId, userId, factorId }, {
+      secret: enrollment.sharedSecret, timeStep, digits, encoding, algorithm, label: meta.label, issuer: meta.issuer,
     });
   }
 

@@ -18,7 +18,7 @@ let login: string;
 let userCounter = 0;
 
 before(async () => {
-  sim = await startSimulator({ port: 0, seed: 'empty' });
+  sim = await startSimulator({ port: 0, seed: 'empty', engine: 'classic' });
   control = new SimHttpControl(sim.url);
   ({ client } = recordingClient(sim));
 });

@@ -15,7 +15,7 @@ let userId: string;
 let n = 0;
 
 before(async () => {
-  sim = await startSimulator({ port: 0, seed: 'empty' });
+  sim = await startSimulator({ port: 0, seed: 'empty', engine: 'classic' });
   control = new SimHttpControl(sim.url);
 });
 

@@ -16,7 +16,7 @@ let round = 0;
 // A simulator per test, so each test's rate-limit windows start fresh on the server.
 beforeEach(async () => {
   round++;
-  sim = await startSimulator({ port: 0, seed: 'empty' });
+  sim = await startSimulator({ port: 0, seed: 'empty', engine: 'classic' });
   control = new SimHttpControl(sim.url);
 });
 

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { startSimulator } from '../../sim';
-import { HotpAuthenticator, newHotpSharedSecret } from '../../src/authenticator/hotpAuthenticator';
+import { CustomTotpSettings, newCustomTotpSecret } from '../../src/authenticator/customTotpProfile';
+import { HotpAuthenticator } from '../../src/authenticator/hotpAuthenticator';
 import { TotpAuthenticator } from '../../src/authenticator/totpAuthenticator';
 import type { TotpActivation } from '../../src/okta/models';
 import { OrgConnectionError } from '../../src/orgs/errors';
@@ -138,23 +139,29 @@ describe('OrgRegistry against the simulator', () => {
     assert.equal(await authenticator.has(org.id, user.id, factor.id), false, 'removing the org forgot its TOTP secrets');
   });
 
-  it('the HOTP authenticator verifies a custom token:hotp factor enrolled on the simulator', async () => {
+  it('the TOTP authenticator verifies a Custom TOTP factor enrolled under the org\'s non-default profile', async () => {
     const { registry, secrets } = freshRegistry();
     const { org } = await registry.add({ url: sim.url, token: sim.token });
     const client = await registry.clientFor(org.id);
     const user = (await client.listUsersPage({ limit: 1 })).users[0];
     for (const f of (await client.listFactors(user.id)).filter((f) => f.factorType === 'token:hotp')) await client.unenrollFactor(user.id, f.id);
+    const profiles = await (await fetch(`${sim.url}/api/v1/org/factors/hotp/profiles`, { headers: { Authorization: `SSWS ${sim.token}` } })).json();
+    const profile = (profiles as { default: boolean; id: string; settings: CustomTotpSettings }[]).find((p) => !p.default)!;
 
-    const sharedSecret = newHotpSharedSecret();
+    const sharedSecret = newCustomTotpSecret(profile.settings);
     const factor = await client.enrollFactor(user.id, {
-      factorType: 'token:hotp', provider: 'CUSTOM', factorProfileId: 'fpr20l2mDyaUGWGCa0g4', profile: { sharedSecret },
+      factorType: 'token:hotp', provider: 'CUSTOM', factorProfileId: profile.id, profile: { sharedSecret },
     }, { activate: true });
-    const authenticator = new HotpAuthenticator(secrets);
-    await authenticator.remember(org.id, user.id, factor.id, { sharedSecret }, { label: user.profile.login, issuer: org.label });
-    for (let i = 0; i < 2; i++) {
-      const { code } = await authenticator.nextCode(org.id, user.id, factor.id);
-      const result = await client.verifyFactor(user.id, factor.id, { passCode: code });
-      assert.equal(result.factorResult, 'SUCCESS');
-    }
+    const authenticator = new TotpAuthenticator(secrets);
+    await authenticator.rememberCustomTotp(org.id, user.id, factor.id, { sharedSecret, settings: profile.settings }, { label: user.profile.login, issuer: org.label });
+    const { code, secondsRemaining } = await authenticator.currentCode(org.id, user.id, factor.id, Date.parse(sim.control.clock().now));
+    assert.ok(secondsRemaining >= 1);
+    assert.equal((await client.verifyFactor(user.id, factor.id, { passCode: code })).factorResult, 'SUCCESS');
+
+    // The earlier counter-based authenticator's codes are what a real org refuses.
+    const legacy = new HotpAuthenticator(secrets);
+    await legacy.remember(org.id, user.id, factor.id, { sharedSecret, encoding: 'base32', digits: profile.settings.otpLength }, { label: user.profile.login, issuer: org.label });
+    await assert.rejects(client.verifyFactor(user.id, factor.id, { passCode: (await legacy.nextCode(org.id, user.id, factor.id)).code }),
+      (error: { status?: number }) => error.status === 403);
   });
 });

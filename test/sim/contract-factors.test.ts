@@ -81,7 +81,7 @@ const FACTOR_CASES: FactorCase[] = [
 const OTP_TOO_SOON: Record<string, string> = { sms: 'E0000109', call: 'E0000047', email: 'E0000118' };
 
 before(async () => {
-  sim = await startSimulator({ seed: 'demo' });
+  sim = await startSimulator({ seed: 'demo', engine: 'classic' });
   api = new ContractClient(sim.url, `SSWS ${sim.token}`);
 });
 

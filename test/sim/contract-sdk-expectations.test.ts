@@ -20,7 +20,7 @@ const USERS = '/api/v1/users';
 const SDK_TEST_PHONE = '162 840 01133\u202c';
 
 before(async () => {
-  sim = await startSimulator({ seed: 'demo' });
+  sim = await startSimulator({ seed: 'demo', engine: 'classic' });
   api = new ContractClient(sim.url, `SSWS ${sim.token}`, new ContractValidator(loadContractWithSupplement()));
   // `testing.disableHttpsCheck` lets the SDK talk to the http loopback URL (not in its typings).
   sdk = new Client({ orgUrl: sim.url, token: sim.token, testing: { disableHttpsCheck: true } } as any);

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Client } from '@okta/okta-sdk-nodejs';
 import { generateSync } from 'otplib';
-import { type RunningSimulator, startSimulator } from '../../sim';
+import { type OrgEngine, type RunningSimulator, startSimulator } from '../../sim';
+import { referenceBase32, referenceTotp } from '../unit/authenticator-referenceOtp';
 
 let sim: RunningSimulator;
 let client: Client;
@@ -165,4 +166,37 @@ describe('the official Node SDK retries after a 429', () => {
       sim.control.setRateLimits({ usersPerMinute: 600, windowSeconds: 60 });
     }
   });
+});
+
+describe('the official Node SDK on both engines: Custom TOTP and Identity Engine factors', () => {
+  for (const engine of ['identity', 'classic'] as OrgEngine[]) {
+    test(`${engine}: creates a user, enrolls Custom TOTP under the SHA-512 profile, verifies, lists`, async () => {
+      const org = await startSimulator({ seed: 'empty', engine });
+      try {
+        const sdk = new Client({ orgUrl: org.url, token: org.token, testing: { disableHttpsCheck: true } } as any);
+        const user = await sdk.userApi.createUser({
+          body: {
+            profile: { firstName: 'Sdk', lastName: 'User', email: 'sdk.user@example.com', login: 'sdk.user@example.com' },
+            credentials: { password: { value: 'Sup3r-secret!' }, recovery_question: { question: 'First pet?', answer: 'Goldie' } },
+          } as any,
+          activate: true,
+        });
+        const key = Buffer.from('sdk-custom-totp-key!', 'ascii');
+        const factor = await sdk.userFactorApi.enrollFactor({
+          userId: user.id!,
+          activate: true,
+          body: { factorType: 'token:hotp', provider: 'CUSTOM', factorProfileId: 'fpr1nd8PQhGcQtSxB0g4', profile: { sharedSecret: referenceBase32(key) } } as any,
+        });
+        assert.equal(factor.status, 'ACTIVE');
+        if (Date.parse(org.control.clock().now) / 1000 % 60 > 57) org.advanceClock(4);
+        const passCode = referenceTotp(key, Date.parse(org.control.clock().now) / 1000, { algorithm: 'sha512', digits: 8, timeStep: 60 });
+        const verified = await sdk.userFactorApi.verifyFactor({ userId: user.id!, factorId: factor.id!, body: { passCode } as any });
+        assert.equal(verified.factorResult, 'SUCCESS');
+        const listed = await all(await sdk.userFactorApi.listFactors({ userId: user.id! }));
+        assert.deepEqual(listed.map((f) => f.factorType).sort(), engine === 'identity' ? ['email', 'question', 'token:hotp'] : ['token:hotp']);
+      } finally {
+        await org.close();
+      }
+    });
+  }
 });
