@@ -1,7 +1,7 @@
 // The wiring: the one file that knows the concrete classes. activate() builds the services here and
 // hands each layer the parts it declared it needs; no layer imports this file.
 import * as vscode from 'vscode';
-import { HotpAuthenticator } from './authenticator/hotpAuthenticator';
+import { droppedLegacySecretsMessage, migrateLegacyHotpSecrets } from './authenticator/legacyHotpSecrets';
 import { TotpAuthenticator } from './authenticator/totpAuthenticator';
 import type { CommandServices } from './commands/commandServices';
 import { DemoOrg } from './demo/demoOrg';
@@ -37,7 +37,6 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const log = new RequestLog();
   const rateLimit = new RateLimitStatusBar();
   const authenticator = new TotpAuthenticator(context.secrets);
-  const hotpAuthenticator = new HotpAuthenticator(context.secrets);
   // One pair of callbacks per org: the registry keeps a client while its hooks stay the same. The
   // timeout is read on every call, so a changed okta.requestTimeoutSeconds replaces the cached client.
   const hooks = new Map<string, ClientHooks>();
@@ -61,7 +60,11 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const factors = new FactorService({
     clientFor,
     totp: authenticator,
-    hotp: hotpAuthenticator,
+    migrateLegacySecrets: (orgId, profileOf) => migrateLegacyHotpSecrets(context.secrets, authenticator, orgId, profileOf),
+    onLegacySecretsDropped: (dropped) => {
+      const message = droppedLegacySecretsMessage(dropped);
+      if (message) void vscode.window.showWarningMessage(message);
+    },
     issuerOf: (orgId) => registry.get(orgId)?.label ?? 'Okta',
     log: (line) => log.error(line),
     workSignal: (orgId) => registry.workSignal(orgId),
@@ -74,9 +77,9 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const removals = registry.onDidRemoveOrg(({ orgId }) => void factors.endOrg(orgId));
   // A push answered on the demo org's simulated phone may change the factor's status in the tree.
   const pushAnswers = demo.onDidAnswerPush(({ orgId, userId }) => factors.reportChange({ orgId, userId }));
-  context.subscriptions.push(registry, authenticator, hotpAuthenticator, log, rateLimit, demo, factors, tree, removals, pushAnswers);
+  context.subscriptions.push(registry, authenticator, log, rateLimit, demo, factors, tree, removals, pushAnswers);
   return {
-    context, registry, factors, users, authenticator, hotpAuthenticator, tree, log, rateLimit, demo, config: settings, clientFor,
+    context, registry, factors, users, authenticator, tree, log, rateLimit, demo, config: settings, clientFor,
     connectionCheckHooks: (label) => ({ onRequest: (entry) => log.request(label, entry), timeoutMs: settings.requestTimeoutMs() }),
   };
 }

@@ -6,8 +6,10 @@
 import { SecretStore } from '../orgs/secretStore';
 import { CustomTotpSettings } from './customTotpProfile';
 import { FactorRef, FactorSecrets } from './factorSecrets';
-import { HOTP_SECRET_KIND } from './hotpAuthenticator';
 import { TotpAuthenticator } from './totpAuthenticator';
+
+/** Secret key kind of the earlier counter-based records: `okta.hotp/<orgId>/<userId>/<factorId>`. */
+export const HOTP_SECRET_KIND = 'okta.hotp';
 
 interface LegacyRecord {
   secret: string;

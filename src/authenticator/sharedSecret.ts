@@ -1,17 +1,11 @@
 // Shared secrets as Okta hands them out (`_embedded.activation.sharedSecret` with `encoding`) or
 // takes them (a Custom TOTP factor's `profile.sharedSecret`, in its profile's encoding), turned
-// into the key bytes otplib needs, and back.
-import { ScureBase32Plugin, createGuardrails } from 'otplib';
+// into the key bytes otplib needs, and back. Base32 comes from @scure/base (what otplib itself uses),
+// so reading a secret does not load otplib.
+import { base32 } from '@scure/base';
 
 export type SecretEncoding = 'base32' | 'base64' | 'hex';
 
-const base32 = new ScureBase32Plugin();
-
-/**
- * Okta's TOTP secrets are 16 base32 characters (10 bytes), below otplib's default 16-byte
- * minimum for new secrets. We only replay secrets the org chose, so accept any non-empty key.
- */
-export const OKTA_SECRET_GUARDRAILS = createGuardrails({ MIN_SECRET_BYTES: 1 });
 
 /** Custom TOTP factor profiles name hex `hexadecimal`. */
 export function parseSecretEncoding(encoding: string | undefined): SecretEncoding {
@@ -27,7 +21,8 @@ export function decodeSharedSecret(secret: string, encoding: SecretEncoding): Ui
   let bytes: Uint8Array | undefined;
   if (encoding === 'base32') {
     try {
-      bytes = base32.decode(text.replace(/=+$/, '').toUpperCase());
+      const unpadded = text.replace(/=+$/, '').toUpperCase();
+      bytes = base32.decode(unpadded.padEnd(Math.ceil(unpadded.length / 8) * 8, '='));
     } catch {
       bytes = undefined;
     }
@@ -48,5 +43,5 @@ export function encodeSharedSecret(bytes: Uint8Array, encoding: SecretEncoding):
 
 /** Authenticator apps (and otpauth:// URIs) take base32 without padding. */
 export function toBase32(bytes: Uint8Array): string {
-  return base32.encode(bytes, { padding: false });
+  return base32.encode(bytes).replace(/=+$/, '');
 }

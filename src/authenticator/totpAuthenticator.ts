@@ -2,13 +2,14 @@
 // through the extension in SecretStorage and generates their codes (RFC 6238, via otplib). Okta
 // Verify / Google TOTP come with `_embedded.activation`; Custom TOTP (`token:hotp`) secrets are kept
 // with their factor profile's algorithm, digits, step and encoding in the same record kind.
-import { generate, type HashAlgorithm } from 'otplib';
+import type { HashAlgorithm } from 'otplib';
+import { totpCode } from './otpGenerator';
 import type { TotpActivation } from '../okta/models';
 import { SecretStore } from '../orgs/secretStore';
 import { CustomTotpSettings, customTotpParameters } from './customTotpProfile';
 import { FactorRef } from './factorSecrets';
 import { otpDigits, positiveInteger } from './otpParameters';
-import { OKTA_SECRET_GUARDRAILS, decodeSharedSecret, parseSecretEncoding } from './sharedSecret';
+import { decodeSharedSecret, parseSecretEncoding } from './sharedSecret';
 import { OtpSecretRecord, StoredOtpAuthenticator } from './storedOtpAuthenticator';
 
 /** Secret key kind: `okta.totp/<orgId>/<userId>/<factorId>` holds a TotpSecretRecord as JSON. */
@@ -88,13 +89,12 @@ export class TotpAuthenticator extends StoredOtpAuthenticator<TotpSecretRecord> 
   async currentCode(orgId: string, userId: string, factorId: string, atMs: number = Date.now()): Promise<TotpCode> {
     const record = await this.require({ orgId, userId, factorId });
     const epoch = Math.floor(atMs / 1000);
-    const code = await generate({
+    const code = await totpCode({
       secret: decodeSharedSecret(record.secret, record.encoding),
       algorithm: record.algorithm,
       digits: record.digits,
       period: record.timeStep,
       epoch,
-      guardrails: OKTA_SECRET_GUARDRAILS,
     });
     return { code, secondsRemaining: record.timeStep - (epoch % record.timeStep), timeStep: record.timeStep };
   }

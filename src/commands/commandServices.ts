@@ -1,7 +1,6 @@
 // What the commands use, declared here beside them (the wiring file builds it; no command imports
 // the wiring). Concrete classes appear only as `Pick`s of the parts used.
 import type * as vscode from 'vscode';
-import type { HotpAuthenticator } from '../authenticator/hotpAuthenticator';
 import type { TotpAuthenticator } from '../authenticator/totpAuthenticator';
 import type { DemoOrg } from '../demo/demoOrg';
 import type { FactorService } from '../factors/factorService';
@@ -18,7 +17,6 @@ export interface CommandServices extends PanelServices {
   factors: FactorService;
   users: Pick<UserDirectory, 'page'>;
   authenticator: TotpAuthenticator;
-  hotpAuthenticator: HotpAuthenticator;
   tree: Pick<FactorsTreeProvider, 'refresh' | 'refreshOrg' | 'refreshTarget' | 'setFilter' | 'filterOf' | 'loadMore'>;
   log: RequestLog;
   demo: Pick<DemoOrg, 'isDemoOrg' | 'open' | 'stop'>;

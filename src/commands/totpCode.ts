@@ -16,13 +16,13 @@ export interface TotpCodeOfFactor {
 
 /** The factor's current code, or undefined (with a message) when the authenticator has no secret. */
 export async function currentTotpCode(services: CommandServices, selected?: CommandTarget): Promise<TotpCodeOfFactor | undefined> {
-  const target = await resolveFactor(services, selected, (f) => f.factorType === 'token:software:totp');
+  const target = await resolveFactor(services, selected, (f) => f.factorType === 'token:software:totp' || f.factorType === 'token:hotp');
   if (!target) return undefined;
   const { orgId, user, factor } = target;
   const name = `${describeFactor(factor)} of ${describeUser(user)}`;
   if (!(await services.authenticator.has(orgId, user.id, factor.id))) {
     void vscode.window.showInformationMessage(
-      `The built-in authenticator has no secret for ${name}: only TOTP factors enrolled through this extension have codes here.`);
+      `The built-in authenticator has no secret for ${name}: only TOTP and Custom TOTP factors enrolled through this extension have codes here.`);
     return undefined;
   }
   return { target, name, totp: await services.authenticator.currentCode(orgId, user.id, factor.id) };

@@ -2,13 +2,13 @@
 // resend with its cooldown, verify (passcode, answer, push with polling and cancel), unenroll.
 // Commands, panels and the demo phone call this and only show the outcome; it announces each change
 // (org, user) so the tree refreshes without being asked. Free of `vscode`.
-import type { HotpAuthenticator } from '../authenticator/hotpAuthenticator';
+import type { DroppedLegacySecret } from '../authenticator/legacyHotpSecrets';
 import type { TotpAuthenticator } from '../authenticator/totpAuthenticator';
 import type { OktaClient } from '../okta/client';
 import { isCancellation, OktaApiError } from '../okta/errors';
 import { factorTransactionId, linkHref } from '../okta/links';
 import {
-  isUserFactor, type EnrollFactorOptions, type EnrollFactorRequest, type PushActivation, type SecurityQuestion,
+  isUserFactor, type CustomTotpProfile, type EnrollFactorOptions, type EnrollFactorRequest, type PushActivation, type SecurityQuestion,
   type SupportedFactor, type TotpActivation, type UserFactor, type VerifyFactorOptions, type VerifyFactorRequest,
   type VerifyFactorResult,
 } from '../okta/models';
@@ -36,8 +36,15 @@ const ERROR_RESULTS: Record<string, (answer: boolean) => string> = {
 
 export interface FactorServiceDeps {
   clientFor(orgId: string): Promise<OktaClient>;
-  totp: Pick<TotpAuthenticator, 'remember' | 'has' | 'forget' | 'forgetOrg' | 'currentCode' | 'otpauthUri'>;
-  hotp: Pick<HotpAuthenticator, 'remember' | 'forget' | 'forgetOrg'>;
+  totp: Pick<TotpAuthenticator, 'remember' | 'rememberCustomTotp' | 'has' | 'forget' | 'forgetOrg' | 'currentCode' | 'otpauthUri'>;
+  /**
+   * Moves (or drops) the org's secrets kept by the earlier counter-based Custom TOTP version, given
+   * each factor's profile; the wiring binds it to SecretStorage. Run once per org, on first use.
+   */
+  migrateLegacySecrets?(orgId: string, profileOf: (factor: { userId: string; factorId: string }) => Promise<CustomTotpProfile['settings'] | undefined>):
+    Promise<{ dropped: DroppedLegacySecret[] }>;
+  /** Told the secrets the migration had to drop (to say so once). */
+  onLegacySecretsDropped?(dropped: DroppedLegacySecret[]): void;
   /** The issuer name authenticator apps show for the org's codes. */
   issuerOf(orgId: string): string;
   /** Errors that must not fail the action (a keychain that cannot forget a secret), logged at error level. */
@@ -72,6 +79,8 @@ export class FactorService {
   private readonly waitingPushes = new Map<string, WaitingPush>();
   /** Aborted when the org is removed: its polls, pushes and enrollments stop and store nothing. */
   private readonly orgWork = new Map<string, AbortController>();
+  private readonly profiles = new Map<string, Promise<CustomTotpProfile[]>>();
+  private readonly migrations = new Map<string, Promise<void>>();
 
   /** A factor of (org, user) was enrolled, activated, verified or unenrolled, or may have been. */
   readonly onDidChange: Event<FactorChange> = this.changed.event;
@@ -83,7 +92,20 @@ export class FactorService {
   // ---- reads ----
 
   async listFactors({ orgId, user }: UserRef, signal?: AbortSignal): Promise<UserFactor[]> {
-    return (await this.client(orgId)).listFactors(user.id, { signal: this.bound(orgId, signal) });
+    const factors = await (await this.client(orgId)).listFactors(user.id, { signal: this.bound(orgId, signal) });
+    void this.migrateLegacySecretsOnce(orgId);
+    return factors;
+  }
+
+  /** The org's Custom TOTP profiles, read once per org (they change only in the Admin Console). */
+  customTotpProfiles(orgId: string, signal?: AbortSignal): Promise<CustomTotpProfile[]> {
+    let profiles = this.profiles.get(orgId);
+    if (!profiles) {
+      profiles = this.client(orgId).then((client) => client.listCustomTotpProfiles({ signal: this.bound(orgId, signal) }));
+      this.profiles.set(orgId, profiles);
+      profiles.catch(() => this.profiles.delete(orgId)); // a failure is not remembered
+    }
+    return profiles;
   }
 
   async getFactor(ref: FactorRef, signal?: AbortSignal): Promise<UserFactor> {
@@ -111,7 +133,7 @@ export class FactorService {
     const work = this.bound(orgId, signal);
     const factor = await (await this.client(orgId)).enrollFactor(user.id, request, { ...options, signal: work });
     this.announce(orgId, user.id);
-    if (factor.factorType === 'token:hotp') await this.keepHotpSecret({ ...ref, factor }, String(request.profile?.sharedSecret ?? ''));
+    if (factor.factorType === 'token:hotp') await this.keepCustomTotpSecret({ ...ref, factor }, request);
     let activation: ActivationStep;
     try {
       activation = await this.activationStep({ ...ref, factor }, work);
@@ -159,11 +181,41 @@ export class FactorService {
     return { kind: 'totp', otpauthUri, secret: new URL(otpauthUri).searchParams.get('secret') ?? activation.sharedSecret };
   }
 
-  /** A custom HOTP secret is the tester's own; one that cannot be kept (not hex) is just left out. */
-  private async keepHotpSecret({ orgId, user, factor }: FactorRef, sharedSecret: string): Promise<void> {
-    await this.deps.hotp.remember(orgId, user.id, factor.id, { sharedSecret }, { label: user.profile.login, issuer: this.deps.issuerOf(orgId) })
-      .catch(() => undefined);
-    if (this.orgWork.get(orgId)?.signal.aborted) await this.deps.hotp.forget(orgId, user.id, factor.id);
+  /**
+   * A Custom TOTP secret is the tester's own, in its profile's encoding: kept with the profile's
+   * settings so codes are computed as the org computes them. The factor is enrolled whatever happens
+   * here, so a secret that cannot be kept is logged, not thrown.
+   */
+  private async keepCustomTotpSecret({ orgId, user, factor }: FactorRef, request: EnrollFactorRequest): Promise<void> {
+    try {
+      const profile = (await this.customTotpProfiles(orgId)).find((p) => p.id === request.factorProfileId);
+      if (!profile) throw new Error(`the org has no factor profile ${request.factorProfileId}`);
+      await this.deps.totp.rememberCustomTotp(orgId, user.id, factor.id, { sharedSecret: String(request.profile?.sharedSecret ?? ''), settings: profile.settings },
+        { label: user.profile.login, issuer: this.deps.issuerOf(orgId) });
+      if (this.orgWork.get(orgId)?.signal.aborted) await this.deps.totp.forget(orgId, user.id, factor.id);
+    } catch (err) {
+      this.deps.log(`The Custom TOTP factor was enrolled, but the built-in authenticator cannot keep its secret: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  /** Secrets of the earlier counter-based version move under their factor's profile, or are dropped (said once). */
+  private migrateLegacySecretsOnce(orgId: string): Promise<void> {
+    const migrate = this.deps.migrateLegacySecrets;
+    if (!migrate) return Promise.resolve();
+    let migration = this.migrations.get(orgId);
+    if (!migration) {
+      migration = (async () => {
+        const profileOf = async ({ userId, factorId }: { userId: string; factorId: string }) => {
+          const factor = await this.factorById(orgId, userId, factorId).catch(() => undefined);
+          const profileId = (factor as { factorProfileId?: string } | undefined)?.factorProfileId;
+          return (await this.customTotpProfiles(orgId)).find((p) => p.id === profileId)?.settings;
+        };
+        const { dropped } = await migrate(orgId, profileOf);
+        if (dropped.length > 0) this.deps.onLegacySecretsDropped?.(dropped);
+      })().catch((err) => this.deps.log(`Could not migrate the earlier Custom TOTP secrets: ${err instanceof Error ? err.message : String(err)}`));
+      this.migrations.set(orgId, migration);
+    }
+    return migration;
   }
 
   // ---- activate ----
@@ -370,7 +422,8 @@ export class FactorService {
       for (const key of [...map.keys()]) if (key.startsWith(`${orgId}/`)) map.delete(key);
     }
     this.cooldowns.clear((key) => key.startsWith(`${orgId}/`));
-    await Promise.all([this.deps.totp.forgetOrg(orgId), this.deps.hotp.forgetOrg(orgId)]);
+    this.profiles.delete(orgId);
+    await this.deps.totp.forgetOrg(orgId);
   }
 
   dispose(): void {
@@ -423,10 +476,7 @@ export class FactorService {
 
   /** The factor is gone whatever happens here, so a keychain failure is logged, not thrown. */
   private async forgetSecrets({ orgId, user, factor }: FactorRef): Promise<void> {
-    const results = await Promise.allSettled([
-      this.deps.totp.forget(orgId, user.id, factor.id),
-      this.deps.hotp.forget(orgId, user.id, factor.id),
-    ]);
+    const results = await Promise.allSettled([this.deps.totp.forget(orgId, user.id, factor.id)]);
     for (const result of results) {
       if (result.status === 'rejected') {
         const why = result.reason instanceof Error ? result.reason.message : String(result.reason);

@@ -7,7 +7,7 @@ import { ApiCalls } from './apiCalls';
 import { OktaInputError } from './errors';
 import { FactorApi, type CallOptions } from './factorApi';
 import type {
-  ActivateFactorRequest, EnrollFactorOptions, EnrollFactorRequest, ListUsersQuery, OktaUser,
+  ActivateFactorRequest, CustomTotpProfile, EnrollFactorOptions, EnrollFactorRequest, ListUsersQuery, OktaUser,
   PushActivation, ResendFactorRequest, SecurityQuestion, SupportedFactor, TokenType, UserFactor,
   UsersPage, VerifyFactorOptions, VerifyFactorRequest, VerifyFactorResult,
 } from './models';
@@ -122,6 +122,10 @@ export class OktaClient {
 
   listSupportedSecurityQuestions(userId: string, options: CallOptions = {}): Promise<SecurityQuestion[]> {
     return this.#factors.listSupportedSecurityQuestions(userId, options);
+  }
+
+  listCustomTotpProfiles(options: CallOptions = {}): Promise<CustomTotpProfile[]> {
+    return this.#factors.listCustomTotpProfiles(options);
   }
 
   enrollFactor(userId: string, factor: EnrollFactorRequest, options: EnrollFactorOptions & CallOptions = {}): Promise<UserFactor> {

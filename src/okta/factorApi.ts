@@ -3,7 +3,7 @@ import type { ApiCalls } from './apiCalls';
 import { OktaInputError } from './errors';
 import { isHref } from './links';
 import type {
-  ActivateFactorRequest, EnrollFactorOptions, EnrollFactorRequest, PushActivation, ResendFactorRequest, SecurityQuestion,
+  ActivateFactorRequest, CustomTotpProfile, EnrollFactorOptions, EnrollFactorRequest, PushActivation, ResendFactorRequest, SecurityQuestion,
   SupportedFactor, UserFactor, VerifyFactorOptions, VerifyFactorRequest, VerifyFactorResult,
 } from './models';
 
@@ -33,6 +33,11 @@ export class FactorApi {
 
   async listSupportedSecurityQuestions(userId: string, options: CallOptions = {}): Promise<SecurityQuestion[]> {
     return this.#calls.json({ method: 'GET', path: `${this.#calls.userPath(userId)}/factors/questions`, signal: options.signal }, 'array');
+  }
+
+  /** The org's Custom TOTP factor profiles (API tokens only, like the questions). */
+  async listCustomTotpProfiles(options: CallOptions = {}): Promise<CustomTotpProfile[]> {
+    return this.#calls.json({ method: 'GET', path: '/api/v1/org/factors/hotp/profiles', signal: options.signal }, 'array');
   }
 
   async enrollFactor(userId: string, factor: EnrollFactorRequest, options: EnrollFactorOptions & CallOptions = {}): Promise<UserFactor> {

@@ -76,6 +76,8 @@ interface FactorBase<T extends FactorType, P> {
   status: FactorStatus;
   created?: string;
   lastUpdated?: string;
+  /** When the factor was last verified (ISO 8601); absent until the first verification. */
+  lastVerified?: string;
   profile?: P;
   _embedded?: Record<string, unknown>;
   _links?: HalLinks;
@@ -129,6 +131,23 @@ export interface SupportedFactor {
   status?: FactorStatus;
   _embedded?: Record<string, unknown>;
   _links?: HalLinks;
+}
+
+/** An org's Custom TOTP factor profile (`GET /api/v1/org/factors/hotp/profiles`). */
+export interface CustomTotpProfile {
+  id: string;
+  name: string;
+  default?: boolean;
+  settings: {
+    timeBased?: boolean;
+    otpLength: number;
+    /** `HMacSHA1`, `HMacSHA256` or `HMacSHA512`. */
+    hmacAlgorithm: string;
+    timeStep: number;
+    acceptableAdjacentIntervals?: number;
+    /** `base32`, `base64` or `hexadecimal`. */
+    encoding: string;
+  };
 }
 
 export interface SecurityQuestion {

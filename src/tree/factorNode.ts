@@ -38,7 +38,7 @@ export class FactorNode extends TreeNode {
     item.id = this.id;
     item.contextValue = factorContextValue(factor, this.hasTotpSecret);
     item.iconPath = new vscode.ThemeIcon(factorIconId(factor.factorType), new vscode.ThemeColor(factorStatusColorId(factor.status)));
-    item.description = factorRowDescription(factor, this.hasTotpSecret);
+    item.description = factorRowDescription(factor, this.hasTotpSecret, this.user.profile.email);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown('| | |\n|---|---|\n');
     for (const [key, value] of factorTooltipRows(factor)) tooltip.appendMarkdown(`| ${cell(key)} | ${cell(value)} |\n`);

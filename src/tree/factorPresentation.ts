@@ -3,6 +3,7 @@
 // Free of `vscode` (ids only; the nodes wrap them in ThemeIcon/ThemeColor) for unit tests.
 import type { FactorStatus, FactorType, SupportedFactor, UserFactor } from '../okta/models';
 import { describeStatus, factorDetail, factorTypeLabel } from '../presentation/factorDescriptions';
+import { timeAgo } from '../presentation/relativeTime';
 import { SECRET_FACTOR_KEYS } from '../presentation/secretFactorKeys';
 
 const ICONS: Record<FactorType, string> = {
@@ -50,9 +51,15 @@ function rowDetail(factor: UserFactor): string | undefined {
   return factor.factorType === 'question' ? undefined : factorDetail(factor);
 }
 
-/** Status first ("pending activation · +1-555-0100"): it is what the sidebar must not cut off. */
-export function factorRowDescription(factor: UserFactor, hasTotpSecret: boolean): string {
-  return [describeStatus(factor), rowDetail(factor), hasTotpSecret && 'code in VS Code'].filter(Boolean).join(' · ');
+/**
+ * Status first ("pending activation · +1-555-0100"): it is what the sidebar must not cut off. An
+ * email factor on the user's own primary address (Identity Engine enrolls it by itself) says so.
+ */
+export function factorRowDescription(factor: UserFactor, hasTotpSecret: boolean, userEmail?: string): string {
+  const primaryEmail = factor.factorType === 'email' && userEmail !== undefined
+    && factor.profile?.email?.toLowerCase() === userEmail.toLowerCase();
+  const detail = primaryEmail ? 'primary email' : rowDetail(factor);
+  return [describeStatus(factor), detail, hasTotpSecret && 'code in VS Code'].filter(Boolean).join(' · ');
 }
 
 /** Rows for the factor tooltip: identity, lifecycle dates and the readable profile attributes. */
@@ -65,6 +72,7 @@ export function factorTooltipRows(factor: UserFactor): Array<[string, string]> {
     ['ID', factor.id],
     ['Created', factor.created],
     ['Last updated', factor.lastUpdated],
+    ['Last verified', factor.lastVerified && `${timeAgo(factor.lastVerified) ?? ''} (${factor.lastVerified})`],
   ];
   for (const [key, value] of Object.entries(factor.profile ?? {})) {
     if (SECRET_FACTOR_KEYS.has(key) || value === null || value === undefined || typeof value === 'object') continue;

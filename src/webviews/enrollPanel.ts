@@ -6,7 +6,7 @@ import type { ActivateOutcome, ActivationStep, PushActivationStep } from '../fac
 import type { FactorRef } from '../factors/targets';
 import { linkHref } from '../okta/links';
 import { waitText } from '../okta/waitText';
-import { isUserFactor, type OktaUser, type PushActivation, type SecurityQuestion, type SupportedFactor, type UserFactor } from '../okta/models';
+import { isUserFactor, type CustomTotpProfile, type OktaUser, type PushActivation, type SecurityQuestion, type SupportedFactor, type UserFactor } from '../okta/models';
 import { describeStatus, factorTypeLabel } from '../presentation/factorDescriptions';
 import { linkOnOrg } from '../presentation/orgLink';
 import { catalogKey, enrollLayout } from './enrollFields';
@@ -35,6 +35,7 @@ type EnrollRequestMessage = Exclude<EnrollWebviewMessage, { type: 'ready' | 'ope
 export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHostMessage> {
   private catalog: SupportedFactor[] = [];
   private questions: SecurityQuestion[] = [];
+  private profiles: CustomTotpProfile[] = [];
   private loading: Promise<void>;
   private preselected?: string;
   /** The factor enrolled in this panel and its activation step, once there is one. */
@@ -86,6 +87,10 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
       if (this.catalog.some((e) => e.factorType === 'question')) {
         this.questions = await this.services.factors.securityQuestions(this.target, this.signal);
       }
+      // Likewise the org's Custom TOTP profiles, only when Custom TOTP can be enrolled.
+      if (this.catalog.some((e) => e.factorType === 'token:hotp')) {
+        this.profiles = await this.services.factors.customTotpProfiles(this.orgId, this.signal);
+      }
     } catch (err) {
       if (!this.signal.aborted) this.post({ type: 'error', error: this.errorView('Loading the factor catalog', err) });
     }
@@ -108,6 +113,7 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
       orgLabel: this.services.registry.get(this.orgId)?.label ?? 'Okta org',
       catalog,
       questions: this.questions,
+      profiles: this.profiles.map((p) => ({ id: p.id, label: customTotpProfileLabel(p), default: p.default === true })),
       preselected: this.preselected,
       defaults: {
         phoneNumber: user.profile.mobilePhone ?? '',
@@ -172,7 +178,7 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
 
   private async enroll(form: EnrollForm): Promise<void> {
     await this.loading;
-    const mapping = toEnrollRequest(form, { catalog: this.catalog, questions: this.questions });
+    const mapping = toEnrollRequest(form, { catalog: this.catalog, questions: this.questions, profiles: this.profiles });
     if (!mapping.ok) throw new PanelInputError('Check the highlighted fields.', mapping.fields);
     const { factor, activation } = await this.services.factors.enroll(this.target, mapping.request, mapping.options, this.signal);
     this.templateId = mapping.options.templateId;
@@ -322,6 +328,12 @@ function enrollLayoutFields(factorKey: string): string[] {
   const [factorType, provider = ''] = factorKey.split('/');
   const layout = enrollLayout(factorType, provider);
   return [...layout.fields, ...layout.options];
+}
+
+/** "Hardware TOTP (HMacSHA512, 8 digits, 60 s)": what tells profiles apart when choosing one. */
+function customTotpProfileLabel(profile: CustomTotpProfile): string {
+  const { hmacAlgorithm, otpLength, timeStep } = profile.settings;
+  return `${profile.name} (${hmacAlgorithm}, ${otpLength} digits, ${timeStep} s)${profile.default ? ' - default' : ''}`;
 }
 
 function lowerFirst(text: string): string {

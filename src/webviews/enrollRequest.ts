@@ -1,8 +1,8 @@
 // Turns the enroll form's raw values into Okta's enroll request and query options, or into
 // per-field messages. The host runs this on every submit: the webview's own checks are a courtesy.
 // No `vscode` here.
-import { newHotpSharedSecret } from '../authenticator/hotpAuthenticator';
-import type { EnrollFactorOptions, EnrollFactorRequest, SecurityQuestion, SupportedFactor } from '../okta/models';
+import { newCustomTotpSecret, secretInProfileEncoding } from '../authenticator/customTotpProfile';
+import type { CustomTotpProfile, EnrollFactorOptions, EnrollFactorRequest, SecurityQuestion, SupportedFactor } from '../okta/models';
 import { catalogKey, enrollLayout, type EnrollField } from './enrollFields';
 import type { EnrollForm } from './protocol';
 
@@ -22,16 +22,16 @@ const REQUIRED_MESSAGES: Record<EnrollField, string> = {
   credentialId: 'Enter the credential ID (token serial or the user name on the token server).',
   passCode: 'Enter the code shown on the token.',
   nextPassCode: 'Enter the next code shown on the token.',
-  factorProfileId: 'Enter the factor profile ID (fpr...).',
+  factorProfileId: 'Choose a factor profile.',
   sharedSecret: '',
 };
 
-// A blank custom HOTP shared secret is generated (see below).
+// A blank Custom TOTP shared secret is generated in the profile's encoding (see below).
 const OPTIONAL_FIELDS = new Set<EnrollField>(['phoneExtension', 'sharedSecret']);
 
 export function toEnrollRequest(
   form: EnrollForm,
-  context: { catalog: SupportedFactor[]; questions: SecurityQuestion[] },
+  context: { catalog: SupportedFactor[]; questions: SecurityQuestion[]; profiles?: CustomTotpProfile[] },
 ): EnrollMapping {
   const entry = context.catalog.find((e) => catalogKey(e) === form.factorKey);
   if (!entry) return { ok: false, fields: { factorKey: 'Choose a factor from the list.' } };
@@ -46,6 +46,22 @@ export function toEnrollRequest(
   if (layout.fields.includes('question') && value('question') !== '' &&
       !context.questions.some((q) => q.question === value('question'))) {
     fields.question = 'Choose one of the org\'s questions.';
+  }
+  const profile = context.profiles?.find((p) => p.id === value('factorProfileId'));
+  let customSecret: string | undefined;
+  if (layout.fields.includes('factorProfileId') && value('factorProfileId') !== '') {
+    if (!profile) {
+      fields.factorProfileId = 'Choose one of the org\'s factor profiles.';
+    } else {
+      try {
+        // Okta decodes the secret by the profile's encoding: a typed one is converted from the encoding it was typed in.
+        customSecret = value('sharedSecret') === ''
+          ? newCustomTotpSecret(profile.settings)
+          : secretInProfileEncoding(value('sharedSecret'), form.sharedSecretEncoding || profile.settings.encoding, profile.settings);
+      } catch (err) {
+        fields.sharedSecret = err instanceof Error ? err.message : String(err);
+      }
+    }
   }
   // Okta's minimum; spaces around the answer are kept because Okta compares the answer as typed.
   if (layout.fields.includes('answer') && form.answer.trim() !== '' && form.answer.length < MIN_ANSWER_LENGTH) {
@@ -104,7 +120,7 @@ export function toEnrollRequest(
     case 'token:hotp':
       request.factorProfileId = value('factorProfileId');
       // Left blank, the secret is made here so the built-in authenticator can keep it.
-      request.profile = { sharedSecret: value('sharedSecret') || newHotpSharedSecret() };
+      request.profile = { sharedSecret: customSecret };
       break;
     default:
       break; // TOTP and push enroll with type and provider only

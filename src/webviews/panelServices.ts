@@ -1,7 +1,6 @@
 // What the panels use, declared here beside them: the factor service for every Okta action, the
 // authenticators for showing codes, the registry for names and links, and the log.
 import type * as vscode from 'vscode';
-import type { HotpAuthenticator } from '../authenticator/hotpAuthenticator';
 import type { TotpAuthenticator } from '../authenticator/totpAuthenticator';
 import type { FactorService } from '../factors/factorService';
 import type { RequestLog } from '../log/requestLog';
@@ -11,10 +10,9 @@ export interface PanelServices {
   context: Pick<vscode.ExtensionContext, 'extensionUri'>;
   registry: Pick<OrgRegistry, 'get'>;
   factors: Pick<FactorService,
-    | 'catalog' | 'securityQuestions' | 'enroll' | 'activate' | 'activateWithAuthenticator' | 'startPushActivation'
+    | 'catalog' | 'securityQuestions' | 'customTotpProfiles' | 'enroll' | 'activate' | 'activateWithAuthenticator' | 'startPushActivation'
     | 'waitForPushActivation' | 'resend' | 'resendWaitSeconds' | 'resendAvailableAt' | 'sendChallenge' | 'verify'
     | 'verifyPush' | 'cancelPush' | 'isPushWaiting'>;
   authenticator: Pick<TotpAuthenticator, 'has' | 'currentCode'>;
-  hotpAuthenticator: Pick<HotpAuthenticator, 'has' | 'nextCode'>;
   log: Pick<RequestLog, 'appendLine' | 'error'>;
 }

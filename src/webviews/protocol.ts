@@ -67,6 +67,8 @@ export interface EnrollForm {
   nextPassCode: string;
   factorProfileId: string;
   sharedSecret: string;
+  /** How a typed Custom TOTP secret is written: base32, base64 or hexadecimal (blank: the profile's). */
+  sharedSecretEncoding: string;
   activate: boolean;
   updatePhone: boolean;
   templateId: string;
@@ -99,6 +101,8 @@ export interface EnrollState {
   orgLabel: string;
   catalog: CatalogEntryView[];
   questions: SecurityQuestion[];
+  /** The org's Custom TOTP profiles: "name (algorithm, digits, step)". */
+  profiles: Array<{ id: string; label: string; default: boolean }>;
   preselected?: string;
   defaults: { phoneNumber: string; email: string; credentialId: string };
   /** Present once a factor has been enrolled in this panel. */
@@ -138,6 +142,7 @@ const enrollFormShape = {
   nextPassCode: text(SHORT),
   factorProfileId: text(SHORT),
   sharedSecret: text(SECRET),
+  sharedSecretEncoding: text(20),
   activate: boolean,
   updatePhone: boolean,
   templateId: text(SHORT),

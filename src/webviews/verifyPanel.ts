@@ -80,14 +80,9 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
         return this.answer(message.requestId, 'Cancel push', [], () => this.cancelPush());
       case 'builtInCode':
         return this.answer(message.requestId, 'Built-in authenticator', [], async () => {
-          if (this.target.factor.factorType === 'token:hotp') {
-            // Each HOTP code is good once: handing it out moves the counter on.
-            const { code } = await this.services.hotpAuthenticator.nextCode(...this.ids);
-            this.post({ type: 'code', code });
-          } else {
-            const { code, secondsRemaining } = await this.services.authenticator.currentCode(...this.ids);
-            this.post({ type: 'code', code, secondsRemaining });
-          }
+          // TOTP and Custom TOTP alike: the code of now, under the factor's own settings.
+          const { code, secondsRemaining } = await this.services.authenticator.currentCode(...this.ids);
+          this.post({ type: 'code', code, secondsRemaining });
         });
     }
   }
@@ -95,8 +90,9 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
   /** The built-in authenticator can produce this factor's codes. */
   private async holdsSecret(): Promise<boolean> {
     switch (this.target.factor.factorType) {
-      case 'token:software:totp': return this.services.authenticator.has(...this.ids);
-      case 'token:hotp': return this.services.hotpAuthenticator.has(...this.ids);
+      case 'token:software:totp':
+      case 'token:hotp':
+        return this.services.authenticator.has(...this.ids);
       default: return false;
     }
   }

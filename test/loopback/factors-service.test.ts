@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { startSimulator } from '../../sim';
-import { HotpAuthenticator } from '../../src/authenticator/hotpAuthenticator';
 import { TotpAuthenticator } from '../../src/authenticator/totpAuthenticator';
 import { FactorService, type FactorChange } from '../../src/factors/factorService';
 import { FactorStateError, ResendCooldownError } from '../../src/factors/outcomes';
@@ -34,7 +33,7 @@ beforeEach(async () => {
   const secrets = new InMemorySecretStore();
   totp = new TotpAuthenticator(secrets);
   service = new FactorService({
-    clientFor: async () => client, totp, hotp: new HotpAuthenticator(secrets), issuerOf: () => 'Test org', log: () => undefined,
+    clientFor: async () => client, totp, issuerOf: () => 'Test org', log: () => undefined,
   });
   changes = [];
   service.onDidChange((change) => changes.push(change));

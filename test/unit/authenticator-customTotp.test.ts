@@ -6,7 +6,8 @@ import { describe, it } from 'node:test';
 import {
   CustomTotpSettings, customTotpParameters, newCustomTotpSecret, secretInProfileEncoding,
 } from '../../src/authenticator/customTotpProfile';
-import { HOTP_SECRET_KIND, HotpAuthenticator } from '../../src/authenticator/hotpAuthenticator';
+import { FactorSecrets } from '../../src/authenticator/factorSecrets';
+import { HOTP_SECRET_KIND } from '../../src/authenticator/legacyHotpSecrets';
 import { droppedLegacySecretsMessage, migrateLegacyHotpSecrets } from '../../src/authenticator/legacyHotpSecrets';
 import { TOTP_SECRET_KIND, TotpAuthenticator } from '../../src/authenticator/totpAuthenticator';
 import { InMemorySecretStore } from '../../src/orgs/secretStore';
@@ -147,19 +148,28 @@ describe('Custom TOTP secrets for enrollment', () => {
   });
 });
 
+/** The records the earlier counter-based version wrote, as it wrote them. */
+function legacyRecords(store: InMemorySecretStore): FactorSecrets<Record<string, unknown>> {
+  return new FactorSecrets(store, HOTP_SECRET_KIND, (value): value is Record<string, unknown> => typeof value === 'object' && value !== null);
+}
+
+function legacyRecord(secret: string, meta: { label: string; issuer: string }): Record<string, unknown> {
+  return { secret, encoding: 'hex', digits: 6, algorithm: 'sha1', counter: 0, label: meta.label, issuer: meta.issuer };
+}
+
 describe('secrets of the earlier counter-based version', () => {
   const hexProfile = settings({ hmacAlgorithm: 'HMacSHA1', otpLength: 6, timeStep: 30, encoding: 'hexadecimal' });
   const base32Profile = settings();
 
   it('migrates those valid under their factor\'s profile, drops the others with a clear message, and deletes every legacy record', async () => {
     const store = new InMemorySecretStore();
-    const legacy = new HotpAuthenticator(store);
+    const legacy = legacyRecords(store);
     const totp = new TotpAuthenticator(store);
     const hexSecret = Buffer.from('12345678901234567890', 'ascii').toString('hex');
-    await legacy.remember(ORG, 'u1', 'hexfactor', { sharedSecret: hexSecret }, { label: 'ann@example.com', issuer: 'Acme' });
-    await legacy.remember(ORG, 'u2', 'b32factor', { sharedSecret: 'ab01ab01ab01' }, { label: 'bob@example.com', issuer: 'Acme' });
-    await legacy.remember(ORG, 'u3', 'gone', { sharedSecret: hexSecret }, { label: 'cy@example.com', issuer: 'Acme' });
-    await legacy.remember('other-org', 'u9', 'kept', { sharedSecret: hexSecret }, meta);
+    await legacy.write({ orgId: ORG, userId: 'u1', factorId: 'hexfactor' }, legacyRecord(hexSecret, { label: 'ann@example.com', issuer: 'Acme' }));
+    await legacy.write({ orgId: ORG, userId: 'u2', factorId: 'b32factor' }, legacyRecord('ab01ab01ab01', { label: 'bob@example.com', issuer: 'Acme' }));
+    await legacy.write({ orgId: ORG, userId: 'u3', factorId: 'gone' }, legacyRecord(hexSecret, { label: 'cy@example.com', issuer: 'Acme' }));
+    await legacy.write({ orgId: 'other-org', userId: 'u9', factorId: 'kept' }, legacyRecord(hexSecret, meta));
     const profiles: Record<string, CustomTotpSettings> = { hexfactor: hexProfile, b32factor: base32Profile };
 
     const outcome = await migrateLegacyHotpSecrets(store, totp, ORG, async ({ factorId }) => profiles[factorId]);
@@ -170,10 +180,10 @@ describe('secrets of the earlier counter-based version', () => {
     assert.equal((await totp.currentCode(ORG, 'u1', 'hexfactor', 59_000)).code, '287082');
     assert.equal((await totp.currentCode(ORG, 'u1', 'hexfactor', 59_000)).code, referenceTotp(Buffer.from('12345678901234567890', 'ascii'), 59));
     for (const id of ['hexfactor', 'b32factor', 'gone']) {
-      assert.equal(await legacy.has(ORG, `u${id === 'hexfactor' ? 1 : id === 'b32factor' ? 2 : 3}`, id), false);
+      assert.equal((await legacy.read({ orgId: ORG, userId: `u${id === 'hexfactor' ? 1 : id === 'b32factor' ? 2 : 3}`, factorId: id })) !== undefined, false);
     }
     assert.equal(await totp.has(ORG, 'u2', 'b32factor'), false);
-    assert.equal(await legacy.has('other-org', 'u9', 'kept'), true, 'other orgs are untouched');
+    assert.equal((await legacy.read({ orgId: 'other-org', userId: 'u9', factorId: 'kept' })) !== undefined, true, 'other orgs are untouched');
     assert.equal((await store.keys()).filter((k) => k.startsWith(`${HOTP_SECRET_KIND}/${ORG}/`)).length, 0);
 
     const message = droppedLegacySecretsMessage(outcome.dropped)!;

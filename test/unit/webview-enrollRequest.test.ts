@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SecurityQuestion, SupportedFactor } from '../../src/okta/models';
+import type { CustomTotpProfile, SecurityQuestion, SupportedFactor } from '../../src/okta/models';
 import { enrollLayout, catalogKey } from '../../src/webviews/enrollFields';
 import { toEnrollRequest } from '../../src/webviews/enrollRequest';
 import type { EnrollForm } from '../../src/webviews/protocol';
@@ -17,7 +17,7 @@ const questions: SecurityQuestion[] = [{ question: 'disliked_food', questionText
 const context = { catalog, questions };
 const blank: EnrollForm = {
   factorKey: '', question: '', answer: '', phoneNumber: '', phoneExtension: '', email: '', credentialId: '',
-  passCode: '', nextPassCode: '', factorProfileId: '', sharedSecret: '', activate: false, updatePhone: false,
+  passCode: '', nextPassCode: '', factorProfileId: '', sharedSecret: '', sharedSecretEncoding: '', activate: false, updatePhone: false,
   templateId: '', tokenLifetimeSeconds: '', acceptLanguage: '',
 };
 const map = (values: Partial<EnrollForm>) => toEnrollRequest({ ...blank, ...values }, context);
@@ -96,17 +96,36 @@ test('tokens: RSA needs a passCode, Symantec also nextPassCode, YubiKey only the
   assert.deepEqual(yubikey.ok && yubikey.request, { factorType: 'token:hardware', provider: 'YUBICO', verify: { passCode: 'cccccceukngdfgkukfctkcvfidnetljjiknckkcjulji' } });
 });
 
-test('custom HOTP sends factorProfileId and the shared secret', () => {
-  const result = map({ factorKey: 'token:hotp/CUSTOM', factorProfileId: 'fpr20l2mDyaUGWGCa0g4', sharedSecret: '484f97be', activate: true });
-  assert.deepEqual(result.ok && result.request, { factorType: 'token:hotp', provider: 'CUSTOM', factorProfileId: 'fpr20l2mDyaUGWGCa0g4', profile: { sharedSecret: '484f97be' } });
+const hexProfile: CustomTotpProfile = {
+  id: 'fpr20l2mDyaUGWGCa0g4', name: 'Entrust Datacard', default: true,
+  settings: { timeBased: true, otpLength: 6, hmacAlgorithm: 'HMacSHA1', timeStep: 30, acceptableAdjacentIntervals: 1, encoding: 'hexadecimal' },
+};
+const base32Profile: CustomTotpProfile = {
+  id: 'fpr1nd8PQhGcQtSxB0g4', name: 'Hardware TOTP',
+  settings: { timeBased: true, otpLength: 8, hmacAlgorithm: 'HMacSHA512', timeStep: 60, acceptableAdjacentIntervals: 3, encoding: 'base32' },
+};
+const withProfiles = (values: Partial<EnrollForm>) => toEnrollRequest({ ...blank, ...values }, { ...context, profiles: [hexProfile, base32Profile] });
+
+test('Custom TOTP sends factorProfileId and a typed secret in the profile\'s encoding', () => {
+  const result = withProfiles({ factorKey: 'token:hotp/CUSTOM', factorProfileId: hexProfile.id, sharedSecret: '484f97be', activate: true });
+  assert.deepEqual(result.ok && result.request, { factorType: 'token:hotp', provider: 'CUSTOM', factorProfileId: hexProfile.id, profile: { sharedSecret: '484f97be' } });
   assert.deepEqual(result.ok && result.options, { activate: true });
+  // Typed in hex for a base32 profile: converted, since Okta decodes by the profile's encoding.
+  const converted = withProfiles({ factorKey: 'token:hotp/CUSTOM', factorProfileId: base32Profile.id, sharedSecret: '48656c6c6f', sharedSecretEncoding: 'hexadecimal' });
+  assert.equal(converted.ok && converted.request.profile?.sharedSecret, 'JBSWY3DP');
 });
 
-test('custom HOTP with a blank shared secret gets a fresh 20-byte hex one', () => {
-  const [first, second] = [1, 2].map(() => map({ factorKey: 'token:hotp/CUSTOM', factorProfileId: 'fpr20l2mDyaUGWGCa0g4', sharedSecret: '  ' }));
+test('Custom TOTP: a blank secret is generated in the profile\'s encoding; unknown profiles and bad secrets are field errors', () => {
+  const [first, second] = [1, 2].map(() => withProfiles({ factorKey: 'token:hotp/CUSTOM', factorProfileId: base32Profile.id, sharedSecret: '  ' }));
   const secretOf = (result: typeof first) => (result.ok ? result.request.profile?.sharedSecret : undefined);
-  assert.match(String(secretOf(first)), /^[0-9a-f]{40}$/);
+  assert.match(String(secretOf(first)), /^[A-Z2-7]+=*$/);
   assert.notEqual(secretOf(first), secretOf(second));
+  const hex = withProfiles({ factorKey: 'token:hotp/CUSTOM', factorProfileId: hexProfile.id });
+  assert.match(String(secretOf(hex)), /^[0-9a-f]{40}$/, 'SHA-1: a 20-byte key');
+  const unknown = withProfiles({ factorKey: 'token:hotp/CUSTOM', factorProfileId: 'fprNope' });
+  assert.match(!unknown.ok ? unknown.fields.factorProfileId : '', /factor profiles/);
+  const garbage = withProfiles({ factorKey: 'token:hotp/CUSTOM', factorProfileId: hexProfile.id, sharedSecret: 'not hex!', sharedSecretEncoding: 'hexadecimal' });
+  assert.match(!garbage.ok ? garbage.fields.sharedSecret : '', /not valid/);
 });
 
 test('TOTP and push enroll with type and provider only', () => {

@@ -4,7 +4,7 @@ import { parseEnrollMessage, parseVerifyMessage, type EnrollForm } from '../../s
 
 const form: EnrollForm = {
   factorKey: 'sms/OKTA', question: '', answer: '', phoneNumber: '+1-555-415-1337', phoneExtension: '', email: '',
-  credentialId: '', passCode: '', nextPassCode: '', factorProfileId: '', sharedSecret: '', activate: false,
+  credentialId: '', passCode: '', nextPassCode: '', factorProfileId: '', sharedSecret: '', sharedSecretEncoding: '', activate: false,
   updatePhone: false, templateId: '', tokenLifetimeSeconds: '', acceptLanguage: '',
 };
 const headers = { xForwardedFor: '', userAgent: 'test-agent', acceptLanguage: 'fr' };

@@ -35,8 +35,13 @@ export const ENROLL_BODY = `
     ${field('credential-id', 'credentialId', 'Credential ID', text('credential-id', 'credentialId'), 'The token serial or the user name on the token server.')}
     ${field('passcode', 'passCode', 'Token code', text('passcode', 'passCode'))}
     ${field('next-passcode', 'nextPassCode', 'Next token code', text('next-passcode', 'nextPassCode'))}
-    ${field('factor-profile-id', 'factorProfileId', 'Factor profile ID', text('factor-profile-id', 'factorProfileId', 'placeholder="fpr..."'))}
-    ${field('shared-secret', 'sharedSecret', 'Shared secret (optional)', text('shared-secret', 'sharedSecret', 'placeholder="hex"'), 'Leave empty to generate one. The built-in authenticator keeps a generated or hex secret and fills in codes when you verify.')}
+    ${field('factor-profile-id', 'factorProfileId', 'Factor profile', '<select id="factor-profile-id" name="factorProfileId"></select>')}
+    ${field('shared-secret', 'sharedSecret', 'Shared secret (optional)', `${text('shared-secret', 'sharedSecret')}
+      <label for="shared-secret-encoding">typed as</label>
+      <select id="shared-secret-encoding" name="sharedSecretEncoding">
+        <option value="">in the profile's encoding</option><option value="base32">base32</option>
+        <option value="base64">base64</option><option value="hexadecimal">hexadecimal</option>
+      </select>`, 'Leave empty to generate one in the profile\'s encoding. The built-in authenticator keeps it and computes codes under the profile (algorithm, digits, time step).')}
     <fieldset id="options" hidden>
       <legend>Options</legend>
       <div class="check" data-option="activate" hidden>

@@ -46,6 +46,13 @@ function renderState(state: EnrollState): void {
     option('', 'Choose a question...'),
     ...state.questions.map((q) => option(q.question, q.questionText)),
   );
+  const profileSelect = byId<HTMLSelectElement>('factor-profile-id');
+  const chosenProfile = profileSelect.value;
+  profileSelect.replaceChildren(
+    option('', state.profiles.length > 0 ? 'Choose a factor profile...' : 'The org defines no Custom TOTP profile'),
+    ...state.profiles.map((p) => option(p.id, p.label)),
+  );
+  profileSelect.value = chosenProfile || (state.profiles.find((p) => p.default)?.id ?? '');
   input('phone').value ||= state.defaults.phoneNumber;
   input('email').value ||= state.defaults.email;
   input('credential-id').value ||= state.defaults.credentialId;
@@ -93,6 +100,7 @@ function readForm(): EnrollForm {
     nextPassCode: input('next-passcode').value,
     factorProfileId: input('factor-profile-id').value,
     sharedSecret: input('shared-secret').value,
+    sharedSecretEncoding: byId<HTMLSelectElement>('shared-secret-encoding').value,
     activate: input('opt-activate').checked,
     updatePhone: input('opt-update-phone').checked,
     templateId: input('template-id').value,

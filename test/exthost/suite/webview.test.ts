@@ -4,7 +4,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSimulator, SEED_ANSWER, type RunningSimulator } from '../../../sim';
-import { HotpAuthenticator } from '../../../src/authenticator/hotpAuthenticator';
 import { TotpAuthenticator } from '../../../src/authenticator/totpAuthenticator';
 import { FactorService, type FactorServiceDeps } from '../../../src/factors/factorService';
 import { RequestLog } from '../../../src/log/requestLog';
@@ -61,7 +60,7 @@ async function ready<M extends HostMessage>(panel: AnyPanel): Promise<Extract<M,
 
 const blankForm: EnrollForm = {
   factorKey: '', question: '', answer: '', phoneNumber: '', phoneExtension: '', email: '', credentialId: '',
-  passCode: '', nextPassCode: '', factorProfileId: '', sharedSecret: '', activate: false, updatePhone: false,
+  passCode: '', nextPassCode: '', factorProfileId: '', sharedSecret: '', sharedSecretEncoding: '', activate: false, updatePhone: false,
   templateId: '', tokenLifetimeSeconds: '', acceptLanguage: '',
 };
 
@@ -87,14 +86,13 @@ suite('webview panels against the simulator', () => {
     const appendLine = log.appendLine.bind(log);
     log.appendLine = (line: string) => { logLines.push(line); appendLine(line); };
     totp = new TotpAuthenticator(secrets);
-    const hotpAuthenticator = new HotpAuthenticator(secrets);
     const factors = factorServiceWith(totp);
-    services = { context: { extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri }, registry, factors, authenticator: totp, hotpAuthenticator, log };
+    services = { context: { extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri }, registry, factors, authenticator: totp, log };
 
     /** The panels' one way to Okta: a real FactorService on the registry's client; its change events are recorded. */
     function factorServiceWith(authenticator: FactorServiceDeps['totp']): FactorService {
       const service = new FactorService({
-        clientFor: (id) => registry.clientFor(id), totp: authenticator, hotp: hotpAuthenticator, issuerOf: () => 'Simulator', log: (line) => log.appendLine(line),
+        clientFor: (id) => registry.clientFor(id), totp: authenticator, issuerOf: () => 'Simulator', log: (line) => log.appendLine(line),
       });
       service.onDidChange(({ orgId: o, userId: u }) => { refreshed.push(`${o}/${u}`); });
       return service;
@@ -221,36 +219,36 @@ suite('webview panels against the simulator', () => {
     assert.equal((await factorOf(u.id, 'token:software:totp', 'GOOGLE'))?.status, 'ACTIVE');
   });
 
-  test('enroll custom HOTP with a generated secret -> ACTIVE -> verify twice with the built-in code', async () => {
+  test('enroll Custom TOTP under the non-default profile (SHA-512, 8 digits, 60 s) -> ACTIVE -> verify with the built-in code', async () => {
     const u = await user('no.factors@example.com');
     const panel = enrollPanel(u);
-    await ready(panel);
+    const state = await ready<EnrollHostMessage>(panel);
+    const sha512 = state.profiles.find((p) => p.id === 'fpr1nd8PQhGcQtSxB0g4');
+    assert.match(sha512?.label ?? '', /HMacSHA512, 8 digits, 60 s/, 'the org\'s profiles are offered with their settings');
     const done = nextPost(panel, (m) => m.type === 'activation' && m.activation.kind === 'done');
-    const form = { ...blankForm, factorKey: 'token:hotp/CUSTOM', factorProfileId: 'fpr20l2mDyaUGWGCa0g4', activate: true };
+    const form = { ...blankForm, factorKey: 'token:hotp/CUSTOM', factorProfileId: 'fpr1nd8PQhGcQtSxB0g4', activate: true };
     const reply = await request(panel, { type: 'enroll', form });
     assert.equal(reply.error, undefined, JSON.stringify(reply.error));
     await done;
-    const hotp = (await factorOf(u.id, 'token:hotp'))!;
-    assert.equal(hotp.status, 'ACTIVE');
-    assert.match(String(sim.control.factorSecrets(u.id, hotp.id).hotpSecretHex), /^[0-9a-f]{40}$/, 'a generated 20-byte secret');
+    const custom = (await factorOf(u.id, 'token:hotp'))!;
+    assert.equal(custom.status, 'ACTIVE');
+    const secrets = sim.control.factorSecrets(u.id, custom.id) as { sharedSecret: string; encoding: string };
+    assert.equal(secrets.encoding, 'base32');
+    assert.match(secrets.sharedSecret, /^[A-Z2-7]+=*$/, 'a generated secret in the profile\'s encoding');
 
-    const verify = verifyPanel(u, hotp);
+    const verify = verifyPanel(u, custom);
     assert.equal((await ready<VerifyHostMessage>(verify)).builtInAuthenticator, true);
     const headers = { xForwardedFor: '', userAgent: '', acceptLanguage: '' };
-    const codes: string[] = [];
-    for (let i = 0; i < 2; i++) {
-      const filled = nextPost(verify, isType('code'));
-      assert.equal((await request(verify, { type: 'builtInCode' })).error, undefined);
-      const { code, secondsRemaining } = await filled;
-      assert.equal(secondsRemaining, undefined);
-      codes.push(code);
-      const result = nextPost(verify, isType('result'));
-      const verified = await request(verify, { type: 'verify', passCode: code, headers });
-      assert.equal(verified.error, undefined, JSON.stringify(verified.error));
-      assert.equal((await result).factorResult, 'SUCCESS');
-    }
-    assert.notEqual(codes[0], codes[1], 'the counter moved on');
-    assert.equal(sim.control.factorSecrets(u.id, hotp.id).hotpCounter, 2);
+    const filled = nextPost(verify, isType('code'));
+    assert.equal((await request(verify, { type: 'builtInCode' })).error, undefined);
+    const { code, secondsRemaining } = await filled;
+    assert.match(code, /^\d{8}$/);
+    assert.ok(secondsRemaining !== undefined && secondsRemaining <= 60, 'a 60 s step');
+    const result = nextPost(verify, isType('result'));
+    const verified = await request(verify, { type: 'verify', passCode: code, headers });
+    assert.equal(verified.error, undefined, JSON.stringify(verified.error));
+    assert.equal((await result).factorResult, 'SUCCESS');
+    assert.ok((await factorOf(u.id, 'token:hotp'))?.lastVerified, 'Okta records the verification');
   });
 
   test('enroll push -> live activation status -> ACTIVE once the device scans', async () => {
@@ -291,6 +289,7 @@ suite('webview panels against the simulator', () => {
       ...services,
       factors: withAuthenticator({
         remember: async () => { throw new Error('The OS keychain is locked.'); },
+        rememberCustomTotp: async () => { throw new Error('The OS keychain is locked.'); },
         has: totp.has.bind(totp),
         forget: totp.forget.bind(totp),
         forgetOrg: totp.forgetOrg.bind(totp),
