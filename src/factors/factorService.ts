@@ -267,6 +267,26 @@ export class FactorService {
     return { kind: 'active', factor: result };
   }
 
+  /**
+   * The image of a push activation's QR code, fetched by the host with the org's credentials (a panel
+   * never loads a remote URL); undefined when Okta gave no `qrcode` link.
+   */
+  async pushActivationQrCode(ref: FactorRef, activation: PushActivation, signal?: AbortSignal): Promise<{ contentType: string; data: Uint8Array } | undefined> {
+    const href = linkHref(activation._links, 'qrcode');
+    if (!href) return undefined;
+    return (await this.client(ref.orgId)).activationQrCode(href, { signal: this.bound(ref.orgId, signal) });
+  }
+
+  /** Sends the push activation link to the user's phone (sms) or address (email), through `_links.send`. */
+  async sendPushActivationLink(ref: FactorRef, activation: PushActivation, channel: 'sms' | 'email', to: string, signal?: AbortSignal): Promise<PushActivationStep> {
+    this.require(ref, canActivate, 'activated');
+    const href = linkHref(activation._links, 'send', channel);
+    if (!href) throw new FactorStateError(`Okta offers no way to send this activation by ${channel === 'sms' ? 'SMS' : 'email'}.`);
+    const profile = channel === 'sms' ? { phoneNumber: to } : { email: to };
+    const result = await (await this.client(ref.orgId)).sendActivationLink(href, profile, { signal: this.bound(ref.orgId, signal) });
+    return this.pushActivationStep(ref, result);
+  }
+
   // ---- resend ----
 
   /** Whole seconds before this factor may be sent another code; 0 when it may now. */

@@ -65,6 +65,17 @@ export class ApiCalls {
       this.context(request, response));
   }
 
+  /** Sends a GET for an image and returns it; anything but a PNG, GIF or JPEG is refused as not Okta's image. */
+  async image(request: ApiRequest): Promise<{ contentType: string; data: Uint8Array }> {
+    const response = await this.send({ ...request, binary: true, headers: { ...request.headers, Accept: 'image/png, image/*;q=0.8' } });
+    const type = typeof response.headers['content-type'] === 'string' ? response.headers['content-type'].split(';')[0].trim().toLowerCase() : '';
+    if (!/^image\/(png|gif|jpeg)$/.test(type) || !response.bytes?.length) {
+      throw new OktaNetworkError('invalid-response', `Okta answered HTTP ${response.status} with ${type || 'no content type'} instead of an image.`,
+        this.context(request, response));
+    }
+    return { contentType: type, data: response.bytes };
+  }
+
   /**
    * Sends a DELETE whose success is 204 No Content (or an empty 2xx). A 200 with an HTML page (a
    * captive portal) or a garbled body is not Okta's answer: the outcome is unknown, and said so.

@@ -14,6 +14,8 @@ export interface ApiRequest {
   body?: unknown;
   headers?: Record<string, string | undefined>;
   signal?: AbortSignal;
+  /** The answer is binary (an image): read as bytes, not text. */
+  binary?: boolean;
 }
 
 export interface PreparedRequest {
@@ -28,6 +30,7 @@ export interface PreparedRequest {
   headers: Record<string, string>;
   /** The body as JSON text, when there is one. */
   body?: string;
+  binary?: boolean;
 }
 
 /** What Node's HTTP client accepts in a header value (Latin-1; controls are refused before this). */
@@ -51,7 +54,10 @@ export function prepareRequest(request: ApiRequest, redact: (text: string) => st
   }
   // URLSearchParams writes spaces as "+"; Okta documents %20 (a literal "+" is already %2B here).
   const target = search.size ? `${request.path}?${search.toString().replace(/\+/g, '%20')}` : request.path;
-  return { method: request.method, path: request.path, target, shownPath: redact(target), headers, body: jsonBody(request.body) };
+  return {
+    method: request.method, path: request.path, target, shownPath: redact(target), headers, body: jsonBody(request.body),
+    ...(request.binary ? { binary: true } : {}),
+  };
 }
 
 function jsonBody(body: unknown): string | undefined {

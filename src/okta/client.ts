@@ -167,6 +167,14 @@ export class OktaClient {
   }
 
   /** GETs a link Okta returned (e.g. a push `poll` link) after checking it points at this org's API. */
+  activationQrCode(href: string, options: CallOptions = {}): Promise<{ contentType: string; data: Uint8Array }> {
+    return this.#factors.activationQrCode(href, options);
+  }
+
+  sendActivationLink(href: string, profile: { phoneNumber: string } | { email: string }, options: CallOptions = {}): Promise<PushActivation> {
+    return this.#factors.sendActivationLink(href, profile, options);
+  }
+
   followLink<T = unknown>(href: string, options: CallOptions = {}): Promise<T> {
     return this.#factors.followLink<T>(href, options);
   }

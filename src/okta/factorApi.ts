@@ -91,6 +91,18 @@ export class FactorApi {
     return this.#calls.noContent({ method: 'DELETE', path, signal: options.signal }, 'the push was cancelled', { acceptJsonObject: true });
   }
 
+  /** The image behind an activation's `qrcode` link (a PNG on the org, fetched with the client's credentials). */
+  async activationQrCode(href: string, options: CallOptions = {}): Promise<{ contentType: string; data: Uint8Array }> {
+    const { path, query } = this.#calls.sameOriginPath(href);
+    return this.#calls.image({ method: 'GET', path, query, signal: options.signal });
+  }
+
+  /** Sends a push activation's link by SMS or email (`_links.send`): `{ profile: { phoneNumber } }` or `{ profile: { email } }`. */
+  async sendActivationLink(href: string, profile: { phoneNumber: string } | { email: string }, options: CallOptions = {}): Promise<PushActivation> {
+    const { path, query } = this.#calls.sameOriginPath(href);
+    return this.#calls.json({ method: 'POST', path, query, body: { profile }, signal: options.signal }, 'object');
+  }
+
   async followLink<T = unknown>(href: string, options: CallOptions = {}): Promise<T> {
     const { path, query } = this.#calls.sameOriginPath(href);
     return this.#calls.json({ method: 'GET', path, query, signal: options.signal }, 'object');

@@ -7,6 +7,8 @@ export interface RawResponse {
   statusText: string;
   headers: Record<string, unknown>;
   body: string;
+  /** The body's bytes, for a binary request (then `body` is empty). */
+  bytes?: Uint8Array;
   /** The body parsed once on arrival; `ok: false` when empty or not JSON. */
   json: { ok: true; value: unknown } | { ok: false };
 }
@@ -17,6 +19,10 @@ const JSON_TYPES = /^application\/(?:[\w.+-]+\+)?json/i;
 export function decodeResponse(
   res: { status: number; statusText?: string; headers: unknown; data: unknown }, redact: (text: string) => string,
 ): RawResponse {
+  if (res.data instanceof ArrayBuffer || Buffer.isBuffer(res.data)) {
+    const bytes = new Uint8Array(res.data instanceof ArrayBuffer ? res.data : res.data.buffer.slice(res.data.byteOffset, res.data.byteOffset + res.data.byteLength));
+    return { status: res.status, statusText: redact(res.statusText ?? ''), headers: headerRecord(res.headers, redact), body: '', bytes, json: { ok: false } };
+  }
   const body = typeof res.data === 'string' ? res.data : res.data == null ? '' : String(res.data);
   return {
     status: res.status,

@@ -83,6 +83,7 @@ export class HttpTransport {
       const http = await this.http();
       const res = await http.request<string>({
         method: request.method, url: request.target, headers, data: request.body, signal: controller.signal,
+        responseType: request.binary ? 'arraybuffer' : 'text',
       });
       return { response: decodeResponse(res, this.#redact), durationMs: durationMs() };
     } catch (error) {

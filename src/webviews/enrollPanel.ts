@@ -46,6 +46,8 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
   private codeTimer?: NodeJS.Timeout;
   private pushPoll?: AbortController;
   private activationLink?: string;
+  /** The waiting push activation (its `send` links). */
+  private pushActivation?: PushActivation;
   /** True while an enroll request is between its checks and its activation step. */
   private enrolling = false;
 
@@ -173,6 +175,17 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
           const factor = this.requirePending('push');
           await this.onPushActivationStep(await this.services.factors.startPushActivation(this.ref(factor), this.signal));
         });
+      case 'sendActivationLink':
+        return this.answer(message.requestId, 'Send activation link', ['sendTo'], async () => {
+          const factor = this.requirePending('push');
+          const to = message.to.trim();
+          if (!this.pushActivation) throw new PanelInputError('There is no waiting push activation to send.');
+          if (message.channel === 'email' ? !/^[^\s@]+@[^\s@]+$/.test(to) : !/^\+?[\d\s().-]{7,20}$/.test(to)) {
+            throw new PanelInputError('Check the address.', { sendTo: message.channel === 'email' ? 'An email address.' : 'A phone number, e.g. +1-555-415-1337.' });
+          }
+          await this.onPushActivationStep(await this.services.factors.sendPushActivationLink(this.ref(factor), this.pushActivation, message.channel, to, this.signal));
+          this.post({ type: 'pushStatus', factorResult: 'WAITING', message: `Okta sent the activation link by ${message.channel === 'sms' ? 'SMS' : 'email'} to ${to}.` });
+        });
     }
   }
 
@@ -235,12 +248,21 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
     const factor = this.requirePending('push');
     if (step.kind === 'active') return this.finish(step.factor, `${factorTypeLabel(step.factor)} is active.`);
     const activation = step.activation;
-    // Okta's `qrcode` link is a PNG of the real activation QR code, served by the org. The panel loads
-    // no remote images, so the browser shows it instead.
+    this.pushActivation = activation;
+    // Okta's `qrcode` link is a PNG of the real activation QR code, served by the org: the host fetches
+    // it with the org's credentials and hands the panel a data: URL (the panel loads no remote image).
     this.activationLink = linkHref(activation._links, 'qrcode') ?? this.activationLink;
+    const qr = activation.factorResult === 'WAITING'
+      ? await this.services.factors.pushActivationQrCode(this.ref(factor), activation, this.signal).catch((err: unknown) => {
+        this.services.log.appendLine(`[webview] The activation QR code could not be fetched: ${err instanceof Error ? err.message : String(err)}`);
+        return undefined;
+      })
+      : undefined;
     this.setActivation({
       kind: 'push', factorLabel: factorTypeLabel(factor), factorResult: activation.factorResult, expiresAt: activation.expiresAt,
       activationLink: this.activationLink,
+      qrDataUrl: qr && `data:${qr.contentType};base64,${Buffer.from(qr.data).toString('base64')}`,
+      sendChannels: (['sms', 'email'] as const).filter((channel) => linkHref(activation._links, 'send', channel) !== undefined),
     });
     if (activation.factorResult === 'WAITING') this.watchPushActivation(factor, activation);
     else this.post({ type: 'pushStatus', factorResult: activation.factorResult, message: pushActivationMessage(activation.factorResult) });

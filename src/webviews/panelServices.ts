@@ -11,7 +11,7 @@ export interface PanelServices {
   registry: Pick<OrgRegistry, 'get'>;
   factors: Pick<FactorService,
     | 'catalog' | 'securityQuestions' | 'customTotpProfiles' | 'enroll' | 'activate' | 'activateWithAuthenticator' | 'startPushActivation'
-    | 'waitForPushActivation' | 'resend' | 'resendWaitSeconds' | 'resendAvailableAt' | 'sendChallenge' | 'verify'
+    | 'waitForPushActivation' | 'pushActivationQrCode' | 'sendPushActivationLink' | 'resend' | 'resendWaitSeconds' | 'resendAvailableAt' | 'sendChallenge' | 'verify'
     | 'verifyPush' | 'cancelPush' | 'isPushWaiting'>;
   authenticator: Pick<TotpAuthenticator, 'has' | 'currentCode'>;
   log: Pick<RequestLog, 'appendLine' | 'error'>;

@@ -91,7 +91,13 @@ export interface CatalogEntryView {
 /** The activation step shown after enroll, in the same panel. */
 export type ActivationView =
   | { kind: 'totp'; factorLabel: string; qrDataUrl: string; secret: string; otpauthUri: string }
-  | { kind: 'push'; factorLabel: string; activationLink?: string; factorResult: string; expiresAt?: string }
+  | {
+    kind: 'push'; factorLabel: string; activationLink?: string; factorResult: string; expiresAt?: string;
+    /** Okta's QR image, fetched by the host and handed over as a data: URL. */
+    qrDataUrl?: string;
+    /** Okta can send the activation link by these channels. */
+    sendChannels: Array<'sms' | 'email'>;
+  }
   | { kind: 'passcode'; factorLabel: string; channel: 'sms' | 'call' | 'email'; sentTo: string; resendAvailableAt: number }
   | { kind: 'done'; factorLabel: string; status: string; message: string };
 
@@ -124,6 +130,7 @@ export type EnrollWebviewMessage =
   | { type: 'activateWithAuthenticator'; requestId: number }
   | { type: 'resend'; requestId: number }
   | { type: 'restartPushActivation'; requestId: number }
+  | { type: 'sendActivationLink'; requestId: number; channel: 'sms' | 'email'; to: string }
   | { type: 'openActivationLink' }
   | { type: 'enrollAnother' };
 
@@ -157,6 +164,7 @@ export const parseEnrollMessage = messageParser<EnrollWebviewMessage>({
   activateWithAuthenticator: { requestId },
   resend: { requestId },
   restartPushActivation: { requestId },
+  sendActivationLink: { requestId, channel: (v) => v === 'sms' || v === 'email', to: text(SHORT) },
   openActivationLink: {},
   enrollAnother: {},
 });

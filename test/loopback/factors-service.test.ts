@@ -75,6 +75,21 @@ describe('enroll and activate', () => {
   });
 });
 
+describe('push activation', () => {
+  test('the QR image is fetched with the org\'s credentials; the link can be sent by SMS', async () => {
+    const { factor, activation } = await service.enroll(ref(), { factorType: 'push', provider: 'OKTA' }, {});
+    assert.ok(activation.kind === 'push');
+    const qr = await service.pushActivationQrCode(factorRef(factor), activation.activation);
+    assert.equal(qr?.contentType, 'image/png');
+    assert.deepEqual([...(qr?.data.slice(0, 4) ?? [])], [0x89, 0x50, 0x4e, 0x47], 'a PNG');
+    const phone = `+1-555-030-${1000 + counter}`;
+    const step = await service.sendPushActivationLink(factorRef(factor), activation.activation, 'sms', phone);
+    assert.equal(step.kind, 'pending');
+    const sent = (await control.outbox({ userId: user.id, factorId: factor.id })).filter((m) => m.purpose === 'activation-link');
+    assert.deepEqual(sent.map((m) => [m.channel, m.to]), [['sms', phone]]);
+  });
+});
+
 describe('resend', () => {
   test('refused locally during the cooldown, with the seconds left; nothing sent', async () => {
     const { factor } = await service.enroll(ref(), { factorType: 'sms', provider: 'OKTA', profile: { phoneNumber: `+1-555-030-${1000 + counter}` } }, {});

@@ -86,9 +86,18 @@ export const ENROLL_BODY = `
     </div>
   </div>
   <div id="push-activation" hidden>
-    <p class="note">Okta serves the Okta Verify activation QR code as an image from the org, and this panel loads no
-      remote images: "Open activation QR in browser" shows Okta's image for Okta Verify on the phone to scan. In the
-      demo org, choose "Approve" on the simulated phone's notification instead.</p>
+    <p class="note">Scan this QR code with Okta Verify on the phone. VS Code fetched Okta's image from the org; this panel
+      loads no remote images. In the demo org, you can also choose "Approve" on the simulated phone's notification.</p>
+    <img id="push-qr" class="qr" alt="Okta Verify activation QR code" hidden>
+    <div class="field" id="send-link" hidden>
+      <label for="send-to">Or send the activation link to the phone or address</label>
+      <input id="send-to" name="sendTo" type="text" autocomplete="off" spellcheck="false">
+      <p class="field-error" id="error-sendTo" role="alert"></p>
+      <div class="actions">
+        <button id="send-sms" type="button" class="secondary" hidden>Send by SMS</button>
+        <button id="send-email" type="button" class="secondary" hidden>Send by email</button>
+      </div>
+    </div>
     <div class="actions">
       <button id="open-activation-link" type="button">Open activation QR in browser</button>
       <button id="restart-push" type="button" class="secondary" hidden>Restart activation</button>

@@ -137,10 +137,18 @@ function renderActivation(activation: ActivationView): void {
       byId('sent-to').textContent = 'Or type the current code from your authenticator app:';
       byId('activate-builtin').focus();
       break;
-    case 'push':
+    case 'push': {
       show(byId('open-activation-link'), !!activation.activationLink);
+      const qr = byId<HTMLImageElement>('push-qr');
+      if (activation.qrDataUrl) qr.src = activation.qrDataUrl;
+      show(qr, !!activation.qrDataUrl);
+      show(byId('send-link'), activation.sendChannels.length > 0);
+      show(byId('send-sms'), activation.sendChannels.includes('sms'));
+      show(byId('send-email'), activation.sendChannels.includes('email'));
+      input('send-to').value ||= activation.sendChannels.includes('sms') ? input('phone').value : input('email').value;
       renderPushStatus(activation.factorResult, 'Waiting for Okta Verify to complete the activation...');
       break;
+    }
     case 'passcode':
       byId('sent-to').textContent = `Okta sent a code to ${activation.sentTo}.`;
       startCooldown(activation.resendAvailableAt);
@@ -193,6 +201,9 @@ byId<HTMLFormElement>('passcode-form').addEventListener('submit', (event) => {
 byId('activate-builtin').addEventListener('click', () => void run({ type: 'activateWithAuthenticator' }));
 byId('resend').addEventListener('click', () => void run({ type: 'resend' }));
 byId('restart-push').addEventListener('click', () => void run({ type: 'restartPushActivation' }));
+for (const channel of ['sms', 'email'] as const) {
+  byId(`send-${channel}`).addEventListener('click', () => void run({ type: 'sendActivationLink', channel, to: input('send-to').value }));
+}
 byId('open-activation-link').addEventListener('click', () => client.notify({ type: 'openActivationLink' }));
 byId('enroll-another').addEventListener('click', () => client.notify({ type: 'enrollAnother' }));
 

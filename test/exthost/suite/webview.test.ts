@@ -259,6 +259,8 @@ suite('webview panels against the simulator', () => {
     assert.equal((await request(panel, { type: 'enroll', form: { ...blankForm, factorKey: 'push/OKTA' } })).error, undefined);
     const step = (await activation).activation;
     assert.equal(step.kind, 'push');
+    assert.ok(step.kind === 'push' && step.qrDataUrl?.startsWith('data:image/png;base64,'), 'Okta\'s QR image, fetched by the host');
+    assert.deepEqual(step.kind === 'push' && step.sendChannels, ['sms', 'email']);
     const waiting = nextPost(panel, (m) => m.type === 'pushStatus' && m.factorResult === 'WAITING');
     await waiting;
     const done = nextPost(panel, (m) => m.type === 'activation' && m.activation.kind === 'done');
