@@ -413,7 +413,7 @@ suite('actions: factor commands against the simulator', () => {
     await services.authenticator.forget(orgId, node.user.id, node.factor.id);
     const shown = recordMessages();
     await vscode.commands.executeCommand('okta.copyTotpCode', node);
-    assert.match(shown.at(-1)!.text, /has no secret for .*only TOTP factors enrolled through this extension/);
+    assert.match(shown.at(-1)!.text, /has no secret for .*only TOTP and Custom TOTP factors enrolled through this extension/);
   });
   test('From the palette, Unenroll asks for the user and offers only the factors it can delete', async () => {
     pickUserInPalette('pending.factors@example.com');

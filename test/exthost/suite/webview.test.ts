@@ -286,7 +286,8 @@ suite('webview panels against the simulator', () => {
   });
 
   test('enroll TOTP when the authenticator cannot keep the secret: "enrolled, but ...", the factor stays pending', async () => {
-    const u = await user('no.factors@example.com');
+    // Not no.factors: on Identity Engine an earlier test's push activation gave that user an Okta Verify TOTP.
+    const u = await user('staged.user@example.com');
     const lockedKeychain: PanelServices = {
       ...services,
       factors: withAuthenticator({
