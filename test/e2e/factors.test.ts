@@ -43,6 +43,30 @@ test('enroll Google Authenticator in the webview and activate it with the built-
   await workbench.screenshotTree('enroll-totp-tree');
 });
 
+test('push activation shows Okta\'s QR image and the send-link options, in the light and the dark theme', async () => {
+  const workbench = await suite.harness.openWorkbench();
+  await addOrgThroughPalette(workbench, suite.sim, ORG);
+  await showUserFactors(workbench, ORG, 'Nolan Nofactors');
+  await workbench.tree.rightClick('Nolan Nofactors');
+  await workbench.contextMenu.click(/^Enroll Factor/);
+  const panel = await workbench.webview();
+  await panel.selectOptionStartingWith('#factor-select', 'Okta Verify push');
+  await panel.locator('#submit').click();
+  const qr = panel.locator('#push-qr');
+  await qr.waitFor({ state: 'visible' });
+  assert.ok(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the QR image renders');
+  assert.match(await qr.getAttribute('src') ?? '', /^data:image\/png;base64,/, 'a data: URL, no remote image');
+  await panel.locator('#send-sms').waitFor({ state: 'visible' });
+  // A fresh headless workbench follows the browser's light scheme; then the same view in the dark theme.
+  await workbench.screenshotWebview('enroll-push-activation-light');
+
+  await workbench.runCommand('Preferences: Color Theme');
+  await workbench.quickInput.pick(/^Dark Modern/, 'Dark Modern');
+  await waitUntil('the dark theme', async () => (await workbench.page.locator('.monaco-workbench.vs-dark').count()) > 0);
+  await qr.waitFor({ state: 'visible' });
+  await workbench.screenshotWebview('enroll-push-activation-dark');
+});
+
 test('verify an SMS factor with the code from the simulator\'s outbox', async () => {
   const { user, factor } = await factorOf(suite.sim, 'all.factors@example.com', 'sms');
   const workbench = await suite.harness.openWorkbench();
