@@ -146,6 +146,10 @@ async function unthrottled(contender: Contender, sim: Simulator): Promise<{ ms: 
 async function crawlCell(contender: Contender, sim: Simulator, window: (typeof WINDOWS)[number], needed: number, fullSpeedMs: number): Promise<string> {
   await sim.control('PUT', '/rate-limits', { usersPerMinute: window.limit, windowSeconds: window.windowSeconds }); // fresh windows
   await sim.control('DELETE', '/requests');
+  // Start half-way through a server second, the average of a random start: a client that learns the
+  // clock's offset only from Date is late by about that much at every window while it knows no better.
+  const phaseMs = (Date.now() + sim.skewMs) % 1000;
+  await new Promise((resolve) => setTimeout(resolve, (1500 - phaseMs) % 1000));
   const startMs = Date.now();
   try {
     await crawl(contender, sim);
