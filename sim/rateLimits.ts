@@ -1,7 +1,10 @@
 // Okta-style rate limits: a quota per bucket per window. Buckets follow Okta's own table: the users
 // list, POST /users and every factor path share "/api/v1/users"; GET /users/{id}, GET /users/me and
 // factor verify have their own; anything else under /api/v1 (the org's factor profiles) counts
-// against the generic "/api/v1" bucket. Every API response carries X-Rate-Limit-Limit/Remaining/Reset.
+// against the generic "/api/v1" bucket. Every API response carries X-Rate-Limit-Limit/Remaining/Reset
+// (epoch seconds). A window is not aligned to the wall-clock minute (Okta's docs: a rolling window);
+// it opens at the whole second in which its first request arrives, so that X-Rate-Limit-Reset, in
+// whole seconds, is its true end rather than a rounded-up one.
 
 export interface RateLimitSettings {
   usersPerMinute: number;
@@ -84,7 +87,7 @@ export class RateLimiter {
   private currentWindow(bucket: Bucket, nowMs: number): Window {
     const window = this.windows.get(bucket);
     if (window && nowMs < window.startMs + this.settings.windowSeconds * 1000) return window;
-    return { startMs: nowMs, count: 0 };
+    return { startMs: Math.floor(nowMs / 1000) * 1000, count: 0 };
   }
 
   private verdict(bucket: Bucket, window: Window): RateLimitVerdict {
@@ -92,7 +95,7 @@ export class RateLimiter {
     return {
       limit,
       remaining: Math.max(0, limit - window.count),
-      resetEpochSeconds: Math.ceil((window.startMs + this.settings.windowSeconds * 1000) / 1000),
+      resetEpochSeconds: window.startMs / 1000 + this.settings.windowSeconds,
       exceeded: window.count > limit,
     };
   }

@@ -2,7 +2,7 @@
 // registry owns one per org and token and hands it to every client it builds, so clients with
 // different log hooks share what they learn, while a new token (or a re-added org) starts fresh.
 // A client built without one gets its own.
-import { RateLimitTracker } from './rateLimits';
+import { RateLimitTracker } from './rateLimitTracker';
 import { Semaphore } from './semaphore';
 
 export const DEFAULT_MAX_CONCURRENT = 6;

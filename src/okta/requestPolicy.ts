@@ -7,9 +7,8 @@ import { abortableDelay } from './abortableDelay';
 import { prepareRequest, type ApiRequest, type PreparedRequest } from './apiRequest';
 import { cancelledError, OktaRateLimitError } from './errors';
 import type { OrgTraffic } from './orgTraffic';
-import {
-  backoffDelayMs, rateLimitBucket, rateLimitResetDelayMs, RateLimitWaitTooLong, readRateLimitHeaders, type RateLimitStatus,
-} from './rateLimits';
+import { backoffDelayMs, rateLimitBucket, RateLimitWaitTooLong, readRateLimitHeaders, type RateLimitStatus } from './rateLimits';
+import type { RateLimitTicket } from './rateLimitTracker';
 import { describeBody, requestIdOf, responseError, type RawResponse } from './rawResponse';
 import { anySignal } from './signals';
 import type { ExchangeOutcome, HttpTransport } from './transport';
@@ -67,30 +66,31 @@ export class RequestPolicy {
     let rateLimitRetries = 0;
 
     for (let attempt = 1; ; attempt++) {
-      let outcome: ExchangeOutcome;
-      let retryDelay: number | undefined;
+      let ticket: RateLimitTicket;
       try {
-        await limits.acquire(bucket, signal, this.#options.maxRateLimitWaitMs);
+        ticket = await limits.acquire(bucket, signal, this.#options.maxRateLimitWaitMs);
       } catch (error) {
         if (error instanceof RateLimitWaitTooLong) throw this.rateLimitError(error.resetAtMs, bucket, prepared);
         throw error;
       }
+      let outcome: ExchangeOutcome | undefined;
+      let retryDelay: number | undefined;
       try {
         await slots.acquire(signal);
         try {
           const retryHeaders: Record<string, string> = retryFor && rateLimitRetries > 0
             ? { 'X-Okta-Retry-For': retryFor, 'X-Okta-Retry-Count': String(rateLimitRetries) } : {};
+          limits.sending(ticket);
           outcome = await this.#transport.exchange(prepared, retryHeaders, signal);
         } finally {
           slots.release();
         }
         this.log(prepared, attempt, outcome);
-        if ('response' in outcome) {
-          const status = limits.update(bucket, readRateLimitHeaders(outcome.response.headers));
-          if (status) this.notifyRateLimit(status);
-        }
       } finally {
-        limits.release(bucket);
+        const answer = outcome && 'response' in outcome
+          ? { status: outcome.response.status, headers: readRateLimitHeaders(outcome.response.headers) } : undefined;
+        const status = limits.finish(ticket, answer);
+        if (status) this.notifyRateLimit(status);
       }
 
       const canRetry = attempt <= this.#options.maxRetries;
@@ -103,16 +103,16 @@ export class RequestPolicy {
       } else {
         const response = outcome.response;
         if (response.status === 429 && isBucketExhausted(response)) {
-          const delay = rateLimitResetDelayMs(readRateLimitHeaders(response.headers), Date.now()) ?? this.backoff(attempt);
-          limits.exhaust(bucket, Date.now() + delay);
-          if (canRetry && delay <= this.#options.maxRateLimitWaitMs) {
-            retryFor = requestIdOf(response.headers);
-            rateLimitRetries++;
-            continue; // acquire() waits for the reset
+          // Judged, like any wait, against the earliest the reset can be.
+          const reset = limits.resetEstimate(bucket);
+          if (!canRetry || (reset && reset.earliestMs - Date.now() > this.#options.maxRateLimitWaitMs)) {
+            throw this.rateLimitError(reset?.latestMs ?? Date.now(), bucket, prepared, response);
           }
-          throw this.rateLimitError(Date.now() + delay, bucket, prepared, response);
-        }
-        if (response.status >= 500 && idempotent && canRetry) {
+          retryFor = requestIdOf(response.headers);
+          rateLimitRetries++;
+          if (reset) continue; // acquire() waits for the reset
+          retryDelay = this.backoff(attempt); // no usable reset header: back off instead
+        } else if (response.status >= 500 && idempotent && canRetry) {
           retryDelay = this.backoff(attempt);
         } else if (response.status >= 300) {
           throw responseError(response, { method: prepared.method, path: prepared.shownPath }, this.#options.redact);
