@@ -21,8 +21,21 @@ export async function addOrgThroughPalette(workbench: Workbench, sim: RunningSim
   await workbench.tree.waitForItem(label);
 }
 
-/** Expands org > user, waiting for the user's factors to load. */
+/**
+ * Expands org > user, waiting for the user's factors to load. Known issue (see the session notes):
+ * on a loaded machine the org's first user list has, twice in about ten runs, stayed empty with no
+ * error right after the org was added; one click on the org's Refresh is what a user would do, so the
+ * flow does that once (and says so on stderr) instead of failing the unrelated test that follows.
+ */
 export async function showUserFactors(workbench: Workbench, orgLabel: string, userName: string): Promise<void> {
   await workbench.tree.expand(orgLabel);
+  try {
+    await workbench.tree.item(userName).waitFor({ state: 'visible', timeout: 20_000 });
+  } catch {
+    console.error(`[e2e] ${orgLabel}: no users after 20 s; refreshing the org once`);
+    const org = workbench.tree.item(orgLabel);
+    await org.hover();
+    await org.locator('.action-label[aria-label^="Refresh"]').click();
+  }
   await workbench.tree.expand(userName);
 }
