@@ -11,15 +11,20 @@ import { useSimulatorSuite } from './suiteSetup';
 const ORG = 'Demo Sim';
 const suite = useSimulatorSuite();
 
-test('enroll Google Authenticator in the webview and activate it with the built-in authenticator', async () => {
+/** A fresh window with the demo org added and the Enroll panel of the user without factors open. */
+async function openEnrollPanelOfNolan() {
   const workbench = await suite.harness.openWorkbench();
   await addOrgThroughPalette(workbench, suite.sim, ORG);
   await showUserFactors(workbench, ORG, 'Nolan Nofactors');
   await workbench.tree.rightClick('Nolan Nofactors');
   await workbench.contextMenu.click(/^Enroll Factor/);
-
   const panel = await workbench.webview();
   await panel.waitForText(/no\.factors@example\.com/);
+  return { workbench, panel };
+}
+
+test('enroll Google Authenticator in the webview and activate it with the built-in authenticator', async () => {
+  const { workbench, panel } = await openEnrollPanelOfNolan();
   await panel.selectOptionStartingWith('#factor-select', 'Google Authenticator');
   await panel.locator('#submit').click();
   await panel.locator('#totp-activation').waitFor({ state: 'visible' });
@@ -44,12 +49,7 @@ test('enroll Google Authenticator in the webview and activate it with the built-
 });
 
 test('push activation shows Okta\'s QR image and the send-link options, in the light and the dark theme', async () => {
-  const workbench = await suite.harness.openWorkbench();
-  await addOrgThroughPalette(workbench, suite.sim, ORG);
-  await showUserFactors(workbench, ORG, 'Nolan Nofactors');
-  await workbench.tree.rightClick('Nolan Nofactors');
-  await workbench.contextMenu.click(/^Enroll Factor/);
-  const panel = await workbench.webview();
+  const { workbench, panel } = await openEnrollPanelOfNolan();
   await panel.selectOptionStartingWith('#factor-select', 'Okta Verify push');
   await panel.locator('#submit').click();
   const qr = panel.locator('#push-qr');
