@@ -70,6 +70,7 @@ interface WaitingPush {
   cancelFrom?: string;
 }
 
+/** One string per factor across orgs, for the per-factor state kept here (cooldowns, pushes). */
 const factorKey = ({ orgId, user, factor }: FactorRef): string => `${orgId}/${user.id}/${factor.id}`;
 
 export class FactorService {
