@@ -12,7 +12,7 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 
 // Packages the extension needs only after activation: a dynamic import() of one of them in src/ is
 // left to run time and points at its own bundle, dist/lazy/<name>.js, so dist/extension.js stays small.
-const LAZY_PACKAGES = ['axios', 'qrcode', 'otplib'];
+const LAZY_PACKAGES = ['axios', 'qrcode', 'otplib', 'jose'];
 const lazyPackages = {
   name: 'lazy-packages',
   setup(build) {

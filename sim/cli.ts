@@ -9,7 +9,7 @@ import type { SeedName } from './seeds';
 const HELP = `Usage: npm run sim -- [--port 0] [--token demo-api-token] [--access-token T]... [--seed demo|empty|scale:N]
   [--engine identity|classic]
   [--users-per-minute 600] [--user-by-id-per-minute 2000] [--user-me-per-minute 600] [--verify-per-minute 600]
-  [--api-per-minute 600] [--window-seconds 60]
+  [--api-per-minute 600] [--token-per-minute 600] [--window-seconds 60]
   [--push-timeout 300] [--service-app '{"clientId":…,"jwks":{"keys":[…]},"scopes":[…],"requireDpop":true}' | @app.json]...`;
 
 /** A --service-app value: the app as JSON, or @path of a JSON file holding it. */
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       'user-me-per-minute': { type: 'string' },
       'verify-per-minute': { type: 'string' },
       'api-per-minute': { type: 'string' },
+      'token-per-minute': { type: 'string' },
       'window-seconds': { type: 'string' },
       'push-timeout': { type: 'string' },
       'service-app': { type: 'string', multiple: true },
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
         userMePerMinute: int('user-me-per-minute', values['user-me-per-minute']),
         verifyPerMinute: int('verify-per-minute', values['verify-per-minute']),
         apiPerMinute: int('api-per-minute', values['api-per-minute']),
+        tokenPerMinute: int('token-per-minute', values['token-per-minute']),
         windowSeconds: int('window-seconds', values['window-seconds']),
       }).filter(([, v]) => v !== undefined),
     ),

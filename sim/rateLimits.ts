@@ -1,10 +1,12 @@
 // Okta-style rate limits: a quota per bucket per window. Buckets follow Okta's own table: the users
 // list, POST /users and every factor path share "/api/v1/users"; GET /users/{id}, GET /users/me and
 // factor verify have their own; anything else under /api/v1 (the org's factor profiles) counts
-// against the generic "/api/v1" bucket. Every API response carries X-Rate-Limit-Limit/Remaining/Reset
+// against the generic "/api/v1" bucket; the org authorization server's token endpoint has its own
+// (the sources give no figure for it: 600 a minute, like the others, until one is recorded). Every API response carries X-Rate-Limit-Limit/Remaining/Reset
 // (epoch seconds). A window is not aligned to the wall-clock minute (Okta's docs: a rolling window);
 // it opens at the whole second in which its first request arrives, so that X-Rate-Limit-Reset, in
 // whole seconds, is its true end rather than a rounded-up one.
+import { TOKEN_PATH } from './oauth/tokenEndpoint';
 
 export interface RateLimitSettings {
   usersPerMinute: number;
@@ -12,6 +14,7 @@ export interface RateLimitSettings {
   userMePerMinute: number;
   verifyPerMinute: number;
   apiPerMinute: number;
+  tokenPerMinute: number;
   windowSeconds: number;
 }
 
@@ -21,12 +24,14 @@ const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   userMePerMinute: 600,
   verifyPerMinute: 600,
   apiPerMinute: 600,
+  tokenPerMinute: 600,
   windowSeconds: 60,
 };
 
-export type Bucket = 'users' | 'userById' | 'userMe' | 'verify' | 'api';
+export type Bucket = 'users' | 'userById' | 'userMe' | 'verify' | 'api' | 'token';
 
 export function bucketFor(method: string, path: string): Bucket {
+  if (path === TOKEN_PATH) return 'token';
   if (method === 'POST' && /^\/api\/v1\/users\/[^/]+\/factors\/[^/]+\/verify$/.test(path)) return 'verify';
   // Only GET /users/me has its own bucket; POST/PUT /users/me count against /api/v1/users.
   if (method === 'GET' && path === '/api/v1/users/me') return 'userMe';
@@ -107,6 +112,7 @@ export class RateLimiter {
       userMe: this.settings.userMePerMinute,
       verify: this.settings.verifyPerMinute,
       api: this.settings.apiPerMinute,
+      token: this.settings.tokenPerMinute,
     };
     return perBucket[bucket];
   }

@@ -3,8 +3,8 @@
 // router. API requests: counted -> authenticated (401) -> rate limited (429 when the bucket is empty)
 // -> a service app's scope (403) -> faults -> routed. Authentication comes first so that callers
 // without the token cannot spend the org's buckets: a 401 shows the bucket as it stands without
-// charging it. The OAuth token endpoint is counted and faulted, then answered by oauth/ (it
-// authenticates clients itself, and has no rate limit here). Every response carries Date and
+// charging it. The OAuth token endpoint is counted, rate limited and faulted, then answered by oauth/ (it
+// authenticates clients itself; its bucket is its own). Every response carries Date and
 // X-Okta-Request-Id; API responses also X-Rate-Limit-*.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate, type Caller, type Credentials } from './auth';
@@ -78,6 +78,13 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   // The Host the guard accepted: the org's URL as this client addresses it (token URL, DPoP htu).
   const origin = `http://${req.headers.host}`;
   if (path === TOKEN_PATH) {
+    // Charged before the client is authenticated: the token endpoint is where authentication happens.
+    const verdict = deps.rateLimiter.consume(bucketFor(method, path), ctx.now());
+    setRateLimitHeaders(res, verdict);
+    if (verdict.exceeded) {
+      writeResponse(res, errorResponse(oktaErrors.rateLimited()));
+      return;
+    }
     if (await answeredWithFault(deps, method, path, res)) return;
     writeResponse(res, await deps.oauth.tokenRequest(method, req.headers, raw, origin, ctx.now()));
     return;

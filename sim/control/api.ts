@@ -203,6 +203,13 @@ export class SimControl {
     if (!this.deps.oauth.remove(clientId)) throw oktaErrors.noSuchEndpoint(`/sim/service-apps/${clientId}`);
   }
 
+  /** Revokes every token the app holds: its next API call gets 401 invalid_token. */
+  revokeServiceAppTokens(clientId: string): { revoked: number } {
+    const revoked = this.deps.oauth.revokeTokens(clientId);
+    if (revoked === undefined) throw oktaErrors.noSuchEndpoint(`/sim/service-apps/${clientId}`);
+    return { revoked };
+  }
+
   /** Adds a public JWK to an app, as an admin does in the Admin Console. */
   async addServiceAppKey(clientId: string, jwk: unknown): Promise<ServiceAppView> {
     const app = await this.deps.oauth.addKey(clientId, jwk);

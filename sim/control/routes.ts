@@ -43,6 +43,7 @@ export function createControlRouter(control: SimControl): Router {
     .add('GET', '/sim/service-apps', () => json(control.serviceApps()))
     .add('POST', '/sim/service-apps', async (req) => json(await control.registerServiceApp(req.body), 201))
     .add('DELETE', APP, (req) => (control.removeServiceApp(req.params.clientId), noContent()))
+    .add('DELETE', `${APP}/tokens`, (req) => json(control.revokeServiceAppTokens(req.params.clientId)))
     .add('POST', `${APP}/keys`, async (req) => json(await control.addServiceAppKey(req.params.clientId, req.body), 201))
     .add('DELETE', `${APP}/keys/:kid`, (req) => (control.removeServiceAppKey(req.params.clientId, req.params.kid), noContent()));
 }

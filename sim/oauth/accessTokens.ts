@@ -37,6 +37,17 @@ export class AccessTokens {
     return this.byDigest.get(digest(token));
   }
 
+  /** Revokes every token of one app; how many there were. */
+  revokeFor(clientId: string): number {
+    let revoked = 0;
+    for (const [key, issued] of this.byDigest) {
+      if (issued.clientId !== clientId) continue;
+      this.byDigest.delete(key);
+      revoked++;
+    }
+    return revoked;
+  }
+
   clear(): void {
     this.byDigest.clear();
   }

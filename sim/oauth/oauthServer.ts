@@ -65,6 +65,11 @@ export class OAuthServer {
     return this.apps.delete(clientId);
   }
 
+  /** Revokes the app's issued tokens (an admin revoking them, or an app deactivated and reactivated); undefined when the app is unknown. */
+  revokeTokens(clientId: string): number | undefined {
+    return this.apps.has(clientId) ? this.tokens.revokeFor(clientId) : undefined;
+  }
+
   async addKey(clientId: string, jwk: unknown): Promise<ServiceAppView | undefined> {
     const app = this.apps.get(clientId);
     if (!app) return undefined;

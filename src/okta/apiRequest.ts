@@ -16,6 +16,8 @@ export interface ApiRequest {
   signal?: AbortSignal;
   /** The answer is binary (an image): read as bytes, not text. */
   binary?: boolean;
+  /** Safe to send again after a 5xx or dropped connection although not a GET (a token request). */
+  repeatable?: boolean;
 }
 
 export interface PreparedRequest {

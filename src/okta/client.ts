@@ -14,8 +14,12 @@ import type {
 import { OrgTraffic } from './orgTraffic';
 import { normalizeOrgUrl } from './orgUrl';
 import type { RateLimitStatus } from './rateLimits';
-import { redactor } from './redact';
+import { redactor, type Redact } from './redact';
+import { StaticAuthorizer, type RequestAuthorizer } from './requestAuthorizer';
 import { RequestPolicy, type RequestLogEntry } from './requestPolicy';
+import { ServiceAppAuthorizer } from './serviceAppAuthorizer';
+import { readServiceAppKey } from './serviceAppKey';
+import { ServiceAppTokens, sharedServiceAppTokens, type ServiceAppAuth } from './serviceAppTokens';
 import { HttpTransport } from './transport';
 import { UserApi } from './userApi';
 
@@ -23,12 +27,25 @@ export type { RateLimitStatus } from './rateLimits';
 export type { RequestLogEntry } from './requestPolicy';
 export type { CallOptions } from './factorApi';
 
+/** An OAuth 2.0 service app (client credentials with private_key_jwt; DPoP when the app requires it). */
+export interface PrivateKeyAuth {
+  clientId: string;
+  /** PEM (PKCS#8, PKCS#1 RSA, EC) or a JWK as JSON text; RSA 2048+ (RS256) or EC P-256 (ES256). */
+  privateKey: string;
+  /** The key id registered in Okta; default: the JWK's `kid`. */
+  keyId?: string;
+  scopes: string[];
+}
+
 export interface OktaClientOptions {
   /** Org URL; normalised with normalizeOrgUrl (https only, http only for loopback). */
   orgUrl: string;
-  token: string;
+  /** An API token or a pasted access token; not used with `privateKeyAuth`. */
+  token?: string;
   /** `SSWS` API token (default) or `Bearer` OAuth access token. */
   tokenType?: TokenType;
+  /** A service app instead of a token: the client gets (and renews) its own access tokens. */
+  privateKeyAuth?: PrivateKeyAuth;
   /** Per-attempt timeout (default 30 000 ms). */
   timeoutMs?: number;
   /** Prepended to the client's own User-Agent. */
@@ -63,7 +80,8 @@ export class OktaClient {
   readonly orgUrl: string;
   /** Set when normalisation changed the URL meaningfully (an Admin Console URL). */
   readonly orgUrlNotice?: string;
-  readonly tokenType: TokenType;
+  /** How calls are authorised: `SSWS`, `Bearer` (a pasted token) or `ServiceApp`. */
+  readonly authScheme: TokenType | 'ServiceApp';
 
   // Private (#) so the token, which the parts below hold, shows in neither inspection nor JSON.
   readonly #factors: FactorApi;
@@ -71,33 +89,44 @@ export class OktaClient {
 
   constructor(options: OktaClientOptions) {
     const { url, notice } = normalizeOrgUrl(options.orgUrl);
-    const token = typeof options.token === 'string' ? options.token.trim() : '';
-    if (!token) throw new OktaInputError('The API token is empty.');
-    if (/[\s\u0000-\u001f\u007f]/.test(token)) throw new OktaInputError('The API token contains spaces or control characters; paste it again.');
-    const tokenType = options.tokenType ?? 'SSWS';
-    if (tokenType !== 'SSWS' && tokenType !== 'Bearer') throw new OktaInputError(`Unknown token type "${String(tokenType)}"; use SSWS or Bearer.`);
     this.orgUrl = url;
     this.orgUrlNotice = notice;
-    this.tokenType = tokenType;
-    const redact = redactor(token);
     const maxConcurrent = options.maxConcurrent === undefined ? undefined : Math.max(1, Math.floor(options.maxConcurrent));
     const traffic = options.traffic ?? new OrgTraffic(maxConcurrent);
     if (options.traffic && maxConcurrent !== undefined) traffic.slots.setCapacity(maxConcurrent);
-    const transport = new HttpTransport({
+    const retries = {
+      maxRetries: nonNegativeInteger(options.maxRetries, 3),
+      retryBaseDelayMs: positive(options.retryBaseDelayMs, 500),
+      maxRetryDelayMs: positive(options.maxRetryDelayMs, 8_000),
+      maxRateLimitWaitMs: nonNegativeInteger(options.maxRateLimitWaitMs, 60_000),
+      workSignal: options.signal,
+    };
+    const transportFor = (redact: Redact) => new HttpTransport({
       orgUrl: url,
-      authorization: `${tokenType} ${token}`,
       userAgent: options.userAgent ? `${options.userAgent} ${CLIENT_AGENT}` : CLIENT_AGENT,
       timeoutMs: positive(options.timeoutMs, 30_000),
       maxResponseBytes: positive(options.maxResponseBytes, 10 * 1024 * 1024),
       redact,
     });
-    const policy = new RequestPolicy(transport, traffic, {
-      maxRetries: nonNegativeInteger(options.maxRetries, 3),
-      retryBaseDelayMs: positive(options.retryBaseDelayMs, 500),
-      maxRetryDelayMs: positive(options.maxRetryDelayMs, 8_000),
-      maxRateLimitWaitMs: nonNegativeInteger(options.maxRateLimitWaitMs, 60_000),
+    let authorizer: RequestAuthorizer;
+    let redact: Redact;
+    if (options.privateKeyAuth !== undefined) {
+      const auth = serviceAppAuth(options.privateKeyAuth);
+      // Shared by every client of this org and credentials, like the rate-limit state.
+      const tokens = sharedServiceAppTokens(traffic, auth, () => new ServiceAppTokens(url, auth, transportFor, retries));
+      redact = tokens.redactor.redact;
+      authorizer = new ServiceAppAuthorizer(url, tokens);
+      this.authScheme = 'ServiceApp';
+    } else {
+      const { token, tokenType } = staticToken(options.token, options.tokenType);
+      redact = redactor(token);
+      authorizer = new StaticAuthorizer(`${tokenType} ${token}`);
+      this.authScheme = tokenType;
+    }
+    const transport = transportFor(redact);
+    const policy = new RequestPolicy(transport, traffic, authorizer, {
+      ...retries,
       redact,
-      workSignal: options.signal,
       onRequest: options.onRequest,
       onRateLimit: options.onRateLimit,
     });
@@ -199,6 +228,27 @@ export class OktaClient {
   listUsers(query: ListUsersQuery & CallOptions = {}): AsyncGenerator<OktaUser, void, undefined> {
     return this.#users.listUsers(query);
   }
+}
+
+function staticToken(input: string | undefined, type: TokenType | undefined): { token: string; tokenType: TokenType } {
+  const token = typeof input === 'string' ? input.trim() : '';
+  if (!token) throw new OktaInputError('The API token is empty.');
+  if (/[\s\u0000-\u001f\u007f]/.test(token)) throw new OktaInputError('The API token contains spaces or control characters; paste it again.');
+  const tokenType = type ?? 'SSWS';
+  if (tokenType !== 'SSWS' && tokenType !== 'Bearer') throw new OktaInputError(`Unknown token type "${String(tokenType)}"; use SSWS or Bearer.`);
+  return { token, tokenType };
+}
+
+/** The service app's settings checked, and its key read, before anything is sent. */
+function serviceAppAuth(input: PrivateKeyAuth): ServiceAppAuth {
+  const clientId = typeof input.clientId === 'string' ? input.clientId.trim() : '';
+  if (!clientId) throw new OktaInputError('The client id is empty.');
+  if (!/^[\x21-\x7e]{1,100}$/.test(clientId)) throw new OktaInputError('The client id contains spaces or characters Okta does not use; copy it again from the app\'s General tab.');
+  const scopes = Array.isArray(input.scopes) ? [...new Set(input.scopes.map((s) => (typeof s === 'string' ? s.trim() : '')))] : [];
+  if (scopes.length === 0 || scopes.some((s) => !s)) throw new OktaInputError('Choose at least one scope (for example okta.users.read).');
+  const bad = scopes.find((s) => !/^[\x21-\x7e]+$/.test(s) || s.includes('"') || s.includes('\\'));
+  if (bad !== undefined) throw new OktaInputError(`The scope "${bad}" is not a valid scope name.`);
+  return { clientId, scopes, key: readServiceAppKey(input.privateKey, input.keyId) };
 }
 
 function positive(value: number | undefined, fallback: number): number {

@@ -9,24 +9,14 @@ import { cancelledError, OktaRateLimitError } from './errors';
 import type { OrgTraffic } from './orgTraffic';
 import { backoffDelayMs, rateLimitBucket, RateLimitWaitTooLong, readRateLimitHeaders, type RateLimitStatus } from './rateLimits';
 import type { RateLimitTicket } from './rateLimitTracker';
+import type { RequestAuthorizer } from './requestAuthorizer';
+import type { RequestLogEntry } from './requestLogEntry';
 import { describeBody, requestIdOf, responseError, type RawResponse } from './rawResponse';
 import { anySignal } from './signals';
 import type { ExchangeOutcome, HttpTransport } from './transport';
 import { waitText } from './waitText';
 
-/** One HTTP exchange (each retry is its own entry). Never contains the token. */
-export interface RequestLogEntry {
-  method: string;
-  /** Path and query, without the origin. */
-  path: string;
-  status?: number;
-  durationMs: number;
-  requestId?: string;
-  /** User-facing error message when the exchange failed (HTTP error, network, timeout...). */
-  error?: string;
-  /** 1 for the first try, 2+ for retries. */
-  attempt: number;
-}
+export type { RequestLogEntry } from './requestLogEntry';
 
 export interface RequestPolicyOptions {
   maxRetries: number;
@@ -40,17 +30,22 @@ export interface RequestPolicyOptions {
   onRateLimit?: (status: RateLimitStatus) => void;
 }
 
+/** A renewed token and a new DPoP nonce: the most a call re-sends for its credentials. */
+const MAX_AUTH_RETRIES = 2;
+
 /** Per-factor throttles (one SMS per 30 s...) also answer 429, but waiting for the org bucket's reset does not help them. */
 const FACTOR_THROTTLES = new Set(['E0000109', 'E0000118', 'E0000133', 'E0000146', 'E0000147', 'E0000204', 'E0000205']);
 
 export class RequestPolicy {
   readonly #transport: HttpTransport;
   readonly #traffic: OrgTraffic;
+  readonly #authorizer: RequestAuthorizer;
   readonly #options: RequestPolicyOptions;
 
-  constructor(transport: HttpTransport, traffic: OrgTraffic, options: RequestPolicyOptions) {
+  constructor(transport: HttpTransport, traffic: OrgTraffic, authorizer: RequestAuthorizer, options: RequestPolicyOptions) {
     this.#transport = transport;
     this.#traffic = traffic;
+    this.#authorizer = authorizer;
     this.#options = options;
   }
 
@@ -60,12 +55,15 @@ export class RequestPolicy {
     const signal = anySignal(request.signal, this.#options.workSignal);
     if (signal?.aborted) throw cancelledError(signal.reason, { method: prepared.method, path: prepared.shownPath });
     const { limits, slots } = this.#traffic;
-    const idempotent = prepared.method === 'GET';
+    const idempotent = prepared.method === 'GET' || request.repeatable === true;
     const bucket = rateLimitBucket(prepared.method, prepared.path);
     let retryFor: string | undefined;
     let rateLimitRetries = 0;
+    let authRetries = 0;
 
     for (let attempt = 1; ; attempt++) {
+      // Credentials first (a service app's token request), so no quota or slot is held meanwhile.
+      await this.#authorizer.ready(signal, this.#options.onRequest);
       let ticket: RateLimitTicket;
       try {
         ticket = await limits.acquire(bucket, signal, this.#options.maxRateLimitWaitMs);
@@ -80,8 +78,9 @@ export class RequestPolicy {
         try {
           const retryHeaders: Record<string, string> = retryFor && rateLimitRetries > 0
             ? { 'X-Okta-Retry-For': retryFor, 'X-Okta-Retry-Count': String(rateLimitRetries) } : {};
+          const credentials = await this.#authorizer.forAttempt(prepared);
           limits.sending(ticket);
-          outcome = await this.#transport.exchange(prepared, retryHeaders, signal);
+          outcome = await this.#transport.exchange(prepared, { headers: { ...credentials.headers, ...retryHeaders }, body: credentials.body }, signal);
         } finally {
           slots.release();
         }
@@ -93,7 +92,7 @@ export class RequestPolicy {
         if (status) this.notifyRateLimit(status);
       }
 
-      const canRetry = attempt <= this.#options.maxRetries;
+      const canRetry = attempt - authRetries <= this.#options.maxRetries;
       if ('failure' in outcome) {
         if (outcome.failure.kind === 'connection' && idempotent && canRetry) {
           retryDelay = this.backoff(attempt);
@@ -102,6 +101,11 @@ export class RequestPolicy {
         }
       } else {
         const response = outcome.response;
+        const credentialsRenewed = this.#authorizer.answered(response, prepared);
+        if (credentialsRenewed && authRetries < MAX_AUTH_RETRIES) {
+          authRetries++; // not a failure: the credentials were renewed (a new token, a new nonce)
+          continue;
+        }
         if (response.status === 429 && isBucketExhausted(response)) {
           // Judged, like any wait, against the earliest the reset can be.
           const reset = limits.resetEstimate(bucket);
@@ -115,7 +119,8 @@ export class RequestPolicy {
         } else if (response.status >= 500 && idempotent && canRetry) {
           retryDelay = this.backoff(attempt);
         } else if (response.status >= 300) {
-          throw responseError(response, { method: prepared.method, path: prepared.shownPath }, this.#options.redact);
+          const error = responseError(response, { method: prepared.method, path: prepared.shownPath }, this.#options.redact);
+          throw this.#authorizer.explain(error, response, prepared);
         } else if (idempotent && canRetry && !response.json.ok && response.body !== '') {
           retryDelay = this.backoff(attempt); // a garbled body on GET: likely a broken hop, try again
         } else {

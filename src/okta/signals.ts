@@ -5,3 +5,14 @@ export function anySignal(...signals: Array<AbortSignal | undefined>): AbortSign
   const present = signals.filter((s): s is AbortSignal => s !== undefined);
   return present.length > 1 ? AbortSignal.any(present) : present[0];
 }
+
+/** Waits for shared work (one token request many callers wait on) until it settles or `signal` aborts this caller's wait. */
+export function untilSettledOrAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, onAbort: (reason: unknown) => Error): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(onAbort(signal.reason));
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(onAbort(signal.reason));
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}

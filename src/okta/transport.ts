@@ -1,4 +1,4 @@
-// The HTTP exchange: one request to the org through axios, with the token attached, a timeout,
+// The HTTP exchange: one request to the org through axios, with the attempt's credentials, a timeout,
 // a cap on the answer's size (after decompression, so a gzip bomb is cut off), and every failure
 // turned into an OktaNetworkError. Axios errors never escape: their config carries the token.
 import type { AxiosInstance } from 'axios';
@@ -10,8 +10,6 @@ import { decodeResponse, type RawResponse } from './rawResponse';
 export interface TransportOptions {
   /** The normalised org origin. */
   orgUrl: string;
-  /** The whole Authorization header value (`SSWS …` or `Bearer …`). */
-  authorization: string;
   userAgent: string;
   timeoutMs: number;
   maxResponseBytes: number;
@@ -21,8 +19,7 @@ export interface TransportOptions {
 export type ExchangeOutcome = ({ response: RawResponse } | { failure: OktaNetworkError }) & { durationMs: number };
 
 export class HttpTransport {
-  // Private (#) so neither the token nor the axios instance shows in inspection or JSON.
-  readonly #authorization: string;
+  // Private (#) so the axios instance shows in neither inspection nor JSON.
   readonly #redact: (text: string) => string;
   #http?: Promise<AxiosInstance>;
   readonly #orgUrl: string;
@@ -32,7 +29,6 @@ export class HttpTransport {
   readonly #maxResponseBytes: number;
 
   constructor(options: TransportOptions) {
-    this.#authorization = options.authorization;
     this.#redact = options.redact;
     this.#host = new URL(options.orgUrl).host;
     this.#userAgent = options.userAgent;
@@ -56,17 +52,21 @@ export class HttpTransport {
     return this.#http;
   }
 
-  /** Sends once; `extraHeaders` are the retry headers. Never throws. */
-  async exchange(request: PreparedRequest, extraHeaders: Record<string, string>, signal?: AbortSignal): Promise<ExchangeOutcome> {
+  /**
+   * Sends once; `attempt` holds this attempt's credentials and retry headers, and its body when it
+   * is made per attempt. Never throws.
+   */
+  async exchange(request: PreparedRequest, attempt: { headers: Record<string, string>; body?: string }, signal?: AbortSignal): Promise<ExchangeOutcome> {
     const headers: Record<string, string> = {
-      Authorization: this.#authorization,
       Accept: 'application/json',
       'User-Agent': this.#userAgent,
       ...request.headers,
-      ...extraHeaders,
+      ...attempt.headers,
     };
-    // Okta's own examples send JSON on every POST, body or not (axios would say form-urlencoded).
-    if (request.method === 'POST' || request.body !== undefined) headers['Content-Type'] = 'application/json';
+    // Okta's own examples send JSON on every POST, body or not (axios would say form-urlencoded);
+    // the token request says form-urlencoded itself.
+    if (!headers['Content-Type'] && (request.method === 'POST' || request.body !== undefined)) headers['Content-Type'] = 'application/json';
+    const body = attempt.body ?? request.body;
 
     const controller = new AbortController();
     let timedOut = false;
@@ -82,7 +82,7 @@ export class HttpTransport {
       if (signal?.aborted) throw new Error('aborted before sending');
       const http = await this.http();
       const res = await http.request<string>({
-        method: request.method, url: request.target, headers, data: request.body, signal: controller.signal,
+        method: request.method, url: request.target, headers, data: body, signal: controller.signal,
         responseType: request.binary ? 'arraybuffer' : 'text',
       });
       return { response: decodeResponse(res, this.#redact), durationMs: durationMs() };

@@ -72,7 +72,7 @@ export class SimHttpControl {
     return this.call('POST', `/users/${userId}/factors/${factorId}/push/${outcome}`, transactionId ? { transactionId } : {});
   }
 
-  setRateLimits(limits: { usersPerMinute?: number; userByIdPerMinute?: number; verifyPerMinute?: number; windowSeconds?: number }): Promise<unknown> {
+  setRateLimits(limits: { usersPerMinute?: number; userByIdPerMinute?: number; verifyPerMinute?: number; tokenPerMinute?: number; windowSeconds?: number }): Promise<unknown> {
     return this.call('PUT', '/rate-limits', limits);
   }
 

@@ -8,8 +8,8 @@ test('constructor normalises the org URL and keeps an Admin Console notice', () 
   const client = new OktaClient({ orgUrl: 'https://acme-admin.okta.com/admin/dashboard', token: 'abc123' });
   assert.equal(client.orgUrl, 'https://acme.okta.com');
   assert.match(client.orgUrlNotice ?? '', /Admin Console/);
-  assert.equal(client.tokenType, 'SSWS');
-  assert.equal(new OktaClient({ orgUrl: 'http://127.0.0.1:9', token: 'x', tokenType: 'Bearer' }).tokenType, 'Bearer');
+  assert.equal(client.authScheme, 'SSWS');
+  assert.equal(new OktaClient({ orgUrl: 'http://127.0.0.1:9', token: 'x', tokenType: 'Bearer' }).authScheme, 'Bearer');
 });
 
 test('constructor refuses bad input with clear errors that do not repeat the token', () => {
