@@ -5,6 +5,7 @@ import { normalizeOrgUrl, orgHostForms, type OrgHostForms } from '../okta/orgUrl
 import { OrgRegistryError } from '../orgs/errors';
 import type { CommandServices } from './commandServices';
 import { secretStorageSentence } from '../ui/secretStorageText';
+import { askForClientId, askForKey, askForScopes, serviceAppInput, waitForRegistration, type KeyChoice } from './serviceAppPrompts';
 import { askForToken, describeOwner, withTokenCheck } from './tokenPrompts';
 
 /** Validates as the user types; shows the normalisation notice (e.g. an -admin host rewritten). */
@@ -25,13 +26,16 @@ function lookAlikeWarning(forms: OrgHostForms): string {
   return `The host has non-ASCII letters: ${forms.unicode} is ${forms.ascii} on the network. Make sure it is your org, not a look-alike.`;
 }
 
-async function askForTokenType(): Promise<TokenType | undefined> {
+type SignIn = TokenType | 'serviceApp';
+
+async function askForSignIn(): Promise<SignIn | undefined> {
   const picked = await vscode.window.showQuickPick(
     [
       { label: 'API token (SSWS)', description: 'Admin Console > Security > API > Tokens', tokenType: 'SSWS' as const },
-      { label: 'OAuth 2.0 access token (Bearer)', description: 'needs okta.users.read / okta.users.manage scopes', tokenType: 'Bearer' as const },
+      { label: 'OAuth service app (private key)', description: 'an API Services app: client credentials, private_key_jwt, DPoP', tokenType: 'serviceApp' as const },
+      { label: 'OAuth 2.0 access token (Bearer)', description: 'a token you obtained; needs okta.users.read / okta.users.manage', tokenType: 'Bearer' as const },
     ],
-    { title: 'Add an Okta org (3/4): token type', placeHolder: 'What kind of token is it?', ignoreFocusOut: true },
+    { title: 'Add an Okta org (2/4): sign-in', placeHolder: 'How does the extension sign in to the org (token type)?', ignoreFocusOut: true },
   );
   return picked?.tokenType;
 }
@@ -42,7 +46,48 @@ async function offerTokenUpdate(message: string, orgId: string): Promise<void> {
   if (choice === update) await runCommand('okta.updateToken', { kind: 'org', orgId });
 }
 
-/** okta.addOrg: URL, token, token type, optional name; the token is checked before anything is stored. */
+function askForLabel(host: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: 'Add an Okta org (4/4): name (optional)',
+    prompt: 'A name for the tree; Enter keeps the host name',
+    value: host,
+    ignoreFocusOut: true,
+  });
+}
+
+/**
+ * The service-app branch: client id, scopes, key, name; then the connection check. With a key
+ * generated here the user registers its public half first, and may check again after a refusal
+ * (the pair is kept in memory meanwhile, so the key already registered in Okta is not lost).
+ */
+async function addServiceAppOrg(services: CommandServices, url: string, host: string, notice: string | undefined): Promise<void> {
+  const title = 'Add an Okta org (3/4): service app';
+  const clientId = await askForClientId(title);
+  if (!clientId) return;
+  const scopes = await askForScopes(title);
+  if (!scopes) return;
+  const key: KeyChoice | undefined = await askForKey(title);
+  if (!key) return;
+  if (key.kind === 'generated' && !(await waitForRegistration(key.pair, clientId, host))) return;
+  const label = await askForLabel(host);
+  if (label === undefined) return;
+  const hooks = services.connectionCheckHooks(label || host);
+  const serviceApp = serviceAppInput(clientId, scopes, key);
+  for (;;) {
+    try {
+      const added = await withTokenCheck(host, (signal) => services.registry.add({ label, url, serviceApp, signal, hooks }));
+      void vscode.window.showInformationMessage(`Added "${added.org.label}" as the service app ${clientId}. ${secretStorageSentence('Its private key')} ${notice ?? ''}`.trim());
+      return;
+    } catch (error) {
+      if (key.kind !== 'generated' || !(error instanceof Error) || error instanceof OrgRegistryError) throw error;
+      const retry = 'Check again';
+      const choice = await vscode.window.showErrorMessage(`${error.message} Nothing was stored.`, { modal: true, detail: `Key id ${key.pair.keyId}: fix the app in Okta, then check again.` }, retry);
+      if (choice !== retry) return;
+    }
+  }
+}
+
+/** okta.addOrg: URL, how to sign in (API token, service app, access token), the credentials, optional name; checked before anything is stored. */
 export async function addOrg(services: CommandServices): Promise<void> {
   const rawUrl = await vscode.window.showInputBox({
     title: 'Add an Okta org (1/4): org URL',
@@ -66,21 +111,20 @@ export async function addOrg(services: CommandServices): Promise<void> {
     await offerTokenUpdate(`"${existing.label}" (${host}) is already added.`, existing.id);
     return;
   }
-  const token = await askForToken('Add an Okta org (2/4): API token', `Token for ${host}. ${secretStorageSentence('It')}`);
+  const signIn = await askForSignIn();
+  if (!signIn) return;
+  if (signIn === 'serviceApp') {
+    await addServiceAppOrg(services, url, host, notice);
+    return;
+  }
+  const token = await askForToken(`Add an Okta org (3/4): ${signIn === 'SSWS' ? 'API token' : 'access token'}`, `Token for ${host}. ${secretStorageSentence('It')}`);
   if (!token) return;
-  const tokenType = await askForTokenType();
-  if (!tokenType) return;
-  const label = await vscode.window.showInputBox({
-    title: 'Add an Okta org (4/4): name (optional)',
-    prompt: 'A name for the tree; Enter keeps the host name',
-    value: host,
-    ignoreFocusOut: true,
-  });
+  const label = await askForLabel(host);
   if (label === undefined) return;
   try {
     const hooks = services.connectionCheckHooks(label || host);
-    const added = await withTokenCheck(host, (signal) => services.registry.add({ label, url, token, tokenType, signal, hooks }));
-    const notes = [notice, `The token belongs to ${describeOwner(added.owner)}.`].filter(Boolean).join(' ');
+    const added = await withTokenCheck(host, (signal) => services.registry.add({ label, url, token, tokenType: signIn, signal, hooks }));
+    const notes = [notice, added.owner && `The token belongs to ${describeOwner(added.owner)}.`].filter(Boolean).join(' ');
     void vscode.window.showInformationMessage(`Added "${added.org.label}". ${notes}`);
   } catch (err) {
     if (err instanceof OrgRegistryError && err.reason === 'duplicate' && err.existingOrgId) {

@@ -19,6 +19,7 @@ import { copyOrgUrl } from './copyOrgUrl';
 import { copyTotpCode } from './copyTotpCode';
 import { enrollFactor } from './enrollFactor';
 import { factorDocuments } from './factorDocumentProvider';
+import { PUBLIC_KEY_SCHEME, publicKeyDocuments } from './publicKeyDocument';
 import { filterUsers } from './filterUsers';
 import { listSecurityQuestions } from './listSecurityQuestions';
 import { loadMore } from './loadMore';
@@ -79,6 +80,7 @@ function targetOf(arg: unknown): CommandTarget | undefined {
 
 export function registerCommands(services: CommandServices): void {
   factorDocuments(services); // okta-factor: documents restored after a reload need their provider
+  services.context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(PUBLIC_KEY_SCHEME, publicKeyDocuments));
   for (const [id, handler] of Object.entries(COMMANDS)) {
     const command = vscode.commands.registerCommand(id, async (arg?: unknown) => {
       const target = targetOf(arg);

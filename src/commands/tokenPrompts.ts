@@ -1,4 +1,4 @@
-// The token prompt and the progress around the token check, shared by okta.addOrg and okta.updateToken.
+// The token prompt and the progress around the credentials check, shared by okta.addOrg and okta.updateToken.
 import * as vscode from 'vscode';
 import type { OktaUser } from '../okta/models';
 import { userDisplayName } from '../presentation/userPresentation';
@@ -13,10 +13,10 @@ export function askForToken(title: string, prompt: string): Thenable<string | un
   });
 }
 
-/** Runs the registry's token check under a cancellable progress notification. */
+/** Runs the registry's credentials check under a cancellable progress notification. */
 export function withTokenCheck<T>(host: string, check: (signal: AbortSignal) => Promise<T>): Thenable<T> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Checking the token with ${host}...`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: `Checking the connection to ${host}...`, cancellable: true },
     (_progress, cancellation) => {
       const abort = new AbortController();
       cancellation.onCancellationRequested(() => abort.abort());

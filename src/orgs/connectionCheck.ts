@@ -1,9 +1,11 @@
-// The check run before a token is stored: GET /api/v1/users/me tells who the token belongs to,
-// and its failures are turned into one clear reason (see ConnectionFailureReason).
+// The check run before credentials are stored: GET /api/v1/users/me tells who an API token belongs
+// to; a service app has no user, so one GET /api/v1/users?limit=1 proves its token, scope and role.
+// Failures are turned into one clear reason (see ConnectionFailureReason).
 import { inspect } from 'node:util';
-import { OktaClient } from '../okta/client';
+import { OktaClient, type PrivateKeyAuth } from '../okta/client';
 import { OktaApiError, OktaError, OktaNetworkError } from '../okta/errors';
 import { OktaUser, TokenType } from '../okta/models';
+import { OktaOAuthError } from '../okta/oauthErrors';
 import { OrgConnectionError } from './errors';
 
 export type OktaClientOptions = ConstructorParameters<typeof OktaClient>[0];
@@ -12,24 +14,31 @@ export type ClientFactory = (options: OktaClientOptions) => OktaClient;
 /** The request-log and status-bar callbacks (and timeout setting) for the clients the registry builds. */
 export type ClientHooks = Pick<OktaClientOptions, 'onRequest' | 'onRateLimit' | 'timeoutMs'>;
 
-export interface OrgConnection {
+/** An API token (or pasted access token), or a service app with its private key: what a client is built with. */
+export type OrgCredentials =
+  | { token: string; tokenType: TokenType; privateKeyAuth?: undefined }
+  | { privateKeyAuth: PrivateKeyAuth; token?: undefined; tokenType?: undefined };
+
+export type OrgConnection = OrgCredentials & {
   orgUrl: string;
-  token: string;
-  tokenType: TokenType;
   signal?: AbortSignal;
   /** So the check's request shows in the request log like any other. */
   hooks?: ClientHooks;
-}
+};
 
-/** Resolves to the token's owner or rejects with anything; the registry explains the failure. */
-export type CheckConnection = (connection: OrgConnection) => Promise<OktaUser>;
+/** Resolves to the token's owner (none for a service app) or rejects with anything; the registry explains the failure. */
+export type CheckConnection = (connection: OrgConnection) => Promise<OktaUser | undefined>;
 
 export const createOktaClient: ClientFactory = (options) => new OktaClient(options);
 
 export function checkConnectionWith(createClient: ClientFactory): CheckConnection {
   // No retries: the person adding the org is waiting, and a failure is explained, not hidden.
-  return async ({ orgUrl, token, tokenType, signal, hooks }) =>
-    createClient({ orgUrl, token, tokenType, ...hooks, maxRetries: 0 }).getUser('me', { signal });
+  return async ({ signal, hooks, ...credentials }) => {
+    const client = createClient({ ...credentials, ...hooks, maxRetries: 0 });
+    if (!credentials.privateKeyAuth) return client.getUser('me', { signal });
+    await client.listUsersPage({ limit: 1, signal });
+    return undefined;
+  };
 }
 
 /** Removes the token from text, whatever produced it: defence in depth for every message we show. */
@@ -60,6 +69,11 @@ export function scrubbedCause(error: unknown, token: string): unknown {
 
 function classify(error: unknown, host: string): Pick<OrgConnectionError, 'reason' | 'message'> {
   if (error instanceof OrgConnectionError) return error;
+  // A service app's refusals already name Okta's code and the fix.
+  if (error instanceof OktaOAuthError) return { reason: 'token-rejected', message: `${host}: ${error.message}` };
+  if (error instanceof OktaApiError && error.status === 403 && /scope|admin role|API tokens only/.test(error.message)) {
+    return { reason: 'forbidden', message: `${host}: ${error.message}` };
+  }
   if (error instanceof OktaApiError) {
     const tag = error.errorCode ? `${error.errorCode}, HTTP ${error.status}` : `HTTP ${error.status}`;
     switch (error.status) {

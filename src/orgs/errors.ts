@@ -49,7 +49,7 @@ const WORK_END_MESSAGES: Record<WorkEndReason, string> = {
 };
 
 /**
- * Work that was cancelled: by the person (Cancel on "Checking the token…") or because its org was
+ * Work that was cancelled: by the person (Cancel on "Checking the connection…") or because its org was
  * removed or got new credentials. Named like the errors isCancellation() recognises, so callers
  * stay silent about it.
  */

@@ -1,15 +1,17 @@
-// The orgs the user has added: records in globalState (no secrets), each org's API token in
-// SecretStorage under `okta.token/<orgId>`, the one place the extension gets an OktaClient, and
+// The orgs the user has added: records in globalState (no secrets), each org's API token (or, for
+// a service app, its private key) in SecretStorage under `okta.token/<orgId>`, the one place the
+// extension gets an OktaClient, and
 // the owner of each org's work (shared rate-limit state, a signal that removal or new credentials end).
 import { randomUUID } from 'node:crypto';
 import { OktaClient } from '../okta/client';
-import { isCancellation } from '../okta/errors';
+import { isCancellation, OktaInputError } from '../okta/errors';
 import { OktaUser, TokenType } from '../okta/models';
+import { readServiceAppKey } from '../okta/serviceAppKey';
 import { normalizeOrgUrl } from '../okta/orgUrl';
 import { anySignal } from '../okta/signals';
 import {
   CheckConnection, ClientFactory, ClientHooks, checkConnectionWith, createOktaClient,
-  explainConnectionFailure, redactToken, scrubbedCause,
+  explainConnectionFailure, redactToken, scrubbedCause, type OrgCredentials,
 } from './connectionCheck';
 import { Disposable, Emitter } from './emitter';
 import { CancellationError, OrgConnectionError, OrgRegistryError, type WorkEndReason } from './errors';
@@ -36,8 +38,11 @@ export interface OrgRecord {
   label: string;
   /** Normalised origin, e.g. https://acme.okta.com (no trailing slash). */
   url: string;
-  tokenType: TokenType;
-  /** Who the token belongs to, as found by the last connection check. */
+  /** For API tokens and pasted access tokens; absent for a service app. */
+  tokenType?: TokenType;
+  /** For an OAuth service app (its private key is the org's secret). */
+  serviceApp?: ServiceAppSettings;
+  /** Who the token belongs to, as found by the last connection check (a service app has no user). */
   ownerLogin?: string;
   ownerName?: string;
   /** ISO timestamp. */
@@ -46,11 +51,26 @@ export interface OrgRecord {
   demo?: boolean;
 }
 
+/** A service app's settings that are not secret. */
+export interface ServiceAppSettings {
+  clientId: string;
+  scopes: string[];
+  /** The `kid` of the key registered in Okta. */
+  keyId?: string;
+}
+
+export type ServiceAppInput = ServiceAppSettings & {
+  /** PEM or JWK text; stored in SecretStorage only. */
+  privateKey: string;
+};
+
 export interface AddOrgInput {
   /** Defaults to the org's host name. */
   label?: string;
   url: string;
-  token: string;
+  /** An API token or access token; or else `serviceApp`. */
+  token?: string;
+  serviceApp?: ServiceAppInput;
   /** Defaults to SSWS (an API token), or Bearer when the pasted token starts with "Bearer ". */
   tokenType?: TokenType;
   demo?: boolean;
@@ -62,8 +82,8 @@ export interface AddOrgInput {
 
 export interface AddOrgResult {
   org: OrgRecord;
-  /** The token's owner (GET /api/v1/users/me). */
-  owner: OktaUser;
+  /** The token's owner (GET /api/v1/users/me); none for a service app. */
+  owner?: OktaUser;
   /** Set when the URL was changed on the way in (e.g. an -admin host). */
   notice?: string;
 }
@@ -144,12 +164,14 @@ export class OrgRegistry implements Disposable {
     return this.list().find((org) => org.id === orgId);
   }
 
-  /** Checks the token, then stores the org and its token; stores nothing when anything fails. */
+  /** Checks the credentials, then stores the org and its secret; stores nothing when anything fails. */
   async add(input: AddOrgInput): Promise<AddOrgResult> {
     const { url, notice } = normalizeUrl(input.url);
-    const { token, tokenType } = cleanToken(input.token, input.tokenType);
+    const { credentials, secret, record } = input.serviceApp
+      ? serviceAppCredentials(input.serviceApp) : tokenCredentials(input.token ?? '', input.tokenType);
+    const token = secret;
     this.refuseDuplicate(url);
-    const owner = await this.check({ orgUrl: url, token, tokenType, signal: input.signal, hooks: input.hooks });
+    const owner = await this.check({ orgUrl: url, ...credentials, signal: input.signal, hooks: input.hooks });
     return this.serialized(async () => {
       throwIfCancelled(input.signal);
       this.refuseDuplicate(url); // another add may have finished while we were checking
@@ -157,7 +179,7 @@ export class OrgRegistry implements Disposable {
         id: randomUUID(),
         label: input.label?.trim() || new URL(url).host,
         url,
-        tokenType,
+        ...record,
         ...ownerFields(owner),
         addedAt: new Date().toISOString(),
         ...(input.demo ? { demo: true } : {}),
@@ -168,7 +190,7 @@ export class OrgRegistry implements Disposable {
         await this.secrets.store(tokenKey(org.id), token);
       } catch (error) {
         await this.writeOrgs(before).catch(() => undefined);
-        throw new Error(`Could not save the token in the OS keychain, so the org was not added: ${describe(error, token)}`, { cause: scrubbedCause(error, token) });
+        throw new Error(`Could not save the ${secretName(org)} in secret storage, so the org was not added: ${describe(error, token)}`, { cause: scrubbedCause(error, token) });
       }
       await this.announce(org.id);
       return { org: { ...org }, owner, notice };
@@ -192,34 +214,62 @@ export class OrgRegistry implements Disposable {
   }
 
   /** Checks the new token first; on success replaces the stored one and drops cached clients. */
-  async updateToken(orgId: string, newToken: string, options: UpdateTokenOptions = {}): Promise<{ org: OrgRecord; owner: OktaUser }> {
+  async updateToken(orgId: string, newToken: string, options: UpdateTokenOptions = {}): Promise<{ org: OrgRecord; owner?: OktaUser }> {
     const current = this.require(orgId);
-    const { token, tokenType } = cleanToken(newToken, options.tokenType ?? current.tokenType);
-    // Removing the org while its new token is checked cancels the check.
+    if (current.serviceApp) {
+      throw new OrgRegistryError('invalid-input', `"${current.label}" signs in as a service app: update its credentials or rotate its key instead.`);
+    }
+    return this.replaceCredentials(orgId, tokenCredentials(newToken, options.tokenType ?? current.tokenType), options);
+  }
+
+  /**
+   * A service app's new settings or key (a rotation), checked first: the stored key is replaced
+   * only once the new one works. Settings left out stay as they are; so does the key.
+   */
+  async updateServiceApp(orgId: string, changes: Partial<ServiceAppInput>, options: UpdateTokenOptions = {}): Promise<{ org: OrgRecord }> {
+    const current = this.require(orgId);
+    if (!current.serviceApp) throw new OrgRegistryError('invalid-input', `"${current.label}" uses an API token: use Update Token on it.`);
+    const privateKey = changes.privateKey ?? await this.secrets.get(tokenKey(orgId));
+    if (!privateKey) throw new OrgRegistryError('no-token', `No private key is stored for "${current.label}". Import one.`);
+    const settings = { ...current.serviceApp, ...changes, privateKey };
+    if (changes.privateKey !== undefined && changes.keyId === undefined) delete settings.keyId; // a new key's id, if any, comes with it
+    return this.replaceCredentials(orgId, serviceAppCredentials(settings), options);
+  }
+
+  private async replaceCredentials(
+    orgId: string, next: ReturnType<typeof tokenCredentials>, options: UpdateTokenOptions,
+  ): Promise<{ org: OrgRecord; owner?: OktaUser }> {
+    const current = this.require(orgId);
+    const { credentials, secret, record } = next;
+    // Removing the org while the new credentials are checked cancels the check.
     const signal = anySignal(options.signal, this.workSignal(orgId));
-    const owner = await this.check({ orgUrl: current.url, token, tokenType, signal, hooks: options.hooks });
+    const owner = await this.check({ orgUrl: current.url, ...credentials, signal, hooks: options.hooks });
+    const what = secretName(record);
     return this.serialized(async () => {
       throwIfCancelled(options.signal);
       this.require(orgId);
-      const oldToken = await this.secrets.get(tokenKey(orgId));
+      const oldSecret = await this.secrets.get(tokenKey(orgId));
       try {
-        await this.secrets.store(tokenKey(orgId), token);
+        await this.secrets.store(tokenKey(orgId), secret);
       } catch (error) {
-        throw new Error(`Could not save the token in the OS keychain; the old token is kept: ${describe(error, token)}`, { cause: scrubbedCause(error, token) });
+        throw new Error(`Could not save the ${what} in secret storage; the old one is kept: ${describe(error, secret)}`, { cause: scrubbedCause(error, secret) });
       }
       this.dropClients(orgId);
       this.work.end(orgId, 'credentials-changed');
       try {
-        const updated = await this.updateRecordNow(orgId, (org) => ({ ...org, tokenType, ...ownerFields(owner) }));
+        const updated = await this.updateRecordNow(orgId, (org) => {
+          const { tokenType: _tokenType, serviceApp: _serviceApp, ownerLogin: _login, ownerName: _name, ...rest } = org;
+          return { ...rest, ...record, ...ownerFields(owner) };
+        });
         return { org: updated, owner };
       } catch (error) {
-        // Keep token and token type in step: put the old token back.
-        const restore = oldToken === undefined
+        // Keep the secret and the record in step: put the old secret back.
+        const restore = oldSecret === undefined
           ? this.secrets.delete(tokenKey(orgId))
-          : this.secrets.store(tokenKey(orgId), oldToken);
+          : this.secrets.store(tokenKey(orgId), oldSecret);
         await Promise.resolve(restore).catch(() => undefined);
         this.dropClients(orgId);
-        throw new Error(`Could not save the org settings; the old token is kept: ${describe(error, token)}`, { cause: scrubbedCause(error, token) });
+        throw new Error(`Could not save the org settings; the old ${what} is kept: ${describe(error, secret)}`, { cause: scrubbedCause(error, secret) });
       }
     });
   }
@@ -283,24 +333,29 @@ export class OrgRegistry implements Disposable {
   }
 
   private async buildClient(org: OrgRecord, hooks: ClientHooks | undefined): Promise<OktaClient> {
-    const token = await this.secrets.get(tokenKey(org.id));
-    if (!token) {
-      throw new OrgRegistryError('no-token', `No API token is stored for "${org.label}". Use "Update Token" to enter one.`);
+    const secret = await this.secrets.get(tokenKey(org.id));
+    if (!secret) {
+      throw new OrgRegistryError('no-token', org.serviceApp
+        ? `No private key is stored for "${org.label}". Use "Update Credentials" to import one.`
+        : `No API token is stored for "${org.label}". Use "Update Token" to enter one.`);
     }
-    if (!this.get(org.id)) throw unknownOrg(); // removed while the token was read
-    const { traffic, signal } = this.work.session(org.id, credentialsFingerprint(token));
-    return this.createClient({ orgUrl: org.url, token, tokenType: org.tokenType, ...hooks, traffic, signal });
+    if (!this.get(org.id)) throw unknownOrg(); // removed while the secret was read
+    const credentials: OrgCredentials = org.serviceApp
+      ? { privateKeyAuth: { ...org.serviceApp, privateKey: secret } }
+      : { token: secret, tokenType: org.tokenType ?? 'SSWS' };
+    const { traffic, signal } = this.work.session(org.id, credentialsFingerprint(fingerprintText(org, secret)));
+    return this.createClient({ orgUrl: org.url, ...credentials, ...hooks, traffic, signal });
   }
 
-  /** Runs the token check; a cancelled check (or one that ends after Cancel) is a CancellationError. */
-  private async check(connection: Parameters<CheckConnection>[0]): Promise<OktaUser> {
+  /** Runs the credentials check; a cancelled check (or one that ends after Cancel) is a CancellationError. */
+  private async check(connection: Parameters<CheckConnection>[0]): Promise<OktaUser | undefined> {
     throwIfCancelled(connection.signal);
-    let owner: OktaUser;
+    let owner: OktaUser | undefined;
     try {
       owner = await this.checkConnection(connection);
     } catch (error) {
       if (connection.signal?.aborted || isCancellation(error)) throw new CancellationError('The token check was cancelled.', { cause: error });
-      throw explainConnectionFailure(error, connection.orgUrl, connection.token);
+      throw explainConnectionFailure(error, connection.orgUrl, connection.token ?? connection.privateKeyAuth.privateKey);
     }
     throwIfCancelled(connection.signal);
     return owner;
@@ -318,9 +373,10 @@ export class OrgRegistry implements Disposable {
       const orgId = orgIdOfSecretKey(key);
       if (!orgId) return;
       this.dropClients(orgId);
-      // Another window changed (or deleted) the token: end the old token's work, not an echo's new one.
-      const token = await this.secrets.get(key);
-      this.work.endUnless(orgId, token ? credentialsFingerprint(token) : undefined);
+      // Another window changed (or deleted) the secret: end the old credentials' work, not an echo's new one.
+      const secret = await this.secrets.get(key);
+      const org = this.get(orgId);
+      this.work.endUnless(orgId, secret && org ? credentialsFingerprint(fingerprintText(org, secret)) : undefined);
       this.changes.fire({ orgId });
     }
   }
@@ -415,18 +471,54 @@ function normalizeUrl(input: string): { url: string; notice?: string } {
   }
 }
 
+interface CheckedCredentials {
+  credentials: OrgCredentials;
+  /** What SecretStorage keeps: the token or the private key text. */
+  secret: string;
+  /** The record's fields that say how the org signs in. */
+  record: Pick<OrgRecord, 'tokenType' | 'serviceApp'>;
+}
+
 /** Trims the token and drops an "SSWS "/"Bearer " prefix pasted with it. */
-function cleanToken(input: string, tokenType: TokenType | undefined): { token: string; tokenType: TokenType } {
+function tokenCredentials(input: string, tokenType: TokenType | undefined): CheckedCredentials {
   let token = input.trim();
   const prefix = /^(SSWS|Bearer)(\s+|$)/i.exec(token);
   if (prefix) token = token.slice(prefix[0].length);
   const type: TokenType = tokenType ?? (prefix?.[1].toLowerCase() === 'bearer' ? 'Bearer' : 'SSWS');
   if (!token) throw new OrgRegistryError('invalid-input', 'Enter the API token.');
   if (/\s/.test(token)) throw new OrgRegistryError('invalid-input', 'The token must be one line without spaces.');
-  return { token, tokenType: type };
+  return { credentials: { token, tokenType: type }, secret: token, record: { tokenType: type } };
 }
 
-function ownerFields(owner: OktaUser): Pick<OrgRecord, 'ownerLogin' | 'ownerName'> {
+/** The settings trimmed and the key read (refused here, before any request, when it is not usable). */
+function serviceAppCredentials(input: ServiceAppInput): CheckedCredentials {
+  const clientId = input.clientId.trim();
+  const scopes = [...new Set(input.scopes.map((scope) => scope.trim()).filter(Boolean))];
+  const keyId = input.keyId?.trim() || undefined;
+  if (!clientId) throw new OrgRegistryError('invalid-input', 'Enter the client id of the service app.');
+  if (/\s/.test(clientId)) throw new OrgRegistryError('invalid-input', 'The client id must be one word without spaces; copy it from the app\'s General tab.');
+  if (scopes.length === 0) throw new OrgRegistryError('invalid-input', 'Choose at least one scope (okta.users.read to list users and factors).');
+  try {
+    readServiceAppKey(input.privateKey, keyId);
+  } catch (error) {
+    if (error instanceof OktaInputError) throw new OrgRegistryError('invalid-input', error.message);
+    throw error;
+  }
+  const settings: ServiceAppSettings = { clientId, scopes, ...(keyId ? { keyId } : {}) };
+  return { credentials: { privateKeyAuth: { ...settings, privateKey: input.privateKey } }, secret: input.privateKey, record: { serviceApp: settings } };
+}
+
+/** What tells one org's credentials from another's: the secret and, for a service app, its settings. */
+function fingerprintText(org: OrgRecord, secret: string): string {
+  return org.serviceApp ? JSON.stringify([secret, org.serviceApp.clientId, org.serviceApp.scopes, org.serviceApp.keyId ?? null]) : secret;
+}
+
+function secretName(org: Pick<OrgRecord, 'serviceApp'>): string {
+  return org.serviceApp ? 'private key' : 'token';
+}
+
+function ownerFields(owner: OktaUser | undefined): Pick<OrgRecord, 'ownerLogin' | 'ownerName'> {
+  if (!owner) return {};
   const name = [owner.profile?.firstName, owner.profile?.lastName].filter(Boolean).join(' ');
   return { ownerLogin: owner.profile?.login, ownerName: name || undefined };
 }
@@ -446,5 +538,11 @@ function describe(error: unknown, token: string): string {
 function isOrgRecord(value: unknown): value is OrgRecord {
   const o = value as Partial<OrgRecord> | null;
   return !!o && typeof o.id === 'string' && typeof o.label === 'string' && typeof o.url === 'string'
-    && (o.tokenType === 'SSWS' || o.tokenType === 'Bearer');
+    && (o.serviceApp === undefined ? o.tokenType === 'SSWS' || o.tokenType === 'Bearer' : isServiceAppSettings(o.serviceApp));
+}
+
+function isServiceAppSettings(value: unknown): value is ServiceAppSettings {
+  const o = value as Partial<ServiceAppSettings> | null;
+  return !!o && typeof o.clientId === 'string' && Array.isArray(o.scopes) && o.scopes.every((s) => typeof s === 'string')
+    && (o.keyId === undefined || typeof o.keyId === 'string');
 }

@@ -60,6 +60,7 @@ export class OrgNode extends OrgLoadingNode<UserPages> {
       this.org.label,
       `URL: ${this.org.url}`,
       owner && `Token (${this.org.tokenType}) belongs to: ${owner}`,
+      this.org.serviceApp && `Service app ${this.org.serviceApp.clientId} (scopes: ${this.org.serviceApp.scopes.join(' ')})`,
       filter !== undefined && `User filter: ${filter}`,
     ];
     return new vscode.MarkdownString().appendText(lines.filter(Boolean).join('\n'));

@@ -2,17 +2,17 @@
 import type { RunningSimulator } from '../../sim';
 import type { Workbench } from './pages/workbench';
 
-/** Okta: Add an Okta Org -> URL -> token (password box) -> token type -> name; waits for the org row. */
+/** Okta: Add an Okta Org -> URL -> sign-in (token type) -> token (password box) -> name; waits for the org row. */
 export async function addOrgThroughPalette(workbench: Workbench, sim: RunningSimulator, label: string): Promise<void> {
   const { quickInput } = workbench;
   await workbench.runCommand('Okta: Add an Okta Org');
   await quickInput.waitForPrompt(/org URL/);
   await quickInput.submit(sim.url);
+  await quickInput.waitForPrompt(/sign-in/);
+  await quickInput.pick('API token (SSWS)');
   await quickInput.waitForPrompt(/API token/);
   if (!(await quickInput.isPassword())) throw new Error('the token prompt is not a password box');
   await quickInput.submit(sim.token);
-  await quickInput.waitForPrompt(/token type/);
-  await quickInput.pick('API token (SSWS)');
   await quickInput.waitForPrompt(/name/);
   await quickInput.submit(label);
   await quickInput.waitClosed();

@@ -1,8 +1,12 @@
-// Orgs and users: add an org through the palette (URL, then the token in a password box), browse its
-// users and factors, filter the users on the server, and page with "Load more...".
+// Orgs and users: add an org through the palette (URL, then the token in a password box, or a
+// service app with its key file), browse its users and factors, filter the users on the server, and
+// page with "Load more...".
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { addOrgThroughPalette, showUserFactors } from './flows';
 import { useSimulatorSuite } from './suiteSetup';
 import { waitUntil } from './waitUntil';
@@ -68,4 +72,44 @@ test('"Load more..." fetches the next page of users', async () => {
   });
   assert.ok(grown > 26);
   await workbench.screenshotTree('orgs-load-more');
+});
+
+test('add a service-app org through the palette with an imported key, then see a user\'s factors', async () => {
+  // The admin's part, done on the simulator: a key pair whose public half is registered on the demo app.
+  const clientId = '0oasimdemoservice001';
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const registered = await suite.sim.control.addServiceAppKey(clientId, { ...publicKey.export({ format: 'jwk' }), kid: 'e2e-key' });
+  assert.ok(registered);
+  const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'okta-e2e-key-')), 'service-app.pem');
+  writeFileSync(keyFile, privateKey.export({ format: 'pem', type: 'sec1' }).toString());
+
+  const workbench = await suite.harness.openWorkbench();
+  await workbench.openOktaView();
+  const { quickInput } = workbench;
+  await workbench.runCommand('Okta: Add an Okta Org');
+  await quickInput.waitForPrompt(/org URL/);
+  await quickInput.submit(suite.sim.url);
+  await quickInput.waitForPrompt(/sign-in/);
+  await quickInput.pick('OAuth service app (private key)');
+  await quickInput.waitForPrompt(/client id/);
+  await quickInput.submit(clientId);
+  await quickInput.waitForPrompt(/service app/);
+  await quickInput.items().filter({ hasText: 'okta.users.manage' }).first().waitFor({ state: 'visible' });
+  await quickInput.input.press('Enter'); // both scopes are checked by default
+  await quickInput.pick('Import a private key file');
+  // The host's file dialog (a path box in the browser-hosted workbench): type the key file's path.
+  await quickInput.waitOpen();
+  await quickInput.submit(keyFile);
+  await quickInput.waitForPrompt(/name/);
+  await quickInput.submit('Service App Org');
+  await quickInput.waitClosed();
+  await workbench.notifications.waitFor('Added "Service App Org" as the service app 0oasimdemoservice001');
+  await workbench.tree.waitForItem('Service App Org');
+  assert.match(await workbench.tree.description('Service App Org'), /^service app 0oasimdemoservice001 · 127\.0\.0\.1:\d+$/);
+
+  await showUserFactors(workbench, 'Service App Org', 'Demo Admin');
+  await workbench.tree.waitForItem('Okta Verify TOTP');
+  await workbench.screenshotTree('orgs-service-app');
+  assert.ok(suite.sim.control.requestCount('POST', '/oauth2/v1/token') >= 2, 'the token came from the token endpoint (nonce round, then the token)');
+  assert.ok(!(await workbench.page.content()).includes('PRIVATE KEY'), 'the private key appears in the workbench DOM');
 });

@@ -47,15 +47,15 @@ describe('OrgRegistry against the simulator', () => {
     const { state, secrets, registry } = freshRegistry();
     const { org, owner } = await registry.add({ url: `${sim.url}/`, token: sim.token, label: 'Sim' });
     assert.equal(org.url, sim.url);
-    assert.ok(owner.id);
-    assert.equal(org.ownerLogin, owner.profile.login);
+    assert.ok(owner?.id);
+    assert.equal(org.ownerLogin, owner?.profile.login);
     assert.equal(await secrets.get(`okta.token/${org.id}`), sim.token);
     assert.ok(!JSON.stringify(state.get(ORGS_STATE_KEY)).includes(sim.token));
 
     const requests: string[] = [];
     const client = await registry.clientFor(org.id, { onRequest: (e) => requests.push(`${e.method} ${e.path} ${e.status}`) });
     const me = await client.getUser('me');
-    assert.equal(me.id, owner.id);
+    assert.equal(me.id, owner?.id);
     assert.deepEqual(requests, ['GET /api/v1/users/me 200']);
   });
 

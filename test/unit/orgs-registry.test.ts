@@ -70,7 +70,7 @@ describe('OrgRegistry.add', () => {
     const { org, owner, notice } = await registry.add({ url: 'https://acme.okta.com/', token: TOKEN, label: '  Acme dev ' });
     assert.equal(check.calls.length, 1);
     assert.deepEqual({ ...check.calls[0], signal: undefined }, { orgUrl: 'https://acme.okta.com', token: TOKEN, tokenType: 'SSWS', signal: undefined, hooks: undefined });
-    assert.equal(owner.id, OWNER.id);
+    assert.equal(owner?.id, OWNER.id);
     assert.equal(notice, undefined);
     assert.deepEqual({ ...org, id: '', addedAt: '' }, {
       id: '', addedAt: '', label: 'Acme dev', url: 'https://acme.okta.com', tokenType: 'SSWS',

@@ -260,6 +260,69 @@ suite('tree: orgs > users > factors', () => {
     await services.registry.remove(org.id);
   });
 
+  test('Add an Okta Org as a service app: key pair generated here, public key registered, DPoP calls, key only in SecretStorage', async () => {
+    const sim = await startOwnSimulator('service-app-token-1234');
+    const clientId = '0oasimdemoservice001'; // the demo seed's service app
+    const inputs = [sim.url, clientId, 'Service app org'];
+    stubWindow('showInputBox', async () => inputs.shift());
+    const picks: string[] = [];
+    stubWindow('showQuickPick', async (items: Array<vscode.QuickPickItem & { tokenType?: string; action?: string }>, options?: vscode.QuickPickOptions) => {
+      picks.push(String(options?.title));
+      if (options?.canPickMany) return items.filter((i) => i.picked);
+      return items.find((i) => i.tokenType === 'serviceApp' || i.action === 'generate');
+    });
+    const shown: string[] = [];
+    let registered = false;
+    stubWindow('showInformationMessage', async (text: string, ...rest: unknown[]) => {
+      shown.push(text);
+      if (!/Register the new public key/.test(text)) return undefined;
+      if (!registered) {
+        registered = true;
+        return 'Copy JWK'; // the dialog comes back after a copy
+      }
+      const jwk = JSON.parse(await vscode.env.clipboard.readText());
+      assert.equal(jwk.d, undefined, 'the public JWK has no private member');
+      // What the admin does in the Admin Console, through the simulator's control API.
+      const added = await fetch(`${sim.url}/sim/service-apps/${clientId}/keys`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(jwk) });
+      assert.equal(added.status, 201, await added.text());
+      assert.ok(rest.some((r) => typeof r === 'object' && (r as vscode.MessageOptions).modal));
+      return 'I added it: check the connection';
+    });
+    stubWindow('showErrorMessage', async (text: string) => {
+      shown.push(`error: ${text}`);
+      return undefined;
+    });
+    await vscode.commands.executeCommand('okta.addOrg');
+    assert.ok(!shown.some((t) => t.startsWith('error:')), shown.join('\n'));
+    const keyTab = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'okta-public-key');
+    assert.ok(keyTab, 'the public key is shown in a tab');
+    assert.match(keyTab.getText(), /BEGIN PUBLIC KEY/);
+    assert.doesNotMatch(keyTab.getText(), /PRIVATE KEY/);
+    const org = services.registry.list().find((o) => o.label === 'Service app org');
+    assert.ok(org, shown.join('\n'));
+    assert.deepEqual(org.serviceApp?.clientId, clientId);
+    assert.deepEqual(org.serviceApp?.scopes, ['okta.users.read', 'okta.users.manage']);
+    assert.match(shown.join('\n'), /Added "Service app org" as the service app 0oasimdemoservice001/);
+    const secret = await services.context.secrets.get(`okta.token/${org.id}`);
+    assert.match(secret ?? '', /^-----BEGIN PRIVATE KEY-----/, 'the private key is in SecretStorage');
+    assert.ok(!JSON.stringify(services.context.globalState.get('okta.orgs')).includes('PRIVATE KEY'));
+    assert.ok(!shown.join('\n').includes('PRIVATE KEY'));
+
+    const orgNode = (await children()).find((n) => label(n) === 'Service app org');
+    assert.ok(orgNode);
+    assert.match(String(item(orgNode).description), /^service app 0oasimdemoservice001/);
+    const users = await children(orgNode);
+    const admin = users.find((n) => /Demo Admin/.test(label(n)));
+    assert.ok(admin, users.map(label).join(', '));
+    const factors = await children(admin);
+    assert.ok(factors.length > 0);
+    const tokenRequests = await (await fetch(`${sim.url}/sim/requests?method=POST&path=/oauth2/v1/token`)).json() as { count: number };
+    assert.ok(tokenRequests.count >= 2, 'the nonce round and the token');
+
+    await services.registry.remove(org.id);
+    assert.equal(await services.context.secrets.get(`okta.token/${org.id}`), undefined, 'removing the org deletes its key');
+  });
+
   test('Rename Org, then Remove Org after a modal confirmation (cancel keeps it)', async () => {
     const sim = await startOwnSimulator('rename-token-1234');
     const { org } = await services.registry.add({ label: 'Old name', url: sim.url, token: sim.token, tokenType: 'SSWS' });
