@@ -11,12 +11,12 @@ import { isCancellation } from '../okta/errors';
 import type { OktaUser, UserFactor } from '../okta/models';
 import { adviseOnError } from '../presentation/errorAdvice';
 import { isUserShown, usersQueryFor } from '../presentation/userQuery';
-import { runCommand } from '../ui/runCommand';
+import type { CommandId } from '../commandIds';
 import { PanelInputError } from './errorView';
 import type { MatrixPanelServices } from './panelServices';
 import { PanelRegistry } from './panelRegistry';
 import {
-  parseMatrixMessage, type MatrixBulkAction, type MatrixExportFormat, type MatrixHostMessage, type MatrixProgressView, type MatrixState,
+  parseMatrixMessage, type MatrixBulkAction, type MatrixExportFormat, type MatrixFactorAction, type MatrixHostMessage, type MatrixProgressView, type MatrixState,
   type MatrixWebviewMessage,
 } from './protocol';
 import { MATRIX_BODY } from './templates/matrixBody';
@@ -32,15 +32,17 @@ const BULK_COMMANDS: Record<MatrixBulkAction, string> = {
   enrollFactorOnUsers: 'okta.enrollFactorOnUsers',
 };
 
-const FACTOR_COMMANDS = { verify: 'okta.verifyFactor', unenroll: 'okta.unenrollFactor', details: 'okta.showFactorDetails' } as const;
+const FACTOR_COMMANDS: Record<MatrixFactorAction, CommandId> = { verify: 'okta.verifyFactor', unenroll: 'okta.unenrollFactor', details: 'okta.showFactorDetails' };
 
-/** Where an export goes: the Save dialog and the workspace file system, unless a test says otherwise. */
-export interface MatrixFiles {
+/** What the panel does outside itself: run commands, ask where to export, write the file (tests stand in). */
+export interface MatrixEffects {
+  executeCommand(id: string, ...args: unknown[]): Thenable<unknown>;
   pickTarget(defaultName: string, format: MatrixExportFormat): Promise<vscode.Uri | undefined>;
   write(uri: vscode.Uri, text: string): Promise<void>;
 }
 
-const saveDialogFiles: MatrixFiles = {
+const vscodeEffects: MatrixEffects = {
+  executeCommand: (id, ...args) => vscode.commands.executeCommand(id, ...args),
   pickTarget: (defaultName, format) => {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     return Promise.resolve(vscode.window.showSaveDialog({
@@ -70,7 +72,7 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
   /** Resolves when the current load ends (tests and the bench wait on it). */
   loading: Promise<void> = Promise.resolve();
 
-  constructor(private readonly deps: MatrixPanelServices, orgId: string, private readonly userFilter: string | undefined, private readonly files: MatrixFiles = saveDialogFiles) {
+  constructor(private readonly deps: MatrixPanelServices, orgId: string, private readonly userFilter: string | undefined, private readonly effects: MatrixEffects = vscodeEffects) {
     const orgLabel = deps.registry.get(orgId)?.label ?? 'Okta org';
     super(deps, orgId, {
       viewType: 'okta.factorMatrix',
@@ -112,7 +114,7 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
         });
       case 'factorAction':
         return this.answer(message.requestId, 'Factor action', [], async () => {
-          await runCommand(FACTOR_COMMANDS[message.action], this.factorTarget(message.userId, message.factorId));
+          await this.effects.executeCommand(FACTOR_COMMANDS[message.action], this.factorTarget(message.userId, message.factorId));
         });
       case 'bulk':
         return this.answer(message.requestId, 'Bulk action', [], () => this.runBulk(message.action, message.userIds, message.factors));
@@ -214,24 +216,24 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
     if (action === 'unenrollFactors') {
       if (factors.length === 0) throw new PanelInputError('Select the factors to unenroll first.');
       const targets = factors.map((f) => this.factorTarget(f.userId, f.factorId));
-      await vscode.commands.executeCommand(BULK_COMMANDS[action], undefined, targets);
+      await this.effects.executeCommand(BULK_COMMANDS[action], undefined, targets);
       return;
     }
     const unique = [...new Set(userIds)];
     if (unique.length === 0) throw new PanelInputError('Select users (or their cells) first.');
     const targets: UserTarget[] = unique.map((id) => ({ kind: 'user', orgId: this.orgId, user: this.userOf(id).user }));
-    await vscode.commands.executeCommand(BULK_COMMANDS[action], undefined, targets);
+    await this.effects.executeCommand(BULK_COMMANDS[action], undefined, targets);
   }
 
   private async export(format: MatrixExportFormat, view: MatrixView): Promise<void> {
     const org = this.services.registry.get(this.orgId)?.label ?? 'Okta org';
-    const uri = await this.files.pickTarget(`factor-matrix-${org.replace(/[^\w.-]+/g, '-')}.${format}`, format);
+    const uri = await this.effects.pickTarget(`factor-matrix-${org.replace(/[^\w.-]+/g, '-')}.${format}`, format);
     if (!uri) return;
     const rows = viewRows([...this.loaded.values()].map((u) => u.row), view);
     const columns = this.columnList();
     const text = format === 'csv' ? matrixCsv(rows, columns)
       : matrixJson(rows, columns, { org, userFilter: this.userFilter, exportedAt: new Date().toISOString() });
-    await this.files.write(uri, text);
+    await this.effects.write(uri, text);
     void vscode.window.showInformationMessage(`Exported ${rows.length} users to ${uri.scheme === 'file' ? uri.fsPath : uri.toString(true)}.`);
   }
 }
@@ -239,8 +241,8 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
 const matrixPanels = new PanelRegistry<MatrixPanel>();
 
 /** Opens (or reveals) the Factor Matrix of an org under a user filter (undefined: every user). */
-export function openMatrixPanel(services: MatrixPanelServices, orgId: string, userFilter: string | undefined, files?: MatrixFiles): MatrixPanel {
-  const { panel, created } = matrixPanels.getOrCreate(`${orgId}\n${userFilter ?? ''}`, () => new MatrixPanel(services, orgId, userFilter, files));
+export function openMatrixPanel(services: MatrixPanelServices, orgId: string, userFilter: string | undefined, effects?: MatrixEffects): MatrixPanel {
+  const { panel, created } = matrixPanels.getOrCreate(`${orgId}\n${userFilter ?? ''}`, () => new MatrixPanel(services, orgId, userFilter, effects));
   if (!created) panel.reveal();
   return panel;
 }
