@@ -139,5 +139,5 @@ export function viewRows(rows: Iterable<MatrixRow>, view: MatrixView): MatrixRow
 
 /** Words for a status: "active", "pending activation", "not set up". */
 export function statusText(status: CellStatus): string {
-  return status.toLowerCase().replace(/_/g, ' ');
+  return status === NOT_SETUP ? 'not set up' : status.toLowerCase().replace(/_/g, ' ');
 }

@@ -13,14 +13,17 @@ export const MATRIX_BODY = `
   <p id="progress" class="status" role="status" aria-live="polite">Loading users...</p>
   <button id="cancel-load" type="button" class="secondary">Cancel</button>
   <button id="reload" type="button" class="secondary" hidden>Reload</button>
+  <span class="spacer"></span>
+  <button id="export-csv" type="button" class="secondary">Export CSV...</button>
+  <button id="export-json" type="button" class="secondary">Export JSON...</button>
 </div>
 <div class="matrix-filters" role="search">
-  <label for="filter-text">User</label>
-  <input id="filter-text" type="text" placeholder="login or name contains..." autocomplete="off" spellcheck="false">
+  <span class="inline"><label for="filter-text">User</label>
+  <input id="filter-text" type="text" placeholder="login or name contains..." autocomplete="off" spellcheck="false"></span>
   <span class="check"><input id="filter-pending" type="checkbox"><label for="filter-pending">A pending factor</label></span>
   <span class="check"><input id="filter-nomfa" type="checkbox"><label for="filter-nomfa">No MFA at all (no active factor)</label></span>
-  <label for="filter-has">Has</label>
-  <select id="filter-has"><option value="">any factor type</option></select>
+  <span class="inline"><label for="filter-has">Has</label>
+  <select id="filter-has"><option value="">any factor type</option></select></span>
 </div>
 <div class="actions matrix-bulk">
   <span id="selection" class="muted">Nothing selected. Space selects a cell; Space on a user selects the row.</span>
@@ -28,9 +31,6 @@ export const MATRIX_BODY = `
   <button id="bulk-reset" type="button" class="secondary" disabled>Reset factors of selected users</button>
   <button id="bulk-enroll" type="button" class="secondary" disabled>Enroll a factor on selected users</button>
   <button id="clear-selection" type="button" class="secondary" disabled>Clear selection</button>
-  <span class="spacer"></span>
-  <button id="export-csv" type="button" class="secondary">Export CSV...</button>
-  <button id="export-json" type="button" class="secondary">Export JSON...</button>
 </div>
 <p id="shown" class="muted"></p>
 <div id="grid-scroller" class="grid-scroller">

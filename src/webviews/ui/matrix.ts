@@ -7,7 +7,7 @@ import {
   ACTIVE, columnCounts, DEFAULT_VIEW, NOT_SETUP, PENDING, statusOf, statusText, viewRows,
   type MatrixColumn, type MatrixRow, type MatrixView,
 } from '../../factors/factorMatrix';
-import { byId, setStatus, show, showError } from '../browser/dom';
+import { byId, show, showError } from '../browser/dom';
 import { runRequest } from '../browser/runRequest';
 import { WebviewClient } from '../browser/webviewClient';
 import type { MatrixBulkAction, MatrixFactorAction, MatrixHostMessage, MatrixProgressView, MatrixWebviewMessage } from '../protocol';
@@ -72,8 +72,10 @@ function renderProgress(progress: MatrixProgressView): void {
     cancelled: `Cancelled after ${loaded} users. Reload loads them all.`,
     failed: `Stopped after ${loaded} users. ${progress.message ?? ''}`,
   }[phase];
-  setStatus(text, phase === 'failed' ? 'failure' : phase === 'done' ? 'success' : 'info');
-  byId('progress').dataset.phase = phase;
+  const line = byId('progress');
+  line.textContent = text;
+  line.dataset.tone = phase === 'failed' ? 'failure' : phase === 'done' ? 'success' : 'info';
+  line.dataset.phase = phase;
   show(byId('cancel-load'), phase === 'loading');
   show(byId('reload'), phase !== 'loading');
 }
