@@ -26,6 +26,7 @@ export const COMMAND_IDS = [
   'okta.unenrollFactor',
   'okta.showTotpCode',
   'okta.copyTotpCode',
+  'okta.showFactorMatrix',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

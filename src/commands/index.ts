@@ -29,6 +29,7 @@ import { removeOrg } from './removeOrg';
 import { renameOrg } from './renameOrg';
 import { resendFactor } from './resendFactor';
 import { showFactorDetails } from './showFactorDetails';
+import { showFactorMatrix } from './showFactorMatrix';
 import { showLog } from './showLog';
 import { showTotpCode } from './showTotpCode';
 import { tryDemoOrg } from './tryDemoOrg';
@@ -64,6 +65,7 @@ export const COMMANDS: Record<CommandId, CommandHandler> = {
   'okta.unenrollFactor': unenrollFactor,
   'okta.showTotpCode': showTotpCode,
   'okta.copyTotpCode': copyTotpCode,
+  'okta.showFactorMatrix': showFactorMatrix,
 };
 
 /** The command's title from package.json ("Add an Okta Org"), used to name it in error messages. */

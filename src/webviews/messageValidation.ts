@@ -17,6 +17,11 @@ export const optional = (check: FieldCheck): FieldCheck => (v) => v === undefine
 
 export const literal = (value: string): FieldCheck => (v) => v === value;
 
+export const oneOf = (...values: string[]): FieldCheck => (v) => typeof v === 'string' && values.includes(v);
+
+/** An array of at most `max` items, each passing `check`. */
+export const list = (check: FieldCheck, max: number): FieldCheck => (v) => Array.isArray(v) && v.length <= max && v.every(check);
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

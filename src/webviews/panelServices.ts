@@ -5,6 +5,8 @@ import type { TotpAuthenticator } from '../authenticator/totpAuthenticator';
 import type { FactorService } from '../factors/factorService';
 import type { RequestLog } from '../log/requestLog';
 import type { OrgRegistry } from '../orgs/orgRegistry';
+import type { OktaSettings } from '../settings';
+import type { UserDirectory } from '../users/userDirectory';
 
 export interface PanelServices {
   context: Pick<vscode.ExtensionContext, 'extensionUri'>;
@@ -15,4 +17,11 @@ export interface PanelServices {
     | 'verifyPush' | 'cancelPush' | 'isPushWaiting'>;
   authenticator: Pick<TotpAuthenticator, 'has' | 'currentCode'>;
   log: Pick<RequestLog, 'appendLine' | 'error'>;
+}
+
+/** The factor matrix also lists users and their factors, and follows factor changes. */
+export interface MatrixPanelServices extends PanelServices {
+  factors: PanelServices['factors'] & Pick<FactorService, 'listFactors' | 'onDidChange'>;
+  users: Pick<UserDirectory, 'page'>;
+  config: Pick<OktaSettings, 'showDeprovisioned'>;
 }

@@ -1,14 +1,16 @@
-// The one message protocol between the extension host and the Enroll / Verify webviews.
+// The one message protocol between the extension host and the Enroll / Verify / Factor Matrix webviews.
 //
 // Shape (after vscode-pull-request-github's WebviewBase and GitLens' IPC):
 // - the webview says `ready` once its script runs; the host answers with a full `state` snapshot
 //   (and sends it again if the webview ever reloads), and queues anything else until then;
 // - every webview action carries a `requestId`; the host answers each with exactly one `reply`
 //   (with an `error` when it failed), and sends data as typed notifications;
-// - the webview never names an org, user or factor: the panel already knows which ones it serves.
+// - the webview never names an org: the panel already knows which one it serves. Only the matrix
+//   names users and factors, and only ones the host listed to it (it looks each one up again).
 // Both sides import these types; only the host imports the parsers. No `vscode` import here.
+import type { MatrixColumn, MatrixRow, MatrixView } from '../factors/factorMatrix';
 import type { SecurityQuestion } from '../okta/models';
-import { boolean, messageParser, optional, requestId, shape, text } from './messageValidation';
+import { boolean, list, messageParser, oneOf, optional, requestId, shape, text } from './messageValidation';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -219,4 +221,69 @@ export const parseVerifyMessage = messageParser<VerifyWebviewMessage>({
   sendPush: { requestId, headers },
   cancelPush: { requestId },
   builtInCode: { requestId },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Factor matrix panel
+
+export interface MatrixProgressView {
+  phase: 'loading' | 'done' | 'cancelled' | 'failed';
+  loaded: number;
+  /** Known once every user page is in. */
+  total?: number;
+  /** Why the load failed. */
+  message?: string;
+}
+
+export interface MatrixState {
+  type: 'state';
+  orgLabel: string;
+  /** The org's user filter in the tree, when the matrix is limited to it. */
+  userFilter?: string;
+  columns: MatrixColumn[];
+  rows: MatrixRow[];
+  progress: MatrixProgressView;
+}
+
+export type MatrixFactorAction = 'verify' | 'unenroll' | 'details';
+export type MatrixBulkAction = 'unenrollFactors' | 'resetFactors' | 'enrollFactorOnUsers';
+export type MatrixExportFormat = 'csv' | 'json';
+
+export type MatrixHostMessage =
+  | MatrixState
+  | ReplyMessage
+  | ErrorMessage
+  /** Rows added or replaced (by user id), the columns as they now are, and the progress. */
+  | { type: 'update'; columns: MatrixColumn[]; rows: MatrixRow[]; progress: MatrixProgressView }
+  /** The load restarts: forget every row. */
+  | { type: 'reset' };
+
+export type MatrixWebviewMessage =
+  | { type: 'ready' }
+  | { type: 'cancelLoad'; requestId: number }
+  | { type: 'reload'; requestId: number }
+  | { type: 'factorAction'; requestId: number; action: MatrixFactorAction; userId: string; factorId: string }
+  | { type: 'bulk'; requestId: number; action: MatrixBulkAction; userIds: string[]; factors: Array<{ userId: string; factorId: string }> }
+  | { type: 'export'; requestId: number; format: MatrixExportFormat; view: MatrixView };
+
+const ID = text(100);
+/** More than any org's users a matrix loads at once. */
+const MAX_SELECTED = 100_000;
+
+export const parseMatrixMessage = messageParser<MatrixWebviewMessage>({
+  ready: {},
+  cancelLoad: { requestId },
+  reload: { requestId },
+  factorAction: { requestId, action: oneOf('verify', 'unenroll', 'details'), userId: ID, factorId: ID },
+  bulk: {
+    requestId, action: oneOf('unenrollFactors', 'resetFactors', 'enrollFactorOnUsers'),
+    userIds: list(ID, MAX_SELECTED), factors: list(shape({ userId: ID, factorId: ID }), MAX_SELECTED),
+  },
+  export: {
+    requestId, format: oneOf('csv', 'json'),
+    view: shape({
+      filter: shape({ text: text(SHORT), pending: boolean, noMfa: boolean, has: list(text(SHORT), 200) }),
+      sort: shape({ by: text(SHORT), descending: boolean }),
+    }),
+  },
 });
