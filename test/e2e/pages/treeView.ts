@@ -61,7 +61,12 @@ export class TreeView {
     if ((await row.getAttribute('aria-expanded')) === 'false') {
       await row.locator('.monaco-tl-twistie').click();
     }
-    await this.page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle());
+    // The locator, not an element handle: the tree may re-render the row (a new element) while it loads.
+    const deadline = Date.now() + 30_000;
+    while ((await row.getAttribute('aria-expanded')) !== 'true') {
+      if (Date.now() > deadline) throw new Error(`The tree row ${String(label)} did not expand within 30 s.`);
+      await this.page.waitForTimeout(100);
+    }
     return row;
   }
 
