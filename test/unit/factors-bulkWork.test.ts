@@ -91,7 +91,7 @@ function fakeService(script: Partial<BulkFactorService> = {}): { service: BulkFa
     resetFactors: async (ref) => { calls.push(`reset ${ref.user.id}`); },
     enroll: async () => { throw new Error('not scripted'); },
     activateWithAuthenticator: async () => { throw new Error('not scripted'); },
-    asOneChange: async (orgId, userId, work) => {
+    asOneChange: async (_orgId, userId, work) => {
       calls.push(`begin ${userId}`);
       try {
         return await work();
