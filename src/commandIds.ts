@@ -26,6 +26,11 @@ export const COMMAND_IDS = [
   'okta.unenrollFactor',
   'okta.showTotpCode',
   'okta.copyTotpCode',
+  'okta.copyOtpauthUri',
+  'okta.unenrollFactors',
+  'okta.resetFactors',
+  'okta.enrollFactorOnUsers',
+  'okta.exportTotpSecrets',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -3,6 +3,7 @@
 // the tree reloads each user once. A unit keeps what it has done, so a retry goes on from there.
 // Free of `vscode`.
 import type { UserFactor } from '../okta/models';
+import { plural } from '../presentation/bulkText';
 import { factorTypeLabel } from '../presentation/factorDescriptions';
 import type { BulkUnit } from './bulkWork';
 import { isNotFound } from './errorKinds';
@@ -28,7 +29,6 @@ export class BulkStepError extends Error {
   }
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 function unitOf(ref: UserRef, service: BulkFactorService, run: () => Promise<string>): BulkUnit {
