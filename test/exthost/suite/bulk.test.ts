@@ -47,6 +47,14 @@ const confirmAll = (extra: (m: Shown) => string | undefined = () => undefined): 
 
 const summaryOf = (shown: Shown[]): Shown | undefined => shown.find((m) => !m.options?.modal && /: \d+ users? done/.test(m.text));
 
+/** Resets the users' factors through the command (confirmed), so a test starts from no factor. */
+async function resetThrough(rows: readonly UserRow[]): Promise<void> {
+  confirmAll();
+  const summary = await vscode.commands.executeCommand<BulkSummary>('okta.resetFactors', undefined, rows.map((r) => ({ kind: 'user', orgId, user: r.user })));
+  assert.equal(summary.done.length, rows.length);
+  restorePrompts();
+}
+
 async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -109,18 +117,18 @@ suite('bulk: multi-select commands against the simulator', () => {
 
   test('refused selections say why and send nothing: malformed, mixed kinds, two orgs', async () => {
     const [row] = await userRows();
-    const before = sim.control.requestCounts().total;
+    const [factor] = await factorRows(row);
     const shown = confirmAll();
     await vscode.commands.executeCommand('okta.resetFactors', undefined, [{ kind: 'user', orgId }]);
     assert.match(shown.at(-1)!.text, /Reset Factors\.\.\.: the selection it was given is not a list of orgs, users or factors\./);
-    const [factor] = await factorRows(row);
     const mixed = [{ kind: 'user', orgId, user: row.user }, { kind: 'factor', orgId, user: row.user, factor: factor.factor }];
     await vscode.commands.executeCommand('okta.resetFactors', undefined, mixed);
     assert.equal(shown.at(-1)!.text, 'Reset Factors works on users: 1 of the 2 selected items is not a user. Select users only.');
     await vscode.commands.executeCommand('okta.unenrollFactors', undefined, [{ kind: 'factor', orgId, user: row.user, factor: factor.factor }, { kind: 'factor', orgId: 'other-org', user: row.user, factor: factor.factor }]);
     assert.equal(shown.at(-1)!.text, 'Unenroll Factors works on one org at a time: the selection spans 2 orgs.');
     assert.equal(shown.filter((m) => m.options?.modal).length, 0, 'no confirmation was asked');
-    assert.equal(sim.control.requestCounts().total, before, 'no request was sent');
+    assert.equal(sim.control.requestCount('POST', `/api/v1/users/${row.user.id}/lifecycle/reset_factors`), 0, 'no reset was sent');
+    assert.equal(sim.control.requestCount('DELETE', `/api/v1/users/${row.user.id}/factors/${factor.factor.id}`), 0, 'no unenroll was sent');
   });
 
   test('declining the confirmation changes nothing', async () => {
@@ -175,8 +183,7 @@ suite('bulk: multi-select commands against the simulator', () => {
 
   test('enroll a security question on the selected users: asked once, the answer never shown', async () => {
     const rows = (await userRows()).slice(0, 3);
-    await vscode.commands.executeCommand('okta.resetFactors', undefined, rows.map((r) => ({ kind: 'user', orgId, user: r.user })));
-    restorePrompts();
+    await resetThrough(rows);
     const picks: string[] = [];
     answer('showQuickPick', async (items: Array<vscode.QuickPickItem & { question?: string }>, options?: vscode.QuickPickOptions) => {
       picks.push(options?.title ?? '');
@@ -195,8 +202,7 @@ suite('bulk: multi-select commands against the simulator', () => {
 
   test('Google Authenticator on the selected users, then Copy otpauth URI and Export TOTP Secrets (.json; .txt refused)', async () => {
     const rows = (await userRows()).slice(0, 2);
-    await vscode.commands.executeCommand('okta.resetFactors', undefined, rows.map((r) => ({ kind: 'user', orgId, user: r.user })));
-    restorePrompts();
+    await resetThrough(rows);
     answer('showQuickPick', async (items: vscode.QuickPickItem[]) => items.find((i) => i.label === 'Google Authenticator'));
     let shown = confirmAll();
     const summary = await vscode.commands.executeCommand<BulkSummary>('okta.enrollFactorOnUsers', undefined, rows.map((r) => ({ kind: 'user', orgId, user: r.user })));
