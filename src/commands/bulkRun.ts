@@ -14,7 +14,7 @@ const SHOW_LOG = 'Show Log';
 export interface BulkAction {
   /** The command's name in the summary and the log ("Reset Factors"). */
   name: string;
-  /** The notification's title while it runs ("Resetting factors"). */
+  /** The notification's title while it runs ("Resetting factors", followed by ": 3 of 12"). */
   progressTitle: string;
 }
 
@@ -29,7 +29,7 @@ export async function confirmBulk(question: string, detail: string, button: stri
  */
 export async function runBulkAction(services: CommandServices, action: BulkAction, units: readonly BulkUnit[]): Promise<BulkSummary> {
   const orgLabel = (orgId: string) => services.registry.get(orgId)?.label ?? orgId;
-  const summary = await withCancellableProgress(`${action.progressTitle}…`, (cancel, progress) => {
+  const summary = await withCancellableProgress(action.progressTitle, (cancel, progress) => {
     progress.report({ message: `0 of ${units.length}` });
     return runBulk(units, {
       cancel,

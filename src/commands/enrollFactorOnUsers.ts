@@ -67,7 +67,7 @@ export async function enrollFactorOnUsers(services: CommandServices, target?: Co
   if (!asked) return undefined;
   const confirmed = await confirmBulk(
     `Enroll ${asked.name} on ${plural(users.length, 'user')}?`,
-    `${sampleOf(users.map((u) => describeUser(u.user)))}. A user who already has this factor is reported as failed and left as is.`,
+    `${sampleOf(users.map((u) => describeUser(u.user)))}\n\nA user who already has this factor is reported as failed and left as is.`,
     'Enroll',
   );
   if (!confirmed) return undefined;

@@ -18,7 +18,7 @@ export async function resetFactors(services: CommandServices, target?: CommandTa
   if (!users) return undefined;
   const confirmed = await confirmBulk(
     `Reset all factors of ${plural(users.length, 'user')}?`,
-    `${sampleOf(users.map((u) => describeUser(u.user)))}. Every MFA factor is removed and must be enrolled again `
+    `${sampleOf(users.map((u) => describeUser(u.user)))}\n\nEvery MFA factor is removed and must be enrolled again `
       + '(on Identity Engine the recovery question stays until a second reset). Secrets kept by the built-in authenticator for them are forgotten.',
     'Reset Factors',
   );

@@ -21,7 +21,7 @@ export async function unenrollFactors(services: CommandServices, target?: Comman
     ? ' Unenrolling Okta Verify push or FastPass also removes that user\'s other Okta Verify factors.' : '';
   const confirmed = await confirmBulk(
     `Unenroll ${plural(factors.length, 'factor')} from ${plural(users, 'user')}?`,
-    `${sampleOf(factors.map((f) => `${describeFactor(f.factor)} of ${describeUser(f.user)}`))}. The users will have to enroll them again.${oktaVerify}`,
+    `${sampleOf(factors.map((f) => `${describeFactor(f.factor)} of ${describeUser(f.user)}`))}\n\nThe users will have to enroll them again.${oktaVerify}`,
     'Unenroll',
   );
   if (!confirmed) return undefined;

@@ -137,7 +137,7 @@ suite('bulk: multi-select commands against the simulator', () => {
     const summary = await vscode.commands.executeCommand('okta.resetFactors', undefined, rows.map((r): UserTarget => ({ kind: 'user', orgId, user: r.user })));
     assert.equal(summary, undefined);
     assert.match(shown[0].text, /^Reset all factors of 12 users\?$/);
-    assert.match(shown[0].options?.detail ?? '', / and 9 more\./);
+    assert.match(shown[0].options?.detail ?? '', / and 9 more\n/);
     for (const row of rows) assert.equal(sim.control.requestCount('POST', `/api/v1/users/${row.user.id}/lifecycle/reset_factors`), 0);
   });
 
