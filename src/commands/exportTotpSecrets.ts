@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { CommandTarget } from '../factors/targets';
@@ -10,12 +11,20 @@ import type { CommandServices } from './commandServices';
 const ACTION = 'Export TOTP Secrets';
 const CHOOSE_FILE = 'Choose File…';
 
-/** Writes the whole file or nothing: a temp file beside the target, renamed over it at the end. */
+/**
+ * Writes the whole file or nothing: a temp file beside the target, renamed over it at the end. On
+ * a local disk (also the remote host's disk under code-server) the file is readable by its owner only.
+ */
 async function writeWhole(target: vscode.Uri, text: string): Promise<void> {
   const temp = target.with({ path: `${target.path}.${randomBytes(6).toString('hex')}.tmp` });
   try {
-    await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
-    await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+    if (target.scheme === 'file') {
+      await writeFile(temp.fsPath, text, { mode: 0o600, flag: 'wx' });
+      await rename(temp.fsPath, target.fsPath);
+    } else {
+      await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+      await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+    }
   } catch (err) {
     await Promise.resolve(vscode.workspace.fs.delete(temp)).catch(() => undefined);
     throw err;

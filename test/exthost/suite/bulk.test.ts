@@ -3,7 +3,7 @@
 // the matrix panel's shape (undefined, targets[]), refused selections, the one modal confirmation,
 // cancel mid-way, Retry Failed, the three enrollments, Copy otpauth URI and Export TOTP Secrets.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -232,6 +232,7 @@ suite('bulk: multi-select commands against the simulator', () => {
     assert.equal(warning?.text, 'Export the TOTP secrets of 2 factors (2 users) to a file?');
     assert.match(warning?.options?.detail ?? '', /holds secrets/);
     assert.deepEqual(readdirSync(folder), ['secrets.json'], 'no temp file left behind');
+    assert.equal(statSync(join(folder, 'secrets.json')).mode & 0o777, 0o600, 'readable by its owner only');
     const exported = JSON.parse(readFileSync(join(folder, 'secrets.json'), 'utf8')) as { org: string; factors: Array<{ login: string; otpauthUri: string; secret: string }> };
     assert.equal(exported.org, ORG_LABEL);
     assert.deepEqual(exported.factors.map((f) => f.login).sort(), rows.map((r) => r.user.profile.login).sort());
