@@ -18,7 +18,7 @@ export class FactorsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   constructor(private readonly services: TreeDependencies) {
     this.nodeContext = { ...services, tree: this };
-    this.view = vscode.window.createTreeView('okta.factors', { treeDataProvider: this, showCollapseAll: true });
+    this.view = vscode.window.createTreeView('okta.factors', { treeDataProvider: this, showCollapseAll: true, canSelectMany: true });
     this.disposables.push(
       this.view,
       this.didChange,
@@ -104,6 +104,11 @@ export class FactorsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   refreshTarget(target: CommandTarget): void {
     if (target.kind === 'org') this.refreshOrg(target.orgId);
     else void this.refreshUser(target.orgId, target.user.id);
+  }
+
+  /** What the selected rows are about (rows without a target, such as "Load more", left out). */
+  selectedTargets(): CommandTarget[] {
+    return this.view.selection.flatMap((node) => (node.target ? [node.target] : []));
   }
 
   /** Appends the next page of an org's users; nothing to do when its users are not loaded yet. */

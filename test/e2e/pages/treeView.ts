@@ -70,8 +70,14 @@ export class TreeView {
     return row;
   }
 
-  async select(label: string | RegExp): Promise<void> {
-    await (await this.waitForItem(label)).locator('.monaco-icon-label').click();
+  /** A click on the row; with Control it joins the selection, with Shift it extends it as a range. */
+  async select(label: string | RegExp, modifiers: Array<'Control' | 'Shift'> = []): Promise<void> {
+    await (await this.waitForItem(label)).locator('.monaco-icon-label').click({ modifiers });
+  }
+
+  /** Labels of the selected rows. */
+  async selectedLabels(): Promise<string[]> {
+    return (await this.rows().and(this.page.locator('.selected')).locator('.label-name').allInnerTexts()).map((t) => t.trim());
   }
 
   async rightClick(label: string | RegExp): Promise<void> {

@@ -290,6 +290,7 @@ suite('webview panels against the simulator', () => {
         forgetOrg: totp.forgetOrg.bind(totp),
         currentCode: totp.currentCode.bind(totp),
         otpauthUri: totp.otpauthUri.bind(totp),
+        factorsWithSecrets: totp.factorsWithSecrets.bind(totp),
       }),
     };
     const panel = openEnrollPanel(lockedKeychain, { orgId, user: u }, { pollIntervalMs: POLL_MS });
