@@ -41,10 +41,18 @@ export async function exportTotpSecrets(services: CommandServices, target?: Comm
   if (!users) return undefined;
   const orgId = users[0].orgId;
   const byId = new Map(users.map((u) => [u.user.id, u.user]));
-  const refs = (await services.authenticator.factorsWithSecrets(orgId)).filter((ref) => byId.has(ref.userId));
+  const kept = (await services.authenticator.factorsWithSecrets(orgId)).filter((ref) => byId.has(ref.userId));
+  // A factor unenrolled elsewhere (the Admin Console, another tool) leaves its secret here: export only live ones.
+  const live = new Set<string>();
+  for (const userId of new Set(kept.map((ref) => ref.userId))) {
+    for (const factor of await services.factors.listFactors({ orgId, user: byId.get(userId)! })) live.add(`${userId}/${factor.id}`);
+  }
+  const refs = kept.filter((ref) => live.has(`${ref.userId}/${ref.factorId}`));
+  const stale = kept.length - refs.length;
+  const staleNote = stale > 0 ? ` ${plural(stale, 'kept secret')} left out: ${stale === 1 ? 'its factor is' : 'their factors are'} no longer enrolled in Okta.` : '';
   if (refs.length === 0) {
     void vscode.window.showInformationMessage(
-      `The built-in authenticator keeps no TOTP secret for ${users.length === 1 ? 'this user' : 'these users'}: only factors enrolled through this extension have one.`);
+      `The built-in authenticator keeps no TOTP secret for ${users.length === 1 ? 'this user' : 'these users'}: only factors enrolled through this extension have one.${staleNote}`);
     return undefined;
   }
   const withSecrets = new Set(refs.map((r) => r.userId)).size;
@@ -73,6 +81,6 @@ export async function exportTotpSecrets(services: CommandServices, target?: Comm
   }
   const orgLabel = services.registry.get(orgId)?.label ?? orgId;
   await writeWhole(file, formatTotpExport(format, orgLabel, entries, new Date()));
-  void vscode.window.showInformationMessage(`Exported ${plural(entries.length, 'TOTP secret')} to ${file.fsPath}.`);
+  void vscode.window.showInformationMessage(`Exported ${plural(entries.length, 'TOTP secret')} to ${file.fsPath}.${staleNote}`);
   return file;
 }

@@ -29,6 +29,10 @@ test('select three users (Ctrl/Shift-click), Reset Factors from the context menu
   assert.deepEqual((await tree.selectedLabels()).sort(), ['Alex Allfactors', 'Penny Pending', 'Pete Expired']);
 
   await tree.rightClick('Pete Expired');
+  // On a selection of several rows the menu offers what acts on all of them, not one row's actions.
+  const offered = await workbench.contextMenu.labels();
+  assert.ok(offered.some((l) => /^Reset Factors/.test(l)), offered.join(', '));
+  assert.ok(!offered.some((l) => /^(Copy Login|Enroll Factor\.\.\.|Open in Admin Console)$/.test(l)), offered.join(', '));
   await workbench.contextMenu.click(/^Reset Factors/);
   const question = await workbench.dialog.waitFor(/Reset all factors of 3 users\?/);
   assert.match(question, /all\.factors@example\.com, pending\.factors@example\.com, password\.expired@example\.com/);

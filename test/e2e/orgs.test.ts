@@ -99,7 +99,7 @@ test('add a service-app org through the palette with an imported key, then see a
   await quickInput.pick('Import a private key file');
   // The host's file dialog (a path box in the browser-hosted workbench): type the key file's path.
   await quickInput.waitForPrompt(/Import the service app's private key/);
-  await quickInput.submit(keyFile);
+  await quickInput.submitPath(keyFile);
   await quickInput.waitForPrompt(/name/);
   await quickInput.submit('Service App Org');
   await quickInput.waitClosed();

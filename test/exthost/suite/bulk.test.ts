@@ -238,5 +238,19 @@ suite('bulk: multi-select commands against the simulator', () => {
     assert.deepEqual(exported.factors.map((f) => f.login).sort(), rows.map((r) => r.user.profile.login).sort());
     assert.ok(exported.factors.some((f) => f.otpauthUri === uri));
     assert.ok(shown.every((m) => !m.text.includes(exported.factors[0].secret)), 'no secret in a message');
+
+    // One factor unenrolled behind the extension's back (as in the Admin Console): its kept secret is left out.
+    const gone = (await factorRows((await userRows())[1])).find((r) => r.factor.factorType === 'token:software:totp');
+    assert.ok(gone);
+    const removed = await fetch(`${sim.url}/api/v1/users/${gone.user.id}/factors/${gone.factor.id}`, { method: 'DELETE', headers: { Authorization: `SSWS ${sim.token}` } });
+    assert.equal(removed.status, 204);
+    restorePrompts();
+    shown = confirmAll();
+    answer('showSaveDialog', async () => vscode.Uri.file(join(folder, 'live.json')));
+    await vscode.commands.executeCommand('okta.exportTotpSecrets', rows[0], rows);
+    const live = JSON.parse(readFileSync(join(folder, 'live.json'), 'utf8')) as { factors: Array<{ factorId: string }> };
+    assert.deepEqual(live.factors.map((f) => f.factorId), exported.factors.map((f) => (f as unknown as { factorId: string }).factorId).filter((id) => id !== gone.factor.id),
+      'the unenrolled factor is left out, the other exported');
+    assert.match(shown.at(-1)!.text, /^Exported 1 TOTP secret to .* 1 kept secret left out: its factor is no longer enrolled in Okta\.$/);
   });
 });
