@@ -20,6 +20,7 @@ import { UserDirectory } from '../../../src/users/userDirectory';
 import { openMatrixPanel, type MatrixEffects, type MatrixPanel } from '../../../src/webviews/matrixPanel';
 import type { MatrixPanelServices } from '../../../src/webviews/panelServices';
 import type { MatrixHostMessage, MatrixState } from '../../../src/webviews/protocol';
+import { createOktaClient } from '../../../src/orgs/oktaClientFactory';
 
 const EXTENSION_ID = 'okta-factors-dev.okta-factors';
 
@@ -42,7 +43,7 @@ suite('factor matrix panel against the simulator', () => {
   suiteSetup(async () => {
     sim = await startSimulator({ port: 0, seed: 'demo' });
     const secrets = new InMemorySecretStore();
-    const registry = new OrgRegistry({ state: new InMemoryKeyValueState(), secrets });
+    const registry = new OrgRegistry({ state: new InMemoryKeyValueState(), secrets, createClient: createOktaClient });
     const { org } = await registry.add({ label: 'Simulator', url: sim.url, token: sim.token, tokenType: 'SSWS' });
     orgId = org.id;
     const clientFor = (id: string) => registry.clientFor(id);

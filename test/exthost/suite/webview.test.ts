@@ -16,6 +16,7 @@ import { openEnrollPanel, type EnrollPanel } from '../../../src/webviews/enrollP
 import type { PanelServices } from '../../../src/webviews/panelServices';
 import type { EnrollForm, EnrollHostMessage, VerifyHostMessage } from '../../../src/webviews/protocol';
 import { openVerifyPanel, type VerifyPanel } from '../../../src/webviews/verifyPanel';
+import { createOktaClient } from '../../../src/orgs/oktaClientFactory';
 
 const EXTENSION_ID = 'okta-factors-dev.okta-factors';
 const POLL_MS = 100;
@@ -78,7 +79,7 @@ suite('webview panels against the simulator', () => {
   suiteSetup(async () => {
     sim = await startSimulator({ port: 0, seed: 'demo' });
     const secrets = new InMemorySecretStore();
-    const registry = new OrgRegistry({ state: new InMemoryKeyValueState(), secrets });
+    const registry = new OrgRegistry({ state: new InMemoryKeyValueState(), secrets, createClient: createOktaClient });
     const { org } = await registry.add({ label: 'Simulator', url: sim.url, token: sim.token, tokenType: 'SSWS' });
     orgId = org.id;
     client = await registry.clientFor(orgId);
