@@ -60,8 +60,10 @@ suite('bundles: one class on both sides of the lazy boundary', () => {
     const errors: string[] = [];
     const window = vscode.window as unknown as Record<string, unknown>;
     const originals = Object.fromEntries(['showInputBox', 'showQuickPick', 'showWarningMessage', 'showErrorMessage'].map((name) => [name, window[name]]));
-    const answers = [sim.url, sim.token, 'Same org again'];
-    window.showInputBox = async () => answers.shift();
+    for (const org of services.registry.list()) await services.registry.remove(org.id);
+    const answers = [sim.url, sim.token];
+    // While the name is asked, the same org is added by someone else: the registry refuses the second add.
+    window.showInputBox = async () => answers.shift() ?? services.registry.add({ label: 'Boundary org', url: sim.url, token: sim.token }).then(() => 'Same org again');
     window.showQuickPick = async (items: Array<vscode.QuickPickItem & { tokenType?: string }>) => items.find((i) => i.tokenType === 'SSWS');
     window.showWarningMessage = async (text: string, ...buttons: unknown[]) => { warnings.push({ text, buttons }); return undefined; };
     window.showErrorMessage = async (text: string) => { errors.push(text); return undefined; };
