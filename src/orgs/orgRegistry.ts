@@ -2,11 +2,11 @@
 // a service app, its private key) in SecretStorage under `okta.token/<orgId>`, the one place the
 // extension gets an OktaClient, and
 // the owner of each org's work (shared rate-limit state, a signal that removal or new credentials end).
-import { randomUUID } from 'node:crypto';
 import type { OktaClient } from '../okta/client';
 import { isCancellation, OktaInputError } from '../okta/errors';
 import { OktaUser, TokenType } from '../okta/models';
 import { readServiceAppKey } from '../okta/serviceAppKey';
+import { nodeCrypto } from '../okta/nodeCrypto';
 import { normalizeOrgUrl } from '../okta/orgUrl';
 import { anySignal } from '../okta/signals';
 import {
@@ -176,7 +176,7 @@ export class OrgRegistry implements Disposable {
       throwIfCancelled(input.signal);
       this.refuseDuplicate(url); // another add may have finished while we were checking
       const org: OrgRecord = {
-        id: randomUUID(),
+        id: nodeCrypto().randomUUID(),
         label: input.label?.trim() || new URL(url).host,
         url,
         ...record,
@@ -438,7 +438,7 @@ export class OrgRegistry implements Disposable {
   private async announce(orgId: string): Promise<void> {
     this.knownOrgIds = new Set(this.list().map((org) => org.id));
     this.changes.fire({ orgId });
-    const revision = `${Date.now()}-${randomUUID()}`;
+    const revision = `${Date.now()}-${nodeCrypto().randomUUID()}`;
     this.lastRevision = revision;
     try {
       await this.secrets.store(REVISION_SECRET_KEY, revision);

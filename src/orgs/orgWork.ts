@@ -2,12 +2,12 @@
 // their shared rate-limit state and concurrency cap by, and the signal that ends the work. Removing the org, or giving it another token
 // or URL, ends the work (calls in flight and queued are cancelled) and the next work starts fresh,
 // so a spent or poisoned bucket never outlives the credentials it was learned with.
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../okta/nodeCrypto';
 import { CancellationError, type WorkEndReason } from './errors';
 
 /** Tells credentials apart without keeping them: a SHA-256 of the token, held only in memory. */
 export function credentialsFingerprint(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return nodeCrypto().createHash('sha256').update(token).digest('hex');
 }
 
 /** One org's work under one set of credentials; clients built for the same session share their traffic state. */

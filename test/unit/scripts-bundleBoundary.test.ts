@@ -2,11 +2,13 @@
 // work half, and no class or module state is bundled twice (it would be two classes at run time).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Metafile } from 'esbuild';
 import { boundaryProblems, sharedModuleKeys, sharedModulesPlugin, workBundlePlugin } from '../../scripts/bundleBoundary.mjs';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const root = resolve(__dirname, '../..');
 
@@ -17,6 +19,30 @@ function metafileOf(outputs: Record<string, string[]>): Metafile {
       bytes: 0, imports: [], exports: [], inputs: Object.fromEntries(inputs.map((input) => [input, { bytesInOutput: 1 }])),
     }])),
   };
+}
+
+/**
+ * The Node built-ins that requiring `code` (a CommonJS bundle) loads, in a fresh Node process with
+ * a stand-in `vscode` module that accepts anything.
+ */
+function builtinsLoadedBy(code: string): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'bundle-load-'));
+  try {
+    mkdirSync(join(dir, 'node_modules', 'vscode'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules', 'vscode', 'index.js'), `
+      const handler = { get: (t, p) => (p === 'then' ? undefined : p in t ? t[p] : anything), apply: () => anything, construct: () => anything };
+      const anything = new Proxy(function () {}, handler);
+      module.exports = new Proxy({}, handler);`);
+    writeFileSync(join(dir, 'extension.js'), code);
+    writeFileSync(join(dir, 'probe.js'), `
+      const before = new Set(process.moduleLoadList);
+      require('./extension.js');
+      console.log(JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m) && m.startsWith('NativeModule '))));`);
+    const loaded = JSON.parse(execFileSync(process.execPath, [join(dir, 'probe.js')], { encoding: 'utf8' })) as string[];
+    return loaded.map((m) => m.slice('NativeModule '.length));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 test('the boundary check names a class or module state bundled twice, and work.ts in the main bundle', () => {
@@ -62,6 +88,7 @@ test('built as npm run package builds them: main < 150 KB without the work half,
   }
   const workText = work.outputFiles.find((f) => f.path.endsWith('work.js'))!.text;
   const mainText = main.outputFiles.find((f) => f.path.endsWith('extension.js'))!.text;
+  assert.deepEqual(builtinsLoadedBy(mainText).filter((name) => /crypto|stream/.test(name)), [], 'loading dist/extension.js loads no node:crypto');
   for (const key of sharedModuleKeys()) {
     assert.ok(workText.includes(`require("../extension.js").SHARED_MODULES[${JSON.stringify(key)}]`), `work.js takes ${key} from the main bundle`);
     assert.ok(mainText.includes(`"${key}"`), `extension.js exports ${key}`);
