@@ -27,6 +27,11 @@ export const COMMAND_IDS = [
   'okta.showTotpCode',
   'okta.copyTotpCode',
   'okta.showFactorMatrix',
+  'okta.copyOtpauthUri',
+  'okta.unenrollFactors',
+  'okta.resetFactors',
+  'okta.enrollFactorOnUsers',
+  'okta.exportTotpSecrets',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

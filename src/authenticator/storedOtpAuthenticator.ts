@@ -47,6 +47,11 @@ export abstract class StoredOtpAuthenticator<R extends OtpSecretRecord> implemen
     });
   }
 
+  /** The org's factors whose secret is kept here. */
+  factorsWithSecrets(orgId: string): Promise<FactorRef[]> {
+    return this.records.refs(orgId);
+  }
+
   /** Call when the factor is unenrolled or its activation failed for good. */
   async forget(orgId: string, userId: string, factorId: string): Promise<void> {
     await this.records.delete({ orgId, userId, factorId });

@@ -17,7 +17,7 @@ export interface CommandServices extends PanelServices {
   factors: FactorService;
   users: Pick<UserDirectory, 'page'>;
   authenticator: TotpAuthenticator;
-  tree: Pick<FactorsTreeProvider, 'refresh' | 'refreshOrg' | 'refreshTarget' | 'setFilter' | 'filterOf' | 'loadMore'>;
+  tree: Pick<FactorsTreeProvider, 'refresh' | 'refreshOrg' | 'refreshTarget' | 'setFilter' | 'filterOf' | 'loadMore' | 'selectedTargets'>;
   log: RequestLog;
   demo: Pick<DemoOrg, 'isDemoOrg' | 'open' | 'stop'>;
   config: OktaSettings;

@@ -1,6 +1,8 @@
 // Every command's handler, loaded with the work half on a command's first call (registration.ts
 // registers the ids at activation). A handler takes the command services and a command target: the
-// one a tree node hands over (`node.target`), one passed by another command, or none from the palette.
+// one a tree node hands over (`node.target`), one passed by another command, or none from the palette;
+// and the selection, when VS Code runs a menu command on several rows (clicked, selected[]) or a
+// caller passes an array of targets (the bulk commands use it).
 import type { CommandTarget } from '../factors/targets';
 import { activateFactor } from './activateFactor';
 import { addOrg } from './addOrg';
@@ -11,14 +13,18 @@ import type { CommandServices } from './commandServices';
 import { copyId } from './copyId';
 import { copyLogin } from './copyLogin';
 import { copyOrgUrl } from './copyOrgUrl';
+import { copyOtpauthUri } from './copyOtpauthUri';
 import { copyTotpCode } from './copyTotpCode';
 import { enrollFactor } from './enrollFactor';
+import { enrollFactorOnUsers } from './enrollFactorOnUsers';
+import { exportTotpSecrets } from './exportTotpSecrets';
 import { filterUsers } from './filterUsers';
 import { listSecurityQuestions } from './listSecurityQuestions';
 import { loadMore } from './loadMore';
 import { openInAdminConsole } from './openInAdminConsole';
 import { refresh, refreshNode } from './refresh';
 import { removeOrg } from './removeOrg';
+import { resetFactors } from './resetFactors';
 import { renameOrg } from './renameOrg';
 import { resendFactor } from './resendFactor';
 import { showFactorDetails } from './showFactorDetails';
@@ -27,10 +33,11 @@ import { showLog } from './showLog';
 import { showTotpCode } from './showTotpCode';
 import { tryDemoOrg } from './tryDemoOrg';
 import { unenrollFactor } from './unenrollFactor';
+import { unenrollFactors } from './unenrollFactors';
 import { updateToken } from './updateToken';
 import { verifyFactor } from './verifyFactor';
 
-export type CommandHandler = (services: CommandServices, target?: CommandTarget) => unknown;
+export type CommandHandler = (services: CommandServices, target?: CommandTarget, selected?: CommandTarget[]) => unknown;
 
 export const COMMANDS: Record<CommandId, CommandHandler> = {
   'okta.addOrg': addOrg,
@@ -59,4 +66,9 @@ export const COMMANDS: Record<CommandId, CommandHandler> = {
   'okta.showTotpCode': showTotpCode,
   'okta.copyTotpCode': copyTotpCode,
   'okta.showFactorMatrix': showFactorMatrix,
+  'okta.copyOtpauthUri': copyOtpauthUri,
+  'okta.unenrollFactors': unenrollFactors,
+  'okta.resetFactors': resetFactors,
+  'okta.enrollFactorOnUsers': enrollFactorOnUsers,
+  'okta.exportTotpSecrets': exportTotpSecrets,
 };

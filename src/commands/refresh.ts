@@ -10,7 +10,7 @@ export function refresh(services: CommandServices): void {
 /** okta.refreshNode: reloads one org or user (a factor reloads its user); from the palette, an org. */
 export async function refreshNode(services: CommandServices, selected?: CommandTarget): Promise<void> {
   if (selected) {
-    services.tree.refreshTarget(selected);
+    await services.tree.refreshTarget(selected);
     return;
   }
   const target = await resolveOrg(services);

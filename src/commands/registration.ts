@@ -1,7 +1,8 @@
 // Registers every command id at activation with a thin stub: the first call loads the work half
 // (the handlers, the client, the panels) and later calls find it loaded. A stub hands the handler
 // the command target: the one a tree node hands over (`node.target`), one passed by another
-// command, or none from the palette. Failures are reported once, here.
+// command, or none from the palette; and the selection, when VS Code runs a menu command on several
+// rows (clicked, selected[]) or a caller passes an array of targets. Failures are reported once, here.
 import * as vscode from 'vscode';
 import { COMMAND_IDS, type CommandId } from '../commandIds';
 import type { CommandTarget } from '../factors/targets';
@@ -38,13 +39,38 @@ function targetOf(arg: unknown): CommandTarget | undefined {
   return isCommandTarget(arg) ? arg : undefined;
 }
 
+/**
+ * The selection: tree rows (those without a target, such as "Load more", left out) or well-formed
+ * targets; 'invalid' when anything else is in it. Undefined when none was given.
+ */
+function selectionOf(arg: unknown): CommandTarget[] | 'invalid' | undefined {
+  if (arg === undefined) return undefined;
+  if (!Array.isArray(arg)) return 'invalid';
+  const targets: CommandTarget[] = [];
+  for (const item of arg as unknown[]) {
+    if (item instanceof TreeNode) {
+      if (item.target) targets.push(item.target);
+    } else if (isCommandTarget(item)) {
+      targets.push(item);
+    } else {
+      return 'invalid';
+    }
+  }
+  return targets;
+}
+
 export function registerCommands({ context, log, handlers }: CommandRegistration): void {
   for (const id of COMMAND_IDS) {
-    const command = vscode.commands.registerCommand(id, async (arg?: unknown) => {
+    const command = vscode.commands.registerCommand(id, async (arg?: unknown, selectedArg?: unknown) => {
       const target = targetOf(arg);
+      const selected = selectionOf(selectedArg);
+      if (selected === 'invalid') {
+        void vscode.window.showErrorMessage(`${commandTitle(context, id)}: the selection it was given is not a list of orgs, users or factors.`);
+        return undefined;
+      }
       try {
         const { services, commands } = await handlers();
-        return await commands[id](services, target);
+        return await commands[id](services, target, selected);
       } catch (err) {
         if (!isCancellation(err)) reportError({ log }, commandTitle(context, id), err, target?.orgId);
         return undefined;

@@ -1,5 +1,5 @@
-// Shared by okta.showTotpCode and okta.copyTotpCode: the current code of a TOTP factor whose
-// secret the built-in authenticator keeps (factors enrolled through this extension).
+// Shared by okta.showTotpCode, okta.copyTotpCode and okta.copyOtpauthUri: a TOTP factor whose
+// secret the built-in authenticator keeps (factors enrolled through this extension), and its code.
 import * as vscode from 'vscode';
 import type { TotpCode } from '../authenticator/totpAuthenticator';
 import type { CommandTarget } from '../factors/targets';
@@ -7,15 +7,18 @@ import type { CommandServices } from './commandServices';
 import { describeFactor, describeUser } from '../presentation/factorDescriptions';
 import { resolveFactor, type ResolvedFactor } from './pickers';
 
-export interface TotpCodeOfFactor {
+export interface FactorWithSecret {
   target: ResolvedFactor;
   /** "Google Authenticator of alice@example.com" */
   name: string;
+}
+
+export interface TotpCodeOfFactor extends FactorWithSecret {
   totp: TotpCode;
 }
 
-/** The factor's current code, or undefined (with a message) when the authenticator has no secret. */
-export async function currentTotpCode(services: CommandServices, selected?: CommandTarget): Promise<TotpCodeOfFactor | undefined> {
+/** The TOTP factor, or undefined (with a message saying why) when the authenticator has no secret for it. */
+export async function factorWithSecret(services: CommandServices, selected?: CommandTarget): Promise<FactorWithSecret | undefined> {
   const target = await resolveFactor(services, selected, (f) => f.factorType === 'token:software:totp' || f.factorType === 'token:hotp');
   if (!target) return undefined;
   const { orgId, user, factor } = target;
@@ -25,7 +28,15 @@ export async function currentTotpCode(services: CommandServices, selected?: Comm
       `The built-in authenticator has no secret for ${name}: only TOTP and Custom TOTP factors enrolled through this extension have codes here.`);
     return undefined;
   }
-  return { target, name, totp: await services.authenticator.currentCode(orgId, user.id, factor.id) };
+  return { target, name };
+}
+
+/** The factor's current code, or undefined (with a message) when the authenticator has no secret. */
+export async function currentTotpCode(services: CommandServices, selected?: CommandTarget): Promise<TotpCodeOfFactor | undefined> {
+  const found = await factorWithSecret(services, selected);
+  if (!found) return undefined;
+  const { orgId, user, factor } = found.target;
+  return { ...found, totp: await services.authenticator.currentCode(orgId, user.id, factor.id) };
 }
 
 /** "123 456" reads and types more easily than "123456". */

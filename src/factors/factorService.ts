@@ -36,7 +36,7 @@ const ERROR_RESULTS: Record<string, (answer: boolean) => string> = {
 
 export interface FactorServiceDeps {
   clientFor(orgId: string): Promise<OktaClient>;
-  totp: Pick<TotpAuthenticator, 'remember' | 'rememberCustomTotp' | 'has' | 'forget' | 'forgetOrg' | 'currentCode' | 'otpauthUri'>;
+  totp: Pick<TotpAuthenticator, 'remember' | 'rememberCustomTotp' | 'has' | 'forget' | 'forgetOrg' | 'currentCode' | 'otpauthUri' | 'factorsWithSecrets'>;
   /**
    * Moves (or drops) the org's secrets kept by the earlier counter-based Custom TOTP version, given
    * each factor's profile; the wiring binds it to SecretStorage. Run once per org, on first use.
@@ -82,6 +82,8 @@ export class FactorService {
   private readonly orgWork = new Map<string, AbortController>();
   private readonly profiles = new Map<string, Promise<CustomTotpProfile[]>>();
   private readonly migrations = new Map<string, Promise<void>>();
+  /** Users whose announcements are held (a bulk unit at work): key -> holders and whether anything changed. */
+  private readonly held = new Map<string, { holders: number; changed: boolean }>();
 
   /** A factor of (org, user) was enrolled, activated, verified or unenrolled, or may have been. */
   readonly onDidChange: Event<FactorChange> = this.changed.event;
@@ -428,6 +430,46 @@ export class FactorService {
     await this.forgetSecrets(ref);
   }
 
+  // ---- reset ----
+
+  /**
+   * Resets every factor of the user (one request) and forgets the secrets the built-in authenticator
+   * kept for them. Identity Engine keeps the recovery question until a second reset.
+   */
+  async resetFactors({ orgId, user }: UserRef, signal?: AbortSignal): Promise<void> {
+    const client = await this.client(orgId);
+    const work = this.bound(orgId, signal);
+    try {
+      await client.resetFactors(user.id, { signal: work });
+    } finally {
+      this.announce(orgId, user.id);
+    }
+    // Every TOTP and HOTP factor is gone now, so no kept secret of this user is of use.
+    const kept = (await this.deps.totp.factorsWithSecrets(orgId)).filter((ref) => ref.userId === user.id);
+    await Promise.all(kept.map(({ factorId }) => this.forgetSecret(orgId, user.id, factorId, 'The factors were reset')));
+  }
+
+  // ---- announcements ----
+
+  /**
+   * Runs `work` (several actions on one user) with that user's change announcements held, then
+   * announces once if anything changed: a bulk run reloads each user's tree entry once.
+   */
+  async asOneChange<T>(orgId: string, userId: string, work: () => Promise<T>): Promise<T> {
+    const key = `${orgId}/${userId}`;
+    const hold = this.held.get(key) ?? { holders: 0, changed: false };
+    hold.holders++;
+    this.held.set(key, hold);
+    try {
+      return await work();
+    } finally {
+      if (--hold.holders === 0) {
+        this.held.delete(key);
+        if (hold.changed) this.changed.fire({ orgId, userId });
+      }
+    }
+  }
+
   /** A factor changed outside this service (the demo org's phone answered a push): listeners reload the user. */
   reportChange(change: FactorChange): void {
     this.changed.fire(change);
@@ -478,7 +520,9 @@ export class FactorService {
   }
 
   private announce(orgId: string, userId: string): void {
-    this.changed.fire({ orgId, userId });
+    const hold = this.held.get(`${orgId}/${userId}`);
+    if (hold) hold.changed = true;
+    else this.changed.fire({ orgId, userId });
   }
 
   private now(): number {
@@ -497,12 +541,15 @@ export class FactorService {
 
   /** The factor is gone whatever happens here, so a keychain failure is logged, not thrown. */
   private async forgetSecrets({ orgId, user, factor }: FactorRef): Promise<void> {
-    const results = await Promise.allSettled([this.deps.totp.forget(orgId, user.id, factor.id)]);
-    for (const result of results) {
-      if (result.status === 'rejected') {
-        const why = result.reason instanceof Error ? result.reason.message : String(result.reason);
-        this.deps.log(`The factor was unenrolled, but the built-in authenticator could not forget its secret: ${why}`);
-      }
+    await this.forgetSecret(orgId, user.id, factor.id, 'The factor was unenrolled');
+  }
+
+  private async forgetSecret(orgId: string, userId: string, factorId: string, done: string): Promise<void> {
+    try {
+      await this.deps.totp.forget(orgId, userId, factorId);
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      this.deps.log(`${done}, but the built-in authenticator could not forget its secret: ${why}`);
     }
   }
 }

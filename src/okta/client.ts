@@ -219,6 +219,11 @@ export class OktaClient {
     return this.#users.getUser(idOrLogin, options);
   }
 
+  /** Resets every factor of the user (Identity Engine keeps the recovery question until a second call). */
+  resetFactors(userId: string, options: CallOptions = {}): Promise<void> {
+    return this.#users.resetFactors(userId, options);
+  }
+
   /** One page of users; `after` is the cursor of the next page (from `Link rel="next"`), if any. */
   listUsersPage(query: ListUsersQuery & CallOptions = {}): Promise<UsersPage> {
     return this.#users.listUsersPage(query);

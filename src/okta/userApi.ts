@@ -1,4 +1,5 @@
-// The Users calls the tree needs: one user, and the user list page by page (`Link rel="next"`).
+// The Users calls the tree needs: one user, and the user list page by page (`Link rel="next"`);
+// plus the lifecycle call bulk work needs: reset every factor of a user.
 import type { ApiCalls } from './apiCalls';
 import type { CallOptions } from './factorApi';
 import { parseLinkHeader } from './links';
@@ -13,6 +14,12 @@ export class UserApi {
 
   async getUser(idOrLogin: string, options: CallOptions = {}): Promise<OktaUser> {
     return this.#calls.json({ method: 'GET', path: `/api/v1/users/${this.#calls.segment(idOrLogin, 'user id or login')}`, signal: options.signal }, 'object');
+  }
+
+  /** Okta answers 200 `{}` (recorded) where its contract declares no body: both are accepted. */
+  async resetFactors(userId: string, options: CallOptions = {}): Promise<void> {
+    return this.#calls.noContent({ method: 'POST', path: `${this.#calls.userPath(userId)}/lifecycle/reset_factors`, signal: options.signal },
+      'the factors were reset', { acceptJsonObject: true });
   }
 
   async listUsersPage(query: ListUsersQuery & CallOptions = {}): Promise<UsersPage> {

@@ -4,6 +4,8 @@ import { OrgNode } from './orgNode';
 import type { TreeContext, TreeDependencies } from './treeDependencies';
 import type { TreeNode } from './treeNode';
 
+const USER_REFRESH_COALESCE_MS = 50;
+
 /** Data for the `okta.factors` view: orgs > users > factors, with per-org user filters. */
 export class FactorsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly didChange = new vscode.EventEmitter<TreeNode | undefined>();
@@ -12,13 +14,14 @@ export class FactorsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   /** One node per org, kept across refreshes so loaded pages and expansion survive redraws. */
   private readonly orgNodes = new Map<string, OrgNode>();
   private readonly filters = new Map<string, string>();
+  private readonly pendingUserRefreshes = new Map<string, Promise<void>>();
   private readonly disposables: vscode.Disposable[] = [];
   /** What the nodes get: the dependencies and this provider. */
   private readonly nodeContext: TreeContext;
 
   constructor(private readonly services: TreeDependencies) {
     this.nodeContext = { ...services, tree: this };
-    this.view = vscode.window.createTreeView('okta.factors', { treeDataProvider: this, showCollapseAll: true });
+    this.view = vscode.window.createTreeView('okta.factors', { treeDataProvider: this, showCollapseAll: true, canSelectMany: true });
     this.disposables.push(
       this.view,
       this.didChange,
@@ -94,16 +97,38 @@ export class FactorsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     if (node) this.refresh(node);
   }
 
-  /** Reloads a user's factors after an action changed them; nothing to do when the user is not loaded. */
-  async refreshUser(orgId: string, userId: string): Promise<void> {
+  /**
+   * Reloads a user's factors after an action changed them; nothing to do when the user is not
+   * loaded. Requests within USER_REFRESH_COALESCE_MS are one reload: an enroll that also keeps a
+   * TOTP secret announces both, and a bulk run touches each user once.
+   */
+  refreshUser(orgId: string, userId: string): Promise<void> {
+    const key = `${orgId}/${userId}`;
+    let pending = this.pendingUserRefreshes.get(key);
+    if (!pending) {
+      pending = new Promise((resolve) => setTimeout(resolve, USER_REFRESH_COALESCE_MS)).then(() => {
+        this.pendingUserRefreshes.delete(key); // a change during the reload asks for another
+        return this.reloadUser(orgId, userId);
+      });
+      this.pendingUserRefreshes.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async reloadUser(orgId: string, userId: string): Promise<void> {
     const user = await this.orgNodes.get(orgId)?.findUser(userId);
     if (user) this.refresh(user);
   }
 
-  /** Reloads what a command target is about: an org's users, or (for a user, factor or catalog entry) the user. */
-  refreshTarget(target: CommandTarget): void {
+  /** Reloads at once what a command target is about: an org's users, or (for a user, factor or catalog entry) the user. */
+  async refreshTarget(target: CommandTarget): Promise<void> {
     if (target.kind === 'org') this.refreshOrg(target.orgId);
-    else void this.refreshUser(target.orgId, target.user.id);
+    else await this.reloadUser(target.orgId, target.user.id);
+  }
+
+  /** What the selected rows are about (rows without a target, such as "Load more", left out). */
+  selectedTargets(): CommandTarget[] {
+    return this.view.selection.flatMap((node) => (node.target ? [node.target] : []));
   }
 
   /** Appends the next page of an org's users; nothing to do when its users are not loaded yet. */

@@ -26,7 +26,7 @@ import { WebviewPanelBase } from './webviewPanelBase';
 const FLUSH_MS = 150;
 
 /** The bulk commands, called with (undefined, targets) as they expect. */
-const BULK_COMMANDS: Record<MatrixBulkAction, string> = {
+const BULK_COMMANDS: Record<MatrixBulkAction, CommandId> = {
   unenrollFactors: 'okta.unenrollFactors',
   resetFactors: 'okta.resetFactors',
   enrollFactorOnUsers: 'okta.enrollFactorOnUsers',
@@ -36,7 +36,7 @@ const FACTOR_COMMANDS: Record<MatrixFactorAction, CommandId> = { verify: 'okta.v
 
 /** What the panel does outside itself: run commands, ask where to export, write the file (tests stand in). */
 export interface MatrixEffects {
-  executeCommand(id: string, ...args: unknown[]): Thenable<unknown>;
+  executeCommand(id: CommandId, ...args: unknown[]): Thenable<unknown>;
   pickTarget(defaultName: string, format: MatrixExportFormat): Promise<vscode.Uri | undefined>;
   write(uri: vscode.Uri, text: string): Promise<void>;
 }

@@ -40,9 +40,8 @@ test('open the factor matrix, filter it, export CSV and check the file; light an
 
   await panel.locator('#export-csv').click();
   const { quickInput } = workbench;
-  await quickInput.waitOpen();
   const path = join(suite.harness.server.folder, 'factor-matrix-Demo-Sim.csv');
-  await quickInput.submit(path);
+  await quickInput.submitPath(path);
   await workbench.notifications.waitFor(`Exported ${withSms} users`);
   const lines = readFileSync(path, 'utf8').trimEnd().split('\r\n');
   const header = lines[0].split(',');

@@ -98,8 +98,8 @@ test('add a service-app org through the palette with an imported key, then see a
   await quickInput.input.press('Enter'); // both scopes are checked by default
   await quickInput.pick('Import a private key file');
   // The host's file dialog (a path box in the browser-hosted workbench): type the key file's path.
-  await quickInput.waitOpen();
-  await quickInput.submit(keyFile);
+  await quickInput.waitForPrompt(/Import the service app's private key/);
+  await quickInput.submitPath(keyFile);
   await quickInput.waitForPrompt(/name/);
   await quickInput.submit('Service App Org');
   await quickInput.waitClosed();

@@ -1,8 +1,9 @@
 // What Okta's own Node SDK integration tests (okta/okta-sdk-nodejs test/it/) and recordings of real
 // orgs expect, where the simulator used to answer differently (issue 12): phone numbers carrying
 // invisible characters, a resend body without factorType, the order of the factor list, custom
-// profile attributes outside the schema, and unlocking a user who is not locked out. Each point is
-// checked on the raw answer (validated against the official contract) and through the SDK call.
+// profile attributes outside the schema, unlocking a user who is not locked out, and reset_factors.
+// Each point is checked on the raw answer (validated against the official contract) and through the
+// SDK call.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { Client, UserFactorCall, UserFactorSecurityQuestion, UserFactorSMS } from '@okta/okta-sdk-nodejs';
@@ -238,11 +239,43 @@ describe('unlock', () => {
   });
 });
 
+describe('reset_factors', () => {
+  test('a user with factors: 200 `{}` (as recorded; the contract declares no content), every factor gone', async () => {
+    const userId = await newUserId('reset.factors@example.com');
+    const enrolled = await api.call('POST', `${USERS}/${userId}/factors`, { body: { factorType: 'sms', provider: 'OKTA', profile: { phoneNumber: '+1-555-415-1337' } } });
+    assert.equal(enrolled.status, 200);
+    const reset = await api.call('POST', `${USERS}/${userId}/lifecycle/reset_factors`);
+    assert.equal(reset.status, 200);
+    assert.deepEqual(reset.body, {});
+    assert.equal(reset.check.operationId, 'resetFactors');
+    assert.deepEqual(reset.check.interpretations, ['empty-object-for-no-content']);
+    assert.deepEqual((await api.call('GET', `${USERS}/${userId}/factors`)).body, []);
+  });
+
+  test('an unknown user: 404 E0000007', async () => {
+    expectError(await api.call('POST', `${USERS}/00unobody000000000000/lifecycle/reset_factors`), 404, 'E0000007');
+  });
+
+  test('only an empty object is read as "no content": any other body still fails', () => {
+    const validator = new ContractValidator(loadContractWithSupplement());
+    assert.equal(validator.validateResponse('resetFactors', 200, {}).ok, true);
+    assert.equal(validator.validateResponse('resetFactors', 200, { status: 'ACTIVE' }).ok, false);
+    assert.equal(validator.validateResponse('unlockUser', 200, {}).ok, false);
+  });
+
+  test('the SDK\'s resetFactors resets the factors', async () => {
+    const userId = await newUserId('sdk.reset@example.com');
+    await api.call('POST', `${USERS}/${userId}/factors`, { body: { factorType: 'question', provider: 'OKTA', profile: { question: 'disliked_food', answer: 'mayonnaise' } } });
+    await sdk.userApi.resetFactors({ userId });
+    assert.deepEqual((await api.call('GET', `${USERS}/${userId}/factors`)).body, []);
+  });
+});
+
 test('every answer above was validated against the contract', () => {
   const seen = new Set(api.coverage.map((e) => `${e.operationId} ${e.status}${e.errorCode ? ` ${e.errorCode}` : ''}`));
   for (const expected of ['enrollFactor 200', 'enrollFactor 400 E0000098', 'enrollFactor 429 E0000109', 'resendEnrollFactor 200',
     'resendEnrollFactor 400 E0000001', 'listFactors 200', 'createUser 200', 'createUser 400 E0000001', 'unlockUser 200',
-    'unlockUser 403 E0000032', 'unlockUser 404 E0000007']) {
+    'unlockUser 403 E0000032', 'unlockUser 404 E0000007', 'resetFactors 200', 'resetFactors 404 E0000007']) {
     assert.ok(seen.has(expected), `${expected} not covered`);
   }
 });

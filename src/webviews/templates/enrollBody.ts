@@ -1,6 +1,7 @@
 // Static markup of the Enroll panel. Element ids are a contract with the end-to-end tests
 // (test/e2e) and with ui/enroll.ts: keep them stable. Labels are tied to inputs for screen readers
 // and the DOM order is the tab order.
+import { ERROR_BOX_AND_END } from './page';
 
 const field = (id: string, name: string, label: string, input: string, hint = ''): string => `
     <div class="field" data-field="${name}" hidden>
@@ -122,8 +123,4 @@ export const ENROLL_BODY = `
   </div>
 </section>
 
-<div id="error" class="error-box" role="alert" hidden>
-  <p id="error-message"></p>
-  <ul id="error-causes"></ul>
-</div>
-</main>`;
+${ERROR_BOX_AND_END}`;

@@ -1,6 +1,7 @@
 // Static markup of the Factor Matrix panel. Element ids are a contract with the end-to-end tests
 // (test/e2e) and with ui/matrix.ts: keep them stable. The grid itself is drawn by the script, only
 // the rows in view (a 1,000-user matrix stays a few dozen DOM rows).
+import { ERROR_BOX_AND_END } from './page';
 
 export const MATRIX_BODY = `
 <header>
@@ -40,8 +41,4 @@ export const MATRIX_BODY = `
   </table>
 </div>
 <div id="cell-menu" class="cell-menu" role="menu" hidden></div>
-<div id="error" class="error-box" role="alert" hidden>
-  <p id="error-message"></p>
-  <ul id="error-causes"></ul>
-</div>
-</main>`;
+${ERROR_BOX_AND_END}`;

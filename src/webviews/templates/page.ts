@@ -13,6 +13,13 @@ export interface PageParts {
   body: string;
 }
 
+/** The end of every panel's body: the error box the shared script fills (errorView.ts), then </main>. */
+export const ERROR_BOX_AND_END = `<div id="error" class="error-box" role="alert" hidden>
+  <p id="error-message"></p>
+  <ul id="error-causes"></ul>
+</div>
+</main>`;
+
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,5 +1,6 @@
 // Static markup of the Verify panel. Element ids are a contract with the end-to-end tests
 // (test/e2e) and with ui/verify.ts: keep them stable. One form, so Enter submits from any input.
+import { ERROR_BOX_AND_END } from './page';
 
 export const VERIFY_BODY = `
 <header>
@@ -70,8 +71,4 @@ export const VERIFY_BODY = `
 </form>
 <p id="status" class="status" role="status" aria-live="polite"></p>
 <div id="result" class="result" role="alert" hidden></div>
-<div id="error" class="error-box" role="alert" hidden>
-  <p id="error-message"></p>
-  <ul id="error-causes"></ul>
-</div>
-</main>`;
+${ERROR_BOX_AND_END}`;

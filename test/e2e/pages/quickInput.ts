@@ -39,6 +39,28 @@ export class QuickInput {
     await this.input.press('Enter');
   }
 
+  /**
+   * The host's file dialog in the browser-hosted workbench (a path box): it fills in a starting path
+   * of its own and keeps completing what is typed, so the path is set until it stays as given, then
+   * accepted; a dialog still open after Enter (busy listing the folder) gets Enter once more.
+   */
+  async submitPath(path: string): Promise<void> {
+    await this.waitOpen();
+    const page = this.input.page();
+    for (let tries = 0; ; tries++) {
+      await this.input.fill(path);
+      await page.waitForTimeout(300);
+      if ((await this.input.inputValue()) === path) break;
+      if (tries >= 20) throw new Error(`The file dialog kept changing the path (now "${await this.input.inputValue()}").`);
+    }
+    await this.input.press('Enter');
+    try {
+      await this.widget.waitFor({ state: 'hidden', timeout: 5_000 });
+    } catch {
+      if ((await this.input.inputValue()) === path) await this.input.press('Enter');
+    }
+  }
+
   /** The visible pick rows. */
   items(): Locator {
     return this.widget.locator('.quick-input-list .monaco-list-row');

@@ -61,12 +61,23 @@ export class TreeView {
     if ((await row.getAttribute('aria-expanded')) === 'false') {
       await row.locator('.monaco-tl-twistie').click();
     }
-    await this.page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle());
+    // The locator, not an element handle: the tree may re-render the row (a new element) while it loads.
+    const deadline = Date.now() + 30_000;
+    while ((await row.getAttribute('aria-expanded')) !== 'true') {
+      if (Date.now() > deadline) throw new Error(`The tree row ${String(label)} did not expand within 30 s.`);
+      await this.page.waitForTimeout(100);
+    }
     return row;
   }
 
-  async select(label: string | RegExp): Promise<void> {
-    await (await this.waitForItem(label)).locator('.monaco-icon-label').click();
+  /** A click on the row; with Control it joins the selection, with Shift it extends it as a range. */
+  async select(label: string | RegExp, modifiers: Array<'Control' | 'Shift'> = []): Promise<void> {
+    await (await this.waitForItem(label)).locator('.monaco-icon-label').click({ modifiers });
+  }
+
+  /** Labels of the selected rows. */
+  async selectedLabels(): Promise<string[]> {
+    return (await this.rows().and(this.page.locator('.selected')).locator('.label-name').allInnerTexts()).map((t) => t.trim());
   }
 
   async rightClick(label: string | RegExp): Promise<void> {

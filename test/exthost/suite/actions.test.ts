@@ -9,6 +9,7 @@ import type { OktaUser, SupportedFactor, UserFactor } from '../../../src/okta/mo
 import type { Services } from '../../../src/services';
 import type { FactorNode } from '../../../src/tree/factorNode';
 import type { TreeNode } from '../../../src/tree/treeNode';
+import { answer, answerInputs, recordMessages, restorePrompts } from '../prompts';
 
 const EXTENSION_ID = 'okta-factors-dev.okta-factors';
 const ORG_LABEL = 'Actions test org';
@@ -16,52 +17,6 @@ const ORG_LABEL = 'Actions test org';
 let services: Services;
 let sim: RunningSimulator;
 let orgId: string;
-
-// ---- Answering prompts ----
-
-type Window = typeof vscode.window;
-const restorers: Array<() => void> = [];
-
-/** Replaces a vscode.window function until the end of the test. */
-function answer<K extends keyof Window>(name: K, impl: (...args: any[]) => unknown): void { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const target = vscode.window as unknown as Record<string, unknown>;
-  const original = target[name];
-  target[name] = impl;
-  restorers.push(() => { target[name] = original; });
-}
-
-interface Shown {
-  level: 'info' | 'warning' | 'error';
-  text: string;
-  options?: vscode.MessageOptions;
-  buttons: string[];
-}
-
-/** Records every message shown; `reply` picks the button to press (undefined = dismiss). */
-function recordMessages(reply: (m: Shown) => string | undefined = () => undefined): Shown[] {
-  const shown: Shown[] = [];
-  for (const [name, level] of [['showInformationMessage', 'info'], ['showWarningMessage', 'warning'], ['showErrorMessage', 'error']] as const) {
-    answer(name, (text: string, ...rest: unknown[]) => {
-      const options = rest[0] && typeof rest[0] === 'object' ? (rest.shift() as vscode.MessageOptions) : undefined;
-      const message: Shown = { level, text, options, buttons: rest as string[] };
-      shown.push(message);
-      return Promise.resolve(reply(message));
-    });
-  }
-  return shown;
-}
-
-/** Answers input boxes in order, checking each against the validator the command gave. */
-function answerInputs(...answers: Array<string | undefined>): Array<vscode.InputBoxOptions | undefined> {
-  const asked: Array<vscode.InputBoxOptions | undefined> = [];
-  answer('showInputBox', async (options?: vscode.InputBoxOptions) => {
-    asked.push(options);
-    const value = answers.shift();
-    if (value !== undefined) assert.equal(await options?.validateInput?.(value), undefined, `"${value}" should pass validation`);
-    return value;
-  });
-  return asked;
-}
 
 // ---- Tree and simulator helpers ----
 
@@ -153,7 +108,7 @@ suite('actions: factor commands against the simulator', () => {
   });
 
   teardown(() => {
-    while (restorers.length) restorers.pop()!();
+    restorePrompts();
     services.tree.setFilter(orgId, undefined);
   });
 

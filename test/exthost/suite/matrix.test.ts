@@ -7,20 +7,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { startSimulator, type RunningSimulator } from '../../../sim';
-import { TotpAuthenticator } from '../../../src/authenticator/totpAuthenticator';
+import type { RunningSimulator } from '../../../sim';
 import { DEFAULT_VIEW } from '../../../src/factors/factorMatrix';
 import { FactorService } from '../../../src/factors/factorService';
-import { RequestLog } from '../../../src/log/requestLog';
 import type { OktaUser } from '../../../src/okta/models';
-import { InMemoryKeyValueState } from '../../../src/orgs/keyValueState';
-import { OrgRegistry } from '../../../src/orgs/orgRegistry';
-import { InMemorySecretStore } from '../../../src/orgs/secretStore';
 import { UserDirectory } from '../../../src/users/userDirectory';
 import { openMatrixPanel, type MatrixEffects, type MatrixPanel } from '../../../src/webviews/matrixPanel';
 import type { MatrixPanelServices } from '../../../src/webviews/panelServices';
 import type { MatrixHostMessage, MatrixState } from '../../../src/webviews/protocol';
-import { createOktaClient } from '../../../src/orgs/oktaClientFactory';
+import { startSimulatorOrg } from '../simulatorOrg';
 
 const EXTENSION_ID = 'okta-factors-dev.okta-factors';
 
@@ -30,7 +25,7 @@ suite('factor matrix panel against the simulator', () => {
   let orgId: string;
   let allUsers: OktaUser[];
   const calls: Array<{ id: string; args: unknown[] }> = [];
-  const logLines: string[] = [];
+  let logLines: string[] = [];
   const exportDir = mkdtempSync(join(tmpdir(), 'matrix-export-'));
   let exportName = 'out.csv';
   const effects: MatrixEffects = {
@@ -41,16 +36,11 @@ suite('factor matrix panel against the simulator', () => {
   const panels: MatrixPanel[] = [];
 
   suiteSetup(async () => {
-    sim = await startSimulator({ port: 0, seed: 'demo' });
-    const secrets = new InMemorySecretStore();
-    const registry = new OrgRegistry({ state: new InMemoryKeyValueState(), secrets, createClient: createOktaClient });
-    const { org } = await registry.add({ label: 'Simulator', url: sim.url, token: sim.token, tokenType: 'SSWS' });
-    orgId = org.id;
+    const started = await startSimulatorOrg();
+    ({ sim, orgId } = started);
+    const { registry, log, totp } = started;
+    logLines = started.logLines;
     const clientFor = (id: string) => registry.clientFor(id);
-    const log = new RequestLog();
-    const appendLine = log.appendLine.bind(log);
-    log.appendLine = (line: string) => { logLines.push(line); appendLine(line); };
-    const totp = new TotpAuthenticator(secrets);
     const factors = new FactorService({ clientFor, totp, issuerOf: () => 'Simulator', log: (line) => log.appendLine(line) });
     services = {
       context: { extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri },

@@ -3,20 +3,16 @@
 // (posting the same messages), then checks the replies and the simulator's state.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { startSimulator, SEED_ANSWER, type RunningSimulator } from '../../../sim';
+import { SEED_ANSWER, type RunningSimulator } from '../../../sim';
 import { TotpAuthenticator } from '../../../src/authenticator/totpAuthenticator';
 import { FactorService, type FactorServiceDeps } from '../../../src/factors/factorService';
-import { RequestLog } from '../../../src/log/requestLog';
 import type { OktaClient } from '../../../src/okta/client';
 import type { OktaUser, UserFactor } from '../../../src/okta/models';
-import { InMemoryKeyValueState } from '../../../src/orgs/keyValueState';
-import { OrgRegistry } from '../../../src/orgs/orgRegistry';
-import { InMemorySecretStore } from '../../../src/orgs/secretStore';
 import { openEnrollPanel, type EnrollPanel } from '../../../src/webviews/enrollPanel';
 import type { PanelServices } from '../../../src/webviews/panelServices';
 import type { EnrollForm, EnrollHostMessage, VerifyHostMessage } from '../../../src/webviews/protocol';
 import { openVerifyPanel, type VerifyPanel } from '../../../src/webviews/verifyPanel';
-import { createOktaClient } from '../../../src/orgs/oktaClientFactory';
+import { startSimulatorOrg } from '../simulatorOrg';
 
 const EXTENSION_ID = 'okta-factors-dev.okta-factors';
 const POLL_MS = 100;
@@ -73,20 +69,15 @@ suite('webview panels against the simulator', () => {
   let client: OktaClient;
   let orgId: string;
   const refreshed: string[] = [];
-  const logLines: string[] = [];
+  let logLines: string[] = [];
   const panels: AnyPanel[] = [];
 
   suiteSetup(async () => {
-    sim = await startSimulator({ port: 0, seed: 'demo' });
-    const secrets = new InMemorySecretStore();
-    const registry = new OrgRegistry({ state: new InMemoryKeyValueState(), secrets, createClient: createOktaClient });
-    const { org } = await registry.add({ label: 'Simulator', url: sim.url, token: sim.token, tokenType: 'SSWS' });
-    orgId = org.id;
+    const started = await startSimulatorOrg();
+    ({ sim, orgId, totp } = started);
+    const { registry, log } = started;
+    logLines = started.logLines;
     client = await registry.clientFor(orgId);
-    const log = new RequestLog();
-    const appendLine = log.appendLine.bind(log);
-    log.appendLine = (line: string) => { logLines.push(line); appendLine(line); };
-    totp = new TotpAuthenticator(secrets);
     const factors = factorServiceWith(totp);
     services = { context: { extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri }, registry, factors, authenticator: totp, log };
 
@@ -299,6 +290,7 @@ suite('webview panels against the simulator', () => {
         forgetOrg: totp.forgetOrg.bind(totp),
         currentCode: totp.currentCode.bind(totp),
         otpauthUri: totp.otpauthUri.bind(totp),
+        factorsWithSecrets: totp.factorsWithSecrets.bind(totp),
       }),
     };
     const panel = openEnrollPanel(lockedKeychain, { orgId, user: u }, { pollIntervalMs: POLL_MS });

@@ -44,7 +44,7 @@ export interface ContractOperation {
 }
 
 const CONTRACT_FILE = join(__dirname, 'okta-users-factors.openapi.yaml');
-/** Paths of the same spec release that the cut leaves out (user lifecycle: unlock). */
+/** Paths of the same spec release that the cut leaves out (user lifecycle: reset_factors, unlock). */
 const SUPPLEMENT_FILE = join(__dirname, 'okta-user-lifecycle.openapi.yaml');
 
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);

@@ -1,0 +1,131 @@
+// The bulk actions as plans for runBulk: one unit per user, each going through the FactorService
+// (so the client's throttle paces it) with the user's announcements held until the unit ends, so
+// the tree reloads each user once. A unit keeps what it has done, so a retry goes on from there.
+// Free of `vscode`.
+import type { UserFactor } from '../okta/models';
+import { plural } from '../presentation/bulkText';
+import { factorTypeLabel } from '../presentation/factorDescriptions';
+import type { BulkUnit } from './bulkWork';
+import { isNotFound } from './errorKinds';
+import type { FactorService } from './factorService';
+import type { FactorRef, UserRef } from './targets';
+
+export type BulkFactorService = Pick<FactorService, 'unenroll' | 'resetFactors' | 'enroll' | 'activateWithAuthenticator' | 'asOneChange'>;
+
+/** The same factor for every selected user. */
+export type BulkEnrollment =
+  /** Each user's own `profile.email`; `activate` enrolls it active (Okta sends nothing), else a code goes out. */
+  | { kind: 'email'; activate: boolean }
+  /** One question and answer for all. */
+  | { kind: 'question'; question: string; answer: string }
+  /** Google Authenticator, activated with the built-in authenticator, which keeps each user's secret. */
+  | { kind: 'google-totp' };
+
+/** A unit that failed part-way: the message says what was done before. */
+export class BulkStepError extends Error {
+  constructor(message: string, options: { cause: unknown }) {
+    super(message, options);
+    this.name = 'BulkStepError';
+  }
+}
+
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+function unitOf(ref: UserRef, service: BulkFactorService, run: () => Promise<string>): BulkUnit {
+  return {
+    orgId: ref.orgId,
+    userId: ref.user.id,
+    label: ref.user.profile.login,
+    run: () => service.asOneChange(ref.orgId, ref.user.id, run),
+  };
+}
+
+/** One unit per user, in the order the users first appear; a factor listed twice is unenrolled once. */
+export function unenrollPlan(service: BulkFactorService, targets: readonly FactorRef[]): BulkUnit[] {
+  const byUser = new Map<string, { ref: UserRef; factors: Map<string, UserFactor> }>();
+  for (const target of targets) {
+    const key = `${target.orgId}/${target.user.id}`;
+    const entry = byUser.get(key) ?? { ref: { orgId: target.orgId, user: target.user }, factors: new Map() };
+    entry.factors.set(target.factor.id, target.factor);
+    byUser.set(key, entry);
+  }
+  return [...byUser.values()].map(({ ref, factors }) => {
+    const left = [...factors.values()];
+    const total = left.length;
+    return unitOf(ref, service, async () => {
+      while (left.length > 0) {
+        const factor = left[0];
+        try {
+          await service.unenroll({ ...ref, factor });
+        } catch (err) {
+          // Gone already (unenrolling Okta Verify push removes its TOTP too): that is the goal.
+          if (!isNotFound(err)) {
+            const before = total - left.length;
+            throw new BulkStepError(`${factorTypeLabel(factor)}: ${messageOf(err)} (${before} of ${plural(total, 'factor')} unenrolled before it)`, { cause: err });
+          }
+        }
+        left.shift();
+      }
+      return `${plural(total, 'factor')} unenrolled`;
+    });
+  });
+}
+
+export function resetPlan(service: BulkFactorService, users: readonly UserRef[]): BulkUnit[] {
+  return users.map((ref) => unitOf(ref, service, async () => {
+    await service.resetFactors(ref);
+    return 'factors reset';
+  }));
+}
+
+export function enrollPlan(service: BulkFactorService, users: readonly UserRef[], enrollment: BulkEnrollment): BulkUnit[] {
+  return users.map((ref) => {
+    switch (enrollment.kind) {
+      case 'email':
+        return unitOf(ref, service, () => enrollEmail(service, ref, enrollment.activate));
+      case 'question':
+        return unitOf(ref, service, async () => {
+          await service.enroll(ref, { factorType: 'question', provider: 'OKTA', profile: { question: enrollment.question, answer: enrollment.answer } }, {});
+          return 'security question enrolled';
+        });
+      case 'google-totp':
+        return googleTotpUnit(service, ref);
+    }
+  });
+}
+
+async function enrollEmail(service: BulkFactorService, ref: UserRef, activate: boolean): Promise<string> {
+  const email = ref.user.profile.email;
+  if (!email) throw new Error('The user has no email address in their profile.');
+  const { factor } = await service.enroll(ref, { factorType: 'email', provider: 'OKTA', profile: { email } }, { activate });
+  return factor.status === 'ACTIVE' ? `email ${email} enrolled, active` : `email ${email} enrolled, a code was sent to activate it`;
+}
+
+/** Enroll, then activate with the kept secret; a retry after a failed activation only activates. */
+function googleTotpUnit(service: BulkFactorService, ref: UserRef): BulkUnit {
+  let pending: FactorRef | undefined;
+  return unitOf(ref, service, async () => {
+    if (!pending) {
+      const { factor, activation } = await service.enroll(ref, { factorType: 'token:software:totp', provider: 'GOOGLE' }, {});
+      if (activation.kind === 'done') return 'Google Authenticator enrolled, active';
+      if (activation.kind !== 'totp') {
+        const why = activation.kind === 'failed' ? messageOf(activation.error) : 'Okta sent no secret to keep';
+        throw new Error(`Google Authenticator enrolled but pending activation: ${why}`);
+      }
+      pending = { ...ref, factor };
+    }
+    let outcome;
+    try {
+      outcome = await service.activateWithAuthenticator(pending);
+    } catch (err) {
+      throw new BulkStepError(`Google Authenticator enrolled but pending activation: ${messageOf(err)}`, { cause: err });
+    }
+    if (outcome.kind !== 'active') {
+      const why = outcome.kind === 'too-many-attempts' ? 'too many activation attempts, retry after 5 minutes'
+        : outcome.kind === 'wrong-passcode' ? outcome.message : `Okta answered ${outcome.factorResult}`;
+      throw new Error(`Google Authenticator enrolled but pending activation: ${why}`);
+    }
+    pending = undefined;
+    return 'Google Authenticator enrolled and activated';
+  });
+}

@@ -1,0 +1,25 @@
+// The words of a bulk action: the sample of names a confirmation shows, and the one-line result
+// summary (done, failed with the reason, skipped). Free of `vscode` (unit-tested).
+import type { BulkSummary } from '../factors/bulkWork';
+
+const SAMPLE_SIZE = 3;
+
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "alice, bob, carol and 9 more" */
+export function sampleOf(names: readonly string[], size = SAMPLE_SIZE): string {
+  const shown = names.slice(0, size).join(', ');
+  return names.length > size ? `${shown} and ${names.length - size} more` : shown;
+}
+
+/** "Reset Factors: 4 users done, 1 failed (bob@example.com: Not found…), 2 skipped (cancelled)." */
+export function summaryText(action: string, summary: BulkSummary): string {
+  const parts = [`${plural(summary.done.length, 'user')} done`];
+  if (summary.failed.length > 0) {
+    const first = summary.failed[0];
+    const others = summary.failed.length > 1 ? `; ${summary.failed.length - 1} more in the log` : '';
+    parts.push(`${summary.failed.length} failed (${first.unit.label}: ${first.reason.replace(/\.$/, '')}${others})`);
+  }
+  if (summary.skipped.length > 0) parts.push(`${summary.skipped.length} skipped (cancelled before they started)`);
+  return `${action}: ${parts.join(', ')}.`;
+}

@@ -1,0 +1,54 @@
+// The words of bulk actions (sample, summary) and the TOTP export file (.env and JSON).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { BulkUnit } from '../../src/factors/bulkWork';
+import { sampleOf, summaryText } from '../../src/presentation/bulkText';
+import { exportFormatOf, formatTotpExport } from '../../src/presentation/totpExport';
+
+const unit = (label: string): BulkUnit => ({ orgId: 'o', userId: label, label, run: async () => '' });
+
+test('a sample names three and counts the rest', () => {
+  assert.equal(sampleOf(['a', 'b']), 'a, b');
+  assert.equal(sampleOf(['a', 'b', 'c', 'd', 'e']), 'a, b, c and 2 more');
+});
+
+test('the summary says done, failed with the first reason, and skipped', () => {
+  assert.equal(summaryText('Reset Factors', { done: [{ unit: unit('a'), note: 'factors reset' }], failed: [], skipped: [] }),
+    'Reset Factors: 1 user done.');
+  assert.equal(summaryText('Reset Factors', {
+    done: [],
+    failed: [{ unit: unit('bob'), reason: 'Not found: Resource not found: bob (User).', error: undefined }, { unit: unit('eve'), reason: 'x', error: undefined }],
+    skipped: [unit('c'), unit('d')],
+  }), 'Reset Factors: 0 users done, 2 failed (bob: Not found: Resource not found: bob (User); 1 more in the log), 2 skipped (cancelled before they started).');
+});
+
+const URI = 'otpauth://totp/Acme%3Aalice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Acme&algorithm=SHA1&digits=6&period=30';
+
+test('the format follows the file name; anything else is refused', () => {
+  assert.equal(exportFormatOf('/home/me/secrets.json'), 'json');
+  assert.equal(exportFormatOf('/home/me/.env'), 'env');
+  assert.equal(exportFormatOf('C:\\tmp\\ci.ENV'), 'env');
+  assert.equal(exportFormatOf('/home/me/secrets.txt'), undefined);
+});
+
+test('.env: one secret and one URI per factor, names from the login, a second factor told apart by its id', () => {
+  const text = formatTotpExport('env', 'Acme', [
+    { login: 'alice@example.com', userId: 'u1', factorId: 'uft1', otpauthUri: URI },
+    { login: 'alice@example.com', userId: 'u1', factorId: 'uft2', otpauthUri: URI },
+  ], new Date('2026-01-02T03:04:05Z'));
+  const lines = text.trimEnd().split('\n');
+  assert.match(lines[0], /^# TOTP secrets .*Acme.*2026-01-02T03:04:05.000Z/);
+  assert.match(lines[1], /keep it out of version control/);
+  assert.deepEqual(lines.slice(2), [
+    'OKTA_TOTP_ALICE_EXAMPLE_COM=JBSWY3DPEHPK3PXP', `OKTA_TOTP_ALICE_EXAMPLE_COM_URI="${URI}"`,
+    'OKTA_TOTP_ALICE_EXAMPLE_COM_UFT2=JBSWY3DPEHPK3PXP', `OKTA_TOTP_ALICE_EXAMPLE_COM_UFT2_URI="${URI}"`,
+  ]);
+});
+
+test('JSON: the org, the time and each factor\'s parameters', () => {
+  const parsed = JSON.parse(formatTotpExport('json', 'Acme', [{ login: 'alice@example.com', userId: 'u1', factorId: 'uft1', otpauthUri: URI }], new Date(0)));
+  assert.deepEqual(parsed, {
+    org: 'Acme', exportedAt: '1970-01-01T00:00:00.000Z',
+    factors: [{ login: 'alice@example.com', userId: 'u1', factorId: 'uft1', secret: 'JBSWY3DPEHPK3PXP', digits: 6, period: 30, algorithm: 'SHA1', issuer: 'Acme', otpauthUri: URI }],
+  });
+});
