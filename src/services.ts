@@ -1,42 +1,57 @@
-// The wiring: the one file that knows the concrete classes. activate() builds the services here and
-// hands each layer the parts it declared it needs; no layer imports this file.
+// The wiring: the one file that knows the concrete classes. activate() builds what the first render
+// needs here (the org registry, the tree's skeleton, every command's registration) and hands each
+// layer the parts it declared it needs; no layer imports this file. Everything else is the work
+// half (work.ts, bundled apart), loaded on first use: a command's first call, or the first expand
+// of an org (the tree shows its loading row meanwhile).
 import * as vscode from 'vscode';
-import { droppedLegacySecretsMessage, migrateLegacyHotpSecrets } from './authenticator/legacyHotpSecrets';
-import { TotpAuthenticator } from './authenticator/totpAuthenticator';
-import type { CommandServices } from './commands/commandServices';
-import { DemoOrg } from './demo/demoOrg';
-import { FactorService } from './factors/factorService';
+import { PUBLIC_KEY_SCHEME, publicKeyDocuments } from './commands/publicKeyDocument';
+import { registerCommands } from './commands/registration';
+import type { TotpSecretChange } from './authenticator/totpAuthenticator';
+import { factorDocuments, type FactorDocumentServices } from './commands/factorDocumentProvider';
+import type { FactorChange } from './factors/factorService';
 import { RateLimitStatusBar } from './log/rateLimitStatusBar';
 import { RequestLog } from './log/requestLog';
 import type { OktaClient } from './okta/client';
-import { createOktaClient } from './orgs/connectionCheck';
+import { Emitter } from './orgs/emitter';
 import { OrgRegistry, type ClientHooks } from './orgs/orgRegistry';
-import { settings } from './settings';
+import { settings, type OktaSettings } from './settings';
 import { FactorsTreeProvider } from './tree/factorsTreeProvider';
-import { UserDirectory } from './users/userDirectory';
+import type { TreeDependencies } from './tree/treeDependencies';
+import type { Work } from './work';
 
-export interface Services extends CommandServices {
+export interface Services {
   context: vscode.ExtensionContext;
+  registry: OrgRegistry;
   tree: FactorsTreeProvider;
-  demo: DemoOrg;
+  log: RequestLog;
   rateLimit: RateLimitStatusBar;
-  /**
-   * The client for an org with the request log and rate-limit hooks attached; it also restarts the
-   * demo org's simulator after a window reload. Only the services below use it.
-   */
+  config: OktaSettings;
+  /** The work half (factor service, authenticator, demo org, command handlers), loaded once on first use. */
+  work(): Promise<Work>;
+  /** Whether the work half was loaded yet. */
+  workLoaded(): boolean;
+  /** The client for an org with the request log and rate-limit hooks attached (loads the work half). */
   clientFor(orgId: string): Promise<OktaClient>;
 }
 
-/** Builds the services; only reads the org list from globalState (no network, no disk). */
+/** Builds what activation needs; only reads the org list from globalState (no network, no disk). */
 export function createServices(context: vscode.ExtensionContext): Services {
+  let loaded: Promise<Work> | undefined;
+  const work = (): Promise<Work> => {
+    // A failed load (a damaged install) is not kept: the next use tries again.
+    loaded ??= import('./work').then((module) => startWork(module)).catch((err: unknown) => {
+      loaded = undefined;
+      throw new Error('Could not load the extension\'s code (dist/lazy/work.js); reinstalling the extension may help.', { cause: err });
+    });
+    return loaded;
+  };
   const registry = new OrgRegistry({
     state: context.globalState,
     secrets: context.secrets,
-    createClient: (options) => createOktaClient({ timeoutMs: settings.requestTimeoutMs(), ...options }),
+    createClient: async (options) => (await import('./work')).createOktaClient({ timeoutMs: settings.requestTimeoutMs(), ...options }),
   });
   const log = new RequestLog();
   const rateLimit = new RateLimitStatusBar();
-  const authenticator = new TotpAuthenticator(context.secrets);
   // One pair of callbacks per org: the registry keeps a client while its hooks stay the same. The
   // timeout is read on every call, so a changed okta.requestTimeoutSeconds replaces the cached client.
   const hooks = new Map<string, ClientHooks>();
@@ -52,34 +67,45 @@ export function createServices(context: vscode.ExtensionContext): Services {
     }
     return { ...orgHooks, timeoutMs: settings.requestTimeoutMs() };
   };
-  const demo = new DemoOrg({ registry, log, extensionPath: context.extensionPath });
-  const clientFor = async (orgId: string): Promise<OktaClient> => {
-    await demo.ensureRunning(orgId);
-    return registry.clientFor(orgId, hooksFor(orgId));
+  // The tree subscribes at once; the work half's events are relayed once it exists (before that,
+  // no user or factor is shown, so nothing can have changed for the tree).
+  const factorChanges = new Emitter<FactorChange>();
+  const secretChanges = new Emitter<TotpSecretChange>();
+  const factors: TreeDependencies['factors'] & FactorDocumentServices['factors'] = {
+    listFactors: async (...args) => (await work()).services.factors.listFactors(...args),
+    catalog: async (...args) => (await work()).services.factors.catalog(...args),
+    factorById: async (...args) => (await work()).services.factors.factorById(...args),
+    onDidChange: factorChanges.event,
   };
-  const factors = new FactorService({
-    clientFor,
-    totp: authenticator,
-    migrateLegacySecrets: (orgId, profileOf) => migrateLegacyHotpSecrets(context.secrets, authenticator, orgId, profileOf),
-    onLegacySecretsDropped: (dropped) => {
-      const message = droppedLegacySecretsMessage(dropped);
-      if (message) void vscode.window.showWarningMessage(message);
-    },
-    issuerOf: (orgId) => registry.get(orgId)?.label ?? 'Okta',
-    log: (line) => log.error(line),
-    workSignal: (orgId) => registry.workSignal(orgId),
-  });
-  const users = new UserDirectory(clientFor);
   const tree = new FactorsTreeProvider({
-    registry, factors, users, authenticator, config: settings, isDemoOrg: (orgId) => demo.isDemoOrg(orgId),
+    registry,
+    factors,
+    users: { page: async (...args) => (await work()).services.users.page(...args) },
+    authenticator: { has: async (...args) => (await work()).services.authenticator.has(...args), onDidChange: secretChanges.event },
+    config: settings,
+    isDemoOrg: (orgId) => registry.get(orgId)?.demo === true,
   });
-  // A removed org (here or in another window) stops its work: polls, pushes, enrollments in flight.
-  const removals = registry.onDidRemoveOrg(({ orgId }) => void factors.endOrg(orgId));
-  // A push answered on the demo org's simulated phone may change the factor's status in the tree.
-  const pushAnswers = demo.onDidAnswerPush(({ orgId, userId }) => factors.reportChange({ orgId, userId }));
-  context.subscriptions.push(registry, authenticator, log, rateLimit, demo, factors, tree, removals, pushAnswers);
+  const core = {
+    context, registry, tree, log, config: settings, hooksFor,
+    connectionCheckHooks: (label: string): ClientHooks => ({ onRequest: (entry) => log.request(label, entry), timeoutMs: settings.requestTimeoutMs() }),
+  };
+  const startWork = (module: typeof import('./work')): Work => {
+    const started = module.createWork(core);
+    context.subscriptions.push(
+      started.services.factors.onDidChange((change) => factorChanges.fire(change)),
+      started.services.authenticator.onDidChange((change) => secretChanges.fire(change)),
+    );
+    return started;
+  };
+  factorDocuments({ context, factors }); // okta-factor: documents restored after a reload need their provider
+  context.subscriptions.push(
+    registry, log, rateLimit, tree, factorChanges, secretChanges,
+    vscode.workspace.registerTextDocumentContentProvider(PUBLIC_KEY_SCHEME, publicKeyDocuments),
+  );
+  registerCommands({ context, log, handlers: work });
   return {
-    context, registry, factors, users, authenticator, tree, log, rateLimit, demo, config: settings, clientFor,
-    connectionCheckHooks: (label) => ({ onRequest: (entry) => log.request(label, entry), timeoutMs: settings.requestTimeoutMs() }),
+    context, registry, tree, log, rateLimit, config: settings, work,
+    workLoaded: () => loaded !== undefined,
+    clientFor: async (orgId) => (await work()).clientFor(orgId),
   };
 }

@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
 import type { UserFactor } from '../okta/models';
 import { SECRET_FACTOR_KEYS } from '../presentation/secretFactorKeys';
+import type { FactorService } from '../factors/factorService';
 import type { CommandServices } from './commandServices';
+
+/** What the provider needs: the factor service (to fetch a restored document) and somewhere to keep its registration. */
+export interface FactorDocumentServices {
+  factors: Pick<FactorService, 'factorById'>;
+  context: Pick<CommandServices['context'], 'subscriptions'>;
+}
 
 export const FACTOR_DOCUMENT_SCHEME = 'okta-factor';
 
@@ -26,7 +33,7 @@ export class FactorDocumentProvider implements vscode.TextDocumentContentProvide
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly services: CommandServices) {}
+  constructor(private readonly services: FactorDocumentServices) {}
 
   /** Stores (or replaces) the text behind `uri`; an open editor of it updates in place. */
   show(uri: vscode.Uri, text: string): void {
@@ -70,8 +77,8 @@ function factorIdsOf(uri: vscode.Uri): FactorIds | undefined {
 
 let registered: FactorDocumentProvider | undefined;
 
-/** The provider of `okta-factor:` documents, registered once (at activation, by registerCommands). */
-export function factorDocuments(services: CommandServices): FactorDocumentProvider {
+/** The provider of `okta-factor:` documents, registered once (at activation, by the wiring). */
+export function factorDocuments(services: FactorDocumentServices): FactorDocumentProvider {
   if (!registered) {
     const provider = new FactorDocumentProvider(services);
     services.context.subscriptions.push(

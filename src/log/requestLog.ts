@@ -4,7 +4,12 @@ import { formatRequestLine, isRequestFailure } from './requestLine';
 
 /** The "Okta" output channel: the request log fed by OktaClient's onRequest hook, plus errors. */
 export class RequestLog implements vscode.Disposable {
-  private readonly channel = vscode.window.createOutputChannel('Okta', { log: true });
+  private created: vscode.LogOutputChannel | undefined;
+
+  /** Made on first use: a log channel sets up its log file, which activation need not wait for. */
+  private get channel(): vscode.LogOutputChannel {
+    return (this.created ??= vscode.window.createOutputChannel('Okta', { log: true }));
+  }
 
   /** Logs one HTTP exchange of an org, e.g. `[Acme] GET /api/v1/users?limit=25 -> 200 (41 ms)`. */
   request(orgLabel: string, entry: RequestLogEntry): void {
@@ -27,6 +32,6 @@ export class RequestLog implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.channel.dispose();
+    this.created?.dispose();
   }
 }

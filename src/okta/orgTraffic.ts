@@ -1,5 +1,5 @@
-// Rate-limit state and the concurrency cap of one org under one set of credentials. The org
-// registry owns one per org and token and hands it to every client it builds, so clients with
+// Rate-limit state and the concurrency cap of one org under one set of credentials. The registry's
+// client factory keeps one per org and token and hands it to every client it builds, so clients with
 // different log hooks share what they learn, while a new token (or a re-added org) starts fresh.
 // A client built without one gets its own.
 import { RateLimitTracker } from './rateLimitTracker';

@@ -2,7 +2,8 @@
 // RSA, or SEC1 EC) or a JWK as JSON. Okta signs client assertions with RS256 (RSA of 2048 bits or
 // more) or ES256 (EC P-256), so any other key is refused here, before anything is sent or stored,
 // with a message that says what to do. Node's crypto reads the formats jose cannot (PKCS#1, SEC1).
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey, type KeyObject } from 'node:crypto';
+import type { JsonWebKey, KeyObject } from 'node:crypto';
+import { nodeCrypto } from './nodeCrypto';
 import { OktaInputError } from './errors';
 
 export type SigningAlg = 'RS256' | 'ES256';
@@ -28,17 +29,17 @@ export function readServiceAppKey(text: string, keyId?: string): ServiceAppKey {
 
 /** The public half as a JWK (with `kid`, `use`, `alg` when known): what is registered in Okta. */
 export function publicJwkOf(key: ServiceAppKey): JsonWebKey {
-  const jwk = createPublicKey(key.privateKey).export({ format: 'jwk' });
+  const jwk = nodeCrypto().createPublicKey(key.privateKey).export({ format: 'jwk' });
   return { ...jwk, ...(key.kid ? { kid: key.kid } : {}), use: 'sig', alg: key.alg };
 }
 
 export function publicPemOf(key: ServiceAppKey): string {
-  return createPublicKey(key.privateKey).export({ format: 'pem', type: 'spki' }).toString();
+  return nodeCrypto().createPublicKey(key.privateKey).export({ format: 'pem', type: 'spki' }).toString();
 }
 
 /** A new RSA 2048 key pair (what the Admin Console itself generates), as PKCS#8 PEM text. */
 export function generateServiceAppKeyPem(): string {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKey } = nodeCrypto().generateKeyPairSync('rsa', { modulusLength: 2048 });
   return privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 }
 
@@ -55,7 +56,7 @@ function fromPem(pem: string): KeyObject {
     throw new OktaInputError(`A PEM "${label}" block is not a supported private key; use PKCS#8 (BEGIN PRIVATE KEY), PKCS#1 RSA or EC.`);
   }
   try {
-    return createPrivateKey({ key: pem, format: 'pem' });
+    return nodeCrypto().createPrivateKey({ key: pem, format: 'pem' });
   } catch {
     // The cause is not kept: crypto's message may quote the key's bytes.
     throw new OktaInputError('The private key PEM is malformed: it could not be read. Copy the whole block, BEGIN and END lines included.');
@@ -85,7 +86,7 @@ function fromJwkText(text: string): { privateKey: KeyObject; jwkKid?: string } {
   }
   let privateKey: KeyObject;
   try {
-    privateKey = createPrivateKey({ key: jwk as JsonWebKey, format: 'jwk' });
+    privateKey = nodeCrypto().createPrivateKey({ key: jwk as JsonWebKey, format: 'jwk' });
   } catch {
     throw new OktaInputError('The private JWK is malformed: its members do not form a valid key.');
   }

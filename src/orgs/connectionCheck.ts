@@ -2,14 +2,17 @@
 // to; a service app has no user, so one GET /api/v1/users?limit=1 proves its token, scope and role.
 // Failures are turned into one clear reason (see ConnectionFailureReason).
 import { inspect } from 'node:util';
-import { OktaClient, type PrivateKeyAuth } from '../okta/client';
+import type { OktaClient, OktaClientOptions, PrivateKeyAuth } from '../okta/client';
 import { OktaApiError, OktaError, OktaNetworkError } from '../okta/errors';
 import { OktaUser, TokenType } from '../okta/models';
 import { OktaOAuthError } from '../okta/oauthErrors';
 import { OrgConnectionError } from './errors';
+import type { OrgWorkSession } from './orgWork';
 
-export type OktaClientOptions = ConstructorParameters<typeof OktaClient>[0];
-export type ClientFactory = (options: OktaClientOptions) => OktaClient;
+/** What the registry builds a client with: an org's work session in place of the client's own traffic state. */
+export type RegistryClientOptions = Omit<OktaClientOptions, 'traffic'> & { work?: OrgWorkSession };
+/** Builds a client; given by the wiring, so the client's code loads only when a client is first needed. */
+export type ClientFactory = (options: RegistryClientOptions) => OktaClient | Promise<OktaClient>;
 
 /** The request-log and status-bar callbacks (and timeout setting) for the clients the registry builds. */
 export type ClientHooks = Pick<OktaClientOptions, 'onRequest' | 'onRateLimit' | 'timeoutMs'>;
@@ -29,12 +32,10 @@ export type OrgConnection = OrgCredentials & {
 /** Resolves to the token's owner (none for a service app) or rejects with anything; the registry explains the failure. */
 export type CheckConnection = (connection: OrgConnection) => Promise<OktaUser | undefined>;
 
-export const createOktaClient: ClientFactory = (options) => new OktaClient(options);
-
 export function checkConnectionWith(createClient: ClientFactory): CheckConnection {
   // No retries: the person adding the org is waiting, and a failure is explained, not hidden.
   return async ({ signal, hooks, ...credentials }) => {
-    const client = createClient({ ...credentials, ...hooks, maxRetries: 0 });
+    const client = await createClient({ ...credentials, ...hooks, maxRetries: 0 });
     if (!credentials.privateKeyAuth) return client.getUser('me', { signal });
     await client.listUsersPage({ limit: 1, signal });
     return undefined;

@@ -2,15 +2,15 @@
 // a service app, its private key) in SecretStorage under `okta.token/<orgId>`, the one place the
 // extension gets an OktaClient, and
 // the owner of each org's work (shared rate-limit state, a signal that removal or new credentials end).
-import { randomUUID } from 'node:crypto';
-import { OktaClient } from '../okta/client';
+import type { OktaClient } from '../okta/client';
 import { isCancellation, OktaInputError } from '../okta/errors';
 import { OktaUser, TokenType } from '../okta/models';
 import { readServiceAppKey } from '../okta/serviceAppKey';
+import { nodeCrypto } from '../okta/nodeCrypto';
 import { normalizeOrgUrl } from '../okta/orgUrl';
 import { anySignal } from '../okta/signals';
 import {
-  CheckConnection, ClientFactory, ClientHooks, checkConnectionWith, createOktaClient,
+  CheckConnection, ClientFactory, ClientHooks, checkConnectionWith,
   explainConnectionFailure, redactToken, scrubbedCause, type OrgCredentials,
 } from './connectionCheck';
 import { Disposable, Emitter } from './emitter';
@@ -112,7 +112,7 @@ export interface OrgRegistryOptions {
   /** Checks a token before it is stored; default: GET /api/v1/users/me with an OktaClient. */
   checkConnection?: CheckConnection;
   /** Builds the clients clientFor() hands out (and the default check's client). */
-  createClient?: ClientFactory;
+  createClient: ClientFactory;
 }
 
 interface CachedClient {
@@ -149,7 +149,7 @@ export class OrgRegistry implements Disposable {
     this.state = options.state;
     this.secrets = options.secrets;
     this.orgSecrets = new OrgSecretIndex(options.secrets);
-    this.createClient = options.createClient ?? createOktaClient;
+    this.createClient = options.createClient;
     this.checkConnection = options.checkConnection ?? checkConnectionWith(this.createClient);
     this.secretListener = this.secrets.onDidChange(({ key }) => { void this.onSecretChanged(key); });
     this.knownOrgIds = new Set(this.list().map((org) => org.id));
@@ -176,7 +176,7 @@ export class OrgRegistry implements Disposable {
       throwIfCancelled(input.signal);
       this.refuseDuplicate(url); // another add may have finished while we were checking
       const org: OrgRecord = {
-        id: randomUUID(),
+        id: nodeCrypto().randomUUID(),
         label: input.label?.trim() || new URL(url).host,
         url,
         ...record,
@@ -343,8 +343,8 @@ export class OrgRegistry implements Disposable {
     const credentials: OrgCredentials = org.serviceApp
       ? { privateKeyAuth: { ...org.serviceApp, privateKey: secret } }
       : { token: secret, tokenType: org.tokenType ?? 'SSWS' };
-    const { traffic, signal } = this.work.session(org.id, credentialsFingerprint(fingerprintText(org, secret)));
-    return this.createClient({ orgUrl: org.url, ...credentials, ...hooks, traffic, signal });
+    const work = this.work.session(org.id, credentialsFingerprint(fingerprintText(org, secret)));
+    return this.createClient({ orgUrl: org.url, ...credentials, ...hooks, work, signal: work.signal });
   }
 
   /** Runs the credentials check; a cancelled check (or one that ends after Cancel) is a CancellationError. */
@@ -438,7 +438,7 @@ export class OrgRegistry implements Disposable {
   private async announce(orgId: string): Promise<void> {
     this.knownOrgIds = new Set(this.list().map((org) => org.id));
     this.changes.fire({ orgId });
-    const revision = `${Date.now()}-${randomUUID()}`;
+    const revision = `${Date.now()}-${nodeCrypto().randomUUID()}`;
     this.lastRevision = revision;
     try {
       await this.secrets.store(REVISION_SECRET_KEY, revision);

@@ -1,18 +1,17 @@
-// Each org's work under its current credentials: the rate-limit state and concurrency cap its
-// clients share, and the signal that ends the work. Removing the org, or giving it another token
+// Each org's work under its current credentials: a session whose identity the clients' factory keys
+// their shared rate-limit state and concurrency cap by, and the signal that ends the work. Removing the org, or giving it another token
 // or URL, ends the work (calls in flight and queued are cancelled) and the next work starts fresh,
 // so a spent or poisoned bucket never outlives the credentials it was learned with.
-import { createHash } from 'node:crypto';
-import { OrgTraffic } from '../okta/orgTraffic';
+import { nodeCrypto } from '../okta/nodeCrypto';
 import { CancellationError, type WorkEndReason } from './errors';
 
 /** Tells credentials apart without keeping them: a SHA-256 of the token, held only in memory. */
 export function credentialsFingerprint(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return nodeCrypto().createHash('sha256').update(token).digest('hex');
 }
 
+/** One org's work under one set of credentials; clients built for the same session share their traffic state. */
 export interface OrgWorkSession {
-  readonly traffic: OrgTraffic;
   readonly signal: AbortSignal;
 }
 
@@ -34,7 +33,7 @@ export class OrgWork {
     }
     if (!session) {
       const controller = new AbortController();
-      session = { controller, signal: controller.signal, traffic: new OrgTraffic() };
+      session = { controller, signal: controller.signal };
       this.sessions.set(orgId, session);
     }
     session.fingerprint ??= fingerprint;

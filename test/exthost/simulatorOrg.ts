@@ -5,6 +5,7 @@ import { startSimulator, type RunningSimulator } from '../../sim';
 import { TotpAuthenticator } from '../../src/authenticator/totpAuthenticator';
 import { RequestLog } from '../../src/log/requestLog';
 import { InMemoryKeyValueState } from '../../src/orgs/keyValueState';
+import { createOktaClient } from '../../src/orgs/oktaClientFactory';
 import { OrgRegistry } from '../../src/orgs/orgRegistry';
 import { InMemorySecretStore } from '../../src/orgs/secretStore';
 
@@ -21,7 +22,7 @@ export interface SimulatorOrg {
 export async function startSimulatorOrg(): Promise<SimulatorOrg> {
   const sim = await startSimulator({ port: 0, seed: 'demo' });
   const secrets = new InMemorySecretStore();
-  const registry = new OrgRegistry({ state: new InMemoryKeyValueState(), secrets });
+  const registry = new OrgRegistry({ state: new InMemoryKeyValueState(), secrets, createClient: createOktaClient });
   const { org } = await registry.add({ label: 'Simulator', url: sim.url, token: sim.token, tokenType: 'SSWS' });
   const log = new RequestLog();
   const logLines: string[] = [];

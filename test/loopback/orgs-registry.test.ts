@@ -11,13 +11,14 @@ import { OrgConnectionError } from '../../src/orgs/errors';
 import { InMemoryKeyValueState } from '../../src/orgs/keyValueState';
 import { ORGS_STATE_KEY, OrgRegistry } from '../../src/orgs/orgRegistry';
 import { InMemorySecretStore } from '../../src/orgs/secretStore';
+import { createOktaClient } from '../../src/orgs/oktaClientFactory';
 
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 
 function freshRegistry() {
   const state = new InMemoryKeyValueState();
   const secrets = new InMemorySecretStore();
-  return { state, secrets, registry: new OrgRegistry({ state, secrets }) };
+  return { state, secrets, registry: new OrgRegistry({ state, secrets, createClient: createOktaClient }) };
 }
 
 async function assertNothingStored(state: InMemoryKeyValueState, secrets: InMemorySecretStore) {

@@ -10,6 +10,7 @@ import { InMemoryKeyValueState } from '../../src/orgs/keyValueState';
 import { ORGS_STATE_KEY, OrgRegistry, type ServiceAppInput } from '../../src/orgs/orgRegistry';
 import { InMemorySecretStore } from '../../src/orgs/secretStore';
 import { generateKeyPair, type GeneratedKeyPair } from '../../src/orgs/serviceAppKeys';
+import { createOktaClient } from '../../src/orgs/oktaClientFactory';
 
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 const CLIENT_ID = '0oasimdemoservice001';
@@ -24,7 +25,7 @@ describe('a service-app org in the registry', () => {
   const fresh = () => {
     const state = new InMemoryKeyValueState();
     const secrets = new InMemorySecretStore();
-    return { state, secrets, registry: new OrgRegistry({ state, secrets }) };
+    return { state, secrets, registry: new OrgRegistry({ state, secrets, createClient: createOktaClient }) };
   };
   const register = async (pair: GeneratedKeyPair) => sim.control.addServiceAppKey(CLIENT_ID, JSON.parse(pair.publicJwk));
   const input = (pair: GeneratedKeyPair, changes: Partial<ServiceAppInput> = {}): ServiceAppInput =>

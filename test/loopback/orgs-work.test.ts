@@ -3,10 +3,11 @@
 // the token check's request in the request log. Against a scripted loopback server.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { OktaClient, type RequestLogEntry } from '../../src/okta/client';
+import type { RequestLogEntry } from '../../src/okta/client';
 import { isCancellation, OktaRateLimitError } from '../../src/okta/errors';
 import { InMemoryKeyValueState } from '../../src/orgs/keyValueState';
 import { ORGS_STATE_KEY, OrgRegistry } from '../../src/orgs/orgRegistry';
+import { createOktaClient } from '../../src/orgs/oktaClientFactory';
 import { InMemorySecretStore } from '../../src/orgs/secretStore';
 import { rejection } from './client-fixtures';
 import { json, startScriptedServer, type Handler, type ScriptedServer } from './scriptedServer';
@@ -38,7 +39,7 @@ function registry() {
   const state = new InMemoryKeyValueState();
   const secrets = new InMemorySecretStore();
   const created = new OrgRegistry({
-    state, secrets, createClient: (options) => new OktaClient({ ...options, maxRateLimitWaitMs: 1000 }),
+    state, secrets, createClient: (options) => createOktaClient({ ...options, maxRateLimitWaitMs: 1000 }),
   });
   return { state, secrets, registry: created };
 }

@@ -89,3 +89,45 @@ test('commands and webviews reach Okta only through the factor service', () => {
     assert.doesNotMatch(text, /\bclientFor\(|okta\/client'|okta\/pushPolling'/, `${name(file)} uses the client directly`);
   }
 });
+
+/** The modules a file needs at load time: value imports and re-exports (not `import type`, not `import()`). */
+function loadTimeImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s+(?!type\b)[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)]
+    .map((m) => resolveLocal(file, m[1] ?? m[2]))
+    .filter((f): f is string => !!f && f.startsWith(srcRoot));
+}
+
+/** Every module loaded with `from` before anything is imported lazily. */
+function loadedAtStart(from: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const next of loadTimeImports(file)) visit(next);
+  };
+  visit(from);
+  return seen;
+}
+
+const workEntry = join(srcRoot, 'work.ts');
+
+test('the load-time import finder sees value imports and skips type-only and lazy ones', () => {
+  const atStart = loadedAtStart(join(srcRoot, 'services.ts'));
+  assert.ok(atStart.has(join(srcRoot, 'orgs/orgRegistry.ts')), 'a value import is followed');
+  assert.ok(!atStart.has(workEntry), 'neither `import type` nor import() of work.ts is');
+  assert.ok(loadedAtStart(workEntry).has(join(srcRoot, 'factors/factorService.ts')));
+});
+
+test('activation loads the registry, the tree and the command stubs only: the work half waits for first use', () => {
+  const atActivation = [...loadedAtStart(join(srcRoot, 'extension.ts'))].map(name);
+  const workOnly = /^(work\.ts|okta\/client\.ts|factors\/factorService\.ts|users\/|authenticator\/|demo\/|webviews\/|commands\/(?!registration\.ts|commandTarget\.ts|factorDocumentProvider\.ts|publicKeyDocument\.ts))/;
+  assert.deepEqual(atActivation.filter((file) => workOnly.test(file)), []);
+});
+
+test('only the wiring file loads the work half, and only with import()', () => {
+  for (const [file, imports] of graph) {
+    if (imports.includes(workEntry)) assert.equal(name(file), 'services.ts', `${name(file)} imports work.ts`);
+  }
+  assert.ok(!loadTimeImports(join(srcRoot, 'services.ts')).includes(workEntry), 'services.ts imports work.ts at load time');
+});

@@ -5,19 +5,20 @@ import type { OktaClient } from '../../src/okta/client';
 import { isCancellation, OktaNetworkError, apiErrorFromResponse } from '../../src/okta/errors';
 import type { OktaUser } from '../../src/okta/models';
 import { TotpAuthenticator } from '../../src/authenticator/totpAuthenticator';
-import type { CheckConnection, OktaClientOptions } from '../../src/orgs/connectionCheck';
+import type { CheckConnection, RegistryClientOptions } from '../../src/orgs/connectionCheck';
 import { OrgConnectionError, OrgRegistryError } from '../../src/orgs/errors';
 import { InMemoryKeyValueState, KeyValueState } from '../../src/orgs/keyValueState';
 import { ORGS_STATE_KEY, OrgRegistry, OrgRegistryChange, OrgRegistryOptions } from '../../src/orgs/orgRegistry';
 import { InMemorySecretStore } from '../../src/orgs/secretStore';
+import { createOktaClient } from '../../src/orgs/oktaClientFactory';
 
 const TOKEN = '00SECRET-token-value-Xq9';
 const OWNER: OktaUser = { id: '00uadmin', status: 'ACTIVE', profile: { login: 'admin@acme.test', firstName: 'Ada', lastName: 'Admin' } };
 
 /** A fake client: records the options it was built with (the registry's only view of a client). */
 function fakeClientFactory() {
-  const built: OktaClientOptions[] = [];
-  const createClient = (options: OktaClientOptions) => {
+  const built: RegistryClientOptions[] = [];
+  const createClient = (options: RegistryClientOptions) => {
     built.push(options);
     return { orgUrl: options.orgUrl, builtWith: options } as unknown as OktaClient;
   };
@@ -199,7 +200,7 @@ describe('OrgRegistry.add', () => {
     const state = new InMemoryKeyValueState();
     const secrets = new InMemorySecretStore();
     secrets.store = async (key: string) => { throw new Error(`keychain locked while storing ${key} = ${TOKEN}`); };
-    const registry = new OrgRegistry({ state, secrets, checkConnection: okCheck() });
+    const registry = new OrgRegistry({ state, secrets, checkConnection: okCheck(), createClient: createOktaClient });
     await assert.rejects(registry.add({ url: 'https://acme.okta.com', token: TOKEN }), (e: unknown) => {
       assert.match((e as Error).message, /Could not save the token.*not added/);
       assertNoToken(e);
@@ -212,7 +213,7 @@ describe('OrgRegistry.add', () => {
   it('stores nothing when writing the state fails', async () => {
     const { secrets } = setup();
     const state: KeyValueState = { get: () => undefined, update: async () => { throw new Error('disk full'); } };
-    const registry = new OrgRegistry({ state, secrets, checkConnection: okCheck() });
+    const registry = new OrgRegistry({ state, secrets, checkConnection: okCheck(), createClient: createOktaClient });
     await assert.rejects(registry.add({ url: 'https://acme.okta.com', token: TOKEN }), /disk full/);
     assert.deepEqual(await secrets.keys(), []);
   });
@@ -288,7 +289,7 @@ describe('OrgRegistry rename / setUrl / updateToken / remove', () => {
   it('updateToken puts the old token back when the state cannot be written', async () => {
     const { secrets } = setup();
     const state = new InMemoryKeyValueState();
-    const registry = new OrgRegistry({ state, secrets, checkConnection: okCheck() });
+    const registry = new OrgRegistry({ state, secrets, checkConnection: okCheck(), createClient: createOktaClient });
     const { org } = await registry.add({ url: 'https://acme.okta.com', token: TOKEN });
     state.update = async () => { throw new Error('disk full'); };
     await assert.rejects(registry.updateToken(org.id, 'new-good-token'), (e: unknown) => {
@@ -319,7 +320,7 @@ describe('OrgRegistry rename / setUrl / updateToken / remove', () => {
   it('remove also finds secrets through the index when the store cannot list its keys', async () => {
     const { registry, secrets } = setup();
     const plain = { get: secrets.get.bind(secrets), store: secrets.store.bind(secrets), delete: secrets.delete.bind(secrets), onDidChange: secrets.onDidChange };
-    const plainRegistry = new OrgRegistry({ state: new InMemoryKeyValueState(), secrets: plain, checkConnection: okCheck() });
+    const plainRegistry = new OrgRegistry({ state: new InMemoryKeyValueState(), secrets: plain, checkConnection: okCheck(), createClient: createOktaClient });
     const { org } = await plainRegistry.add({ url: 'https://a.okta.com', token: TOKEN });
     await new TotpAuthenticator(plain).remember(org.id, 'u1', 'f1', { timeStep: 30, sharedSecret: 'JBTWGV22G4ZGKV3N', encoding: 'base32', keyLength: 6 }, { label: 'u', issuer: 'i' });
     await plainRegistry.remove(org.id);
@@ -338,9 +339,9 @@ describe('OrgRegistry.clientFor', () => {
     const [c1, c2] = await Promise.all([registry.clientFor(org.id, hooks), registry.clientFor(org.id, { ...hooks })]);
     assert.equal(c1, c2);
     assert.equal(clients.built.length, 1);
-    const { traffic, signal, ...options } = clients.built[0];
+    const { work, signal, ...options } = clients.built[0];
     assert.deepEqual(options, { orgUrl: 'https://acme.okta.com', token: TOKEN, tokenType: 'SSWS', ...hooks });
-    assert.ok(traffic && signal && !signal.aborted, 'the org\'s traffic state and work signal');
+    assert.ok(work && signal === work.signal && !signal.aborted, 'the org\'s work session (its traffic state\'s key) and its signal');
     assert.equal(await registry.clientFor(org.id), c1, 'a caller without hooks takes the cached client');
     const c3 = await registry.clientFor(org.id, { ...hooks, timeoutMs: 1000 });
     assert.notEqual(c3, c1, 'other hooks, other client');
@@ -373,7 +374,7 @@ describe('OrgRegistry.clientFor', () => {
   });
 
   it('builds real OktaClients by default (no token in their enumerable state)', async () => {
-    const registry = new OrgRegistry({ state: new InMemoryKeyValueState(), secrets: new InMemorySecretStore(), checkConnection: okCheck() });
+    const registry = new OrgRegistry({ state: new InMemoryKeyValueState(), secrets: new InMemorySecretStore(), checkConnection: okCheck(), createClient: createOktaClient });
     const { org } = await registry.add({ url: 'https://acme.okta.com', token: TOKEN });
     const client = await registry.clientFor(org.id);
     assert.equal(client.orgUrl, 'https://acme.okta.com');
@@ -445,12 +446,12 @@ describe('OrgRegistry never leaks the token', () => {
       const error = await registry.add({ url: 'https://acme.okta.com', token: TOKEN }).catch((e: unknown) => e);
       assertNoToken(error);
       // Even an Okta error whose text somehow carries the token is redacted on the way out.
-      const echoing = new OrgRegistry({ state, secrets, checkConnection: failingCheck(oktaError(500, 'E0000009', `echo ${TOKEN}`)) });
+      const echoing = new OrgRegistry({ state, secrets, checkConnection: failingCheck(oktaError(500, 'E0000009', `echo ${TOKEN}`)), createClient: createOktaClient });
       const echoed = await echoing.add({ url: 'https://acme.okta.com', token: TOKEN }).catch((e: unknown) => e);
       assert.match((echoed as Error).message, /Unexpected answer from acme\.okta\.com: .*echo \[redacted\]/);
       assertNoToken(echoed);
 
-      const ok = new OrgRegistry({ state, secrets, checkConnection: okCheck() });
+      const ok = new OrgRegistry({ state, secrets, checkConnection: okCheck(), createClient: createOktaClient });
       const { org } = await ok.add({ url: 'https://acme.okta.com', token: TOKEN });
       assertNoToken(org);
       assertNoToken(ok.list());
@@ -523,7 +524,7 @@ describe('OrgRegistry: cancellation, hooks, trailing dots and each org\'s work',
 
   it('the default check builds its client with those hooks', async () => {
     const clients = fakeClientFactory();
-    const createClient = (options: OktaClientOptions) => {
+    const createClient = (options: RegistryClientOptions) => {
       clients.createClient(options);
       return { getUser: async () => OWNER } as unknown as OktaClient;
     };
@@ -541,25 +542,25 @@ describe('OrgRegistry: cancellation, hooks, trailing dots and each org\'s work',
       (e: unknown) => e instanceof OrgRegistryError && e.reason === 'duplicate' && e.existingOrgId === org.id);
   });
 
-  it('clients share one traffic state per org and token; a new token or a re-added org gets a new one', async () => {
+  it('clients share one work session (their traffic state\'s key) per org and token; a new token or a re-added org gets a new one', async () => {
     const { registry, clients } = setup();
     const { org } = await registry.add({ url: 'https://acme.okta.com', token: TOKEN });
     await registry.clientFor(org.id, { onRequest: () => undefined });
     await registry.clientFor(org.id, { onRateLimit: () => undefined });
     const [first, second] = clients.built;
-    assert.ok(first.traffic, 'the registry hands the client its traffic state');
-    assert.equal(second.traffic, first.traffic);
+    assert.ok(first.work, 'the registry hands the client factory its work session');
+    assert.equal(second.work, first.work);
     assert.equal(second.signal, first.signal);
     await registry.updateToken(org.id, 'new-token');
     await registry.clientFor(org.id);
-    assert.notEqual(clients.built.at(-1)?.traffic, first.traffic);
+    assert.notEqual(clients.built.at(-1)?.work, first.work);
     assert.equal(first.signal?.aborted, true, 'the old credentials\' work was ended');
     const third = clients.built.at(-1)!;
     await registry.remove(org.id);
     assert.equal(third.signal?.aborted, true);
     const again = await registry.add({ url: 'https://acme.okta.com', token: 'new-token' });
     await registry.clientFor(again.org.id);
-    assert.notEqual(clients.built.at(-1)?.traffic, third.traffic);
+    assert.notEqual(clients.built.at(-1)?.work, third.work);
   });
 
   it('a token changed in another window ends the work of the old token, not that of the new one', async () => {

@@ -51,7 +51,7 @@ async function serverFactor(node: FactorNode): Promise<UserFactor | undefined> {
 /** Lets the built-in authenticator know a seeded TOTP factor's secret, as an enrollment through VS Code would. */
 async function rememberSeededSecret(node: FactorNode): Promise<void> {
   const secrets = sim.control.factorSecrets(node.user.id, node.factor.id) as { sharedSecret: string; timeStep: number; digits: number };
-  await services.authenticator.remember(orgId, node.user.id, node.factor.id,
+  await (await services.work()).services.authenticator.remember(orgId, node.user.id, node.factor.id,
     { sharedSecret: secrets.sharedSecret, encoding: 'base32', timeStep: secrets.timeStep, keyLength: secrets.digits },
     { label: node.user.profile.login, issuer: ORG_LABEL });
 }
@@ -155,7 +155,7 @@ suite('actions: factor commands against the simulator', () => {
     recordMessages((m) => (m.options?.modal ? 'Unenroll' : undefined));
     await vscode.commands.executeCommand('okta.unenrollFactor', node);
     assert.equal(await serverFactor(node), undefined);
-    assert.equal(await services.authenticator.has(orgId, node.user.id, node.factor.id), false);
+    assert.equal(await (await services.work()).services.authenticator.has(orgId, node.user.id, node.factor.id), false);
   });
 
   test('A refused unenroll is reported with Okta\'s reason and leaves the factor', async () => {
@@ -365,7 +365,7 @@ suite('actions: factor commands against the simulator', () => {
 
   test('TOTP codes are refused with a clear message for a factor not enrolled through VS Code', async () => {
     const node = await factorNode('all.factors@example.com', 'token:software:totp');
-    await services.authenticator.forget(orgId, node.user.id, node.factor.id);
+    await (await services.work()).services.authenticator.forget(orgId, node.user.id, node.factor.id);
     const shown = recordMessages();
     await vscode.commands.executeCommand('okta.copyTotpCode', node);
     assert.match(shown.at(-1)!.text, /has no secret for .*only TOTP and Custom TOTP factors enrolled through this extension/);
@@ -406,7 +406,7 @@ suite('actions: factor commands against the simulator', () => {
     const shown = recordMessages();
     await vscode.commands.executeCommand('okta.activateFactor', node);
     assert.match(shown.find((m) => m.level === 'error')?.text ?? '', /^Activate Factor failed: /);
-    assert.equal(await services.authenticator.has(orgId, node.user.id, node.factor.id), false);
+    assert.equal(await (await services.work()).services.authenticator.has(orgId, node.user.id, node.factor.id), false);
   });
 
   test('A TOTP activation that fails while the factor still exists keeps its secret', async () => {
@@ -417,7 +417,7 @@ suite('actions: factor commands against the simulator', () => {
     const shown = recordMessages();
     await vscode.commands.executeCommand('okta.activateFactor', node);
     assert.match(shown.find((m) => m.level === 'error')?.text ?? '', /^Activate Factor failed: .*HTTP 500/);
-    assert.equal(await services.authenticator.has(orgId, node.user.id, node.factor.id), true);
-    await services.authenticator.forget(orgId, node.user.id, node.factor.id);
+    assert.equal(await (await services.work()).services.authenticator.has(orgId, node.user.id, node.factor.id), true);
+    await (await services.work()).services.authenticator.forget(orgId, node.user.id, node.factor.id);
   });
 });

@@ -69,7 +69,7 @@ suite('tree: orgs > users > factors', () => {
     assert.ok(extension);
     services = await extension.activate();
     extensionPath = extension.extensionPath;
-    await services.demo.stop();
+    await (await services.work()).services.demo.stop();
     await removeAllOrgs();
     await setSetting('users.pageSize', 5);
     await setSetting('users.showDeprovisioned', undefined);
@@ -77,7 +77,7 @@ suite('tree: orgs > users > factors', () => {
   });
 
   suiteTeardown(async () => {
-    await services.demo.stop();
+    await (await services.work()).services.demo.stop();
     await removeAllOrgs();
     await setSetting('users.pageSize', undefined);
     await setSetting('users.showDeprovisioned', undefined);
@@ -400,7 +400,7 @@ suite('tree: orgs > users > factors', () => {
   test('after a reload the demo org restarts its simulator on first expansion, with a new URL', async () => {
     const before = await demoOrgNode();
     const oldUrl = services.registry.get(before.orgId)?.url;
-    await services.demo.stop(); // what a window reload leaves behind: the record, no simulator
+    await (await services.work()).services.demo.stop(); // what a window reload leaves behind: the record, no simulator
     services.tree.refresh();
     const org = await demoOrgNode();
     const users = await children(org);

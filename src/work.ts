@@ -1,0 +1,63 @@
+// The wiring of the half of the extension that loads on first use, bundled apart as
+// dist/lazy/work.js: the Okta client, the factor service, the authenticator, the demo org, and the
+// commands' bodies with their panels. Activation (services.ts) never imports this file statically;
+// it loads it the first time a command runs or the tree needs users or factors.
+import * as vscode from 'vscode';
+import { droppedLegacySecretsMessage, migrateLegacyHotpSecrets } from './authenticator/legacyHotpSecrets';
+import { TotpAuthenticator } from './authenticator/totpAuthenticator';
+import { COMMANDS } from './commands';
+import type { CommandServices } from './commands/commandServices';
+import { DemoOrg } from './demo/demoOrg';
+import { FactorService } from './factors/factorService';
+import type { OktaClient } from './okta/client';
+import type { ClientHooks } from './orgs/orgRegistry';
+import { UserDirectory } from './users/userDirectory';
+
+export { createOktaClient } from './orgs/oktaClientFactory';
+
+/** What activation already built and hands over. */
+export type WorkCore = Pick<CommandServices, 'context' | 'registry' | 'tree' | 'log' | 'config' | 'connectionCheckHooks'> & {
+  context: CommandServices['context'] & Pick<vscode.ExtensionContext, 'secrets' | 'extensionPath'>;
+  /** The hooks of an org's clients (request log, rate-limit status bar), the same pair on every call. */
+  hooksFor(orgId: string): ClientHooks;
+};
+
+export interface Work {
+  /** What the command handlers and panels use. */
+  services: CommandServices;
+  commands: typeof COMMANDS;
+  /**
+   * The client for an org with the request log and rate-limit hooks attached; it also restarts the
+   * demo org's simulator after a window reload.
+   */
+  clientFor(orgId: string): Promise<OktaClient>;
+}
+
+export function createWork(core: WorkCore): Work {
+  const { context, registry, log } = core;
+  const authenticator = new TotpAuthenticator(context.secrets);
+  const demo = new DemoOrg({ registry, log, extensionPath: context.extensionPath });
+  const clientFor = async (orgId: string): Promise<OktaClient> => {
+    await demo.ensureRunning(orgId);
+    return registry.clientFor(orgId, core.hooksFor(orgId));
+  };
+  const factors = new FactorService({
+    clientFor,
+    totp: authenticator,
+    migrateLegacySecrets: (orgId, profileOf) => migrateLegacyHotpSecrets(context.secrets, authenticator, orgId, profileOf),
+    onLegacySecretsDropped: (dropped) => {
+      const message = droppedLegacySecretsMessage(dropped);
+      if (message) void vscode.window.showWarningMessage(message);
+    },
+    issuerOf: (orgId) => registry.get(orgId)?.label ?? 'Okta',
+    log: (line) => log.error(line),
+    workSignal: (orgId) => registry.workSignal(orgId),
+  });
+  const users = new UserDirectory(clientFor);
+  // A removed org (here or in another window) stops its work: polls, pushes, enrollments in flight.
+  const removals = registry.onDidRemoveOrg(({ orgId }) => void factors.endOrg(orgId));
+  // A push answered on the demo org's simulated phone may change the factor's status in the tree.
+  const pushAnswers = demo.onDidAnswerPush(({ orgId, userId }) => factors.reportChange({ orgId, userId }));
+  context.subscriptions.push(authenticator, demo, factors, removals, pushAnswers);
+  return { services: { ...core, factors, users, authenticator, demo }, commands: COMMANDS, clientFor };
+}
