@@ -19,7 +19,7 @@ function whenRegex(command: string, group: string, kind = 'okta:'): RegExp {
   const entry = pkg.contributes.menus['view/item/context'].find(
     (m) => m.command === command && m.group.startsWith(group) && m.when.includes(`viewItem =~ /^${kind}`),
   );
-  const match = entry && /viewItem =~ \/(.+)\/$/.exec(entry.when);
+  const match = entry && /viewItem =~ \/(.+)\/(?: && !listMultiSelection)?$/.exec(entry.when);
   assert.ok(match, `no viewItem regex for ${command} in ${group}`);
   return new RegExp(match[1]);
 }
