@@ -8,12 +8,14 @@
 // - The factor matrix of 1,000 users (seed scale:1000) loaded by its loader under 100 requests per
 //   1 s window, as a ratio to the same bound (`--matrix-only` runs this row alone; `--paging-only` the paging rows).
 // - Activation of the packaged extension as VS Code reports it, as a ratio to a trivial tree-view
-//   extension in the same code-server; the size of `main` and of the .vsix.
+//   extension in the same code-server; the factor matrix panel's slowest frame with 1,000 users
+//   (benchMatrixRender.ts); the size of `main` and of the .vsix.
 // Run with `node --expose-gc` (the npm script does) so heap peaks start from a collected heap.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { measureActivation, sizes } from './benchActivation';
+import { measureMatrixRender } from './benchMatrixRender';
 import { repoRoot } from './codeServer';
 import { Client as OktaSdkClient } from '@okta/okta-sdk-nodejs';
 import { OktaClient } from '../src/okta/client';
@@ -291,6 +293,9 @@ async function main(): Promise<void> {
   const activation = await measureActivation(join(repoRoot, 'dist-vsix', 'okta-factors.vsix'));
   rows.push(['activation (× a trivial tree-view extension)',
     `${activation.ratio.toFixed(1)} × (${activation.oursMs} ms vs ${activation.trivialMs} ms, median of ${activation.runs / 2})`, '—']);
+  const render = await measureMatrixRender(MATRIX_USERS);
+  rows.push([`factor matrix panel, ${render.users.toLocaleString('en')} users: slowest frame`,
+    `${render.loadingFrameMs.toFixed(1)} ms while loading, ${render.slowestFrameMs.toFixed(1)} ms with paging, sort and filters`, '—']);
   const { mainBytes, vsixBytes } = sizes(repoRoot);
   rows.push(['size of package.json `main` (dist/extension.js)', `${(mainBytes / 1000).toFixed(1)} KB`, '—']);
   rows.push(['size of the .vsix', `${(vsixBytes / 1000).toFixed(1)} KB`, '—']);
