@@ -3,15 +3,16 @@
 // Only the prompts are answered by swapping vscode.window functions for the length of one test.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { startSimulator, type RunningSimulator } from '../../../sim';
+import type { RunningSimulator } from '../../../sim';
 import { factorTransactionId } from '../../../src/okta/links';
 import type { OktaUser, SupportedFactor, UserFactor } from '../../../src/okta/models';
 import type { Services } from '../../../src/services';
 import type { FactorNode } from '../../../src/tree/factorNode';
 import type { TreeNode } from '../../../src/tree/treeNode';
+import { useExtensionWithSimulatorOrg } from '../simulatorOrg';
+import { waitFor } from '../waitFor';
 import { answer, answerInputs, recordMessages, restorePrompts } from '../prompts';
 
-const EXTENSION_ID = 'okta-factors-dev.okta-factors';
 const ORG_LABEL = 'Actions test org';
 
 let services: Services;
@@ -56,16 +57,6 @@ async function rememberSeededSecret(node: FactorNode): Promise<void> {
     { label: node.user.profile.login, issuer: ORG_LABEL });
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /**
  * Drives the real user quick pick the palette path opens: types `login` (a server-side search),
  * waits for that user to arrive and accepts it the way a keyboard user would.
@@ -89,22 +80,8 @@ function pickUserInPalette(login: string): void {
 }
 
 suite('actions: factor commands against the simulator', () => {
-  suiteSetup(async () => {
-    const extension = vscode.extensions.getExtension<Services>(EXTENSION_ID);
-    assert.ok(extension);
-    services = await extension.activate();
-    sim = await startSimulator({ port: 0, seed: 'demo' });
-    ({ org: { id: orgId } } = await services.registry.add({ label: ORG_LABEL, url: sim.url, token: sim.token, tokenType: 'SSWS' }));
-  });
-
-  suiteTeardown(async () => {
-    if (orgId) await services.registry.remove(orgId);
-    await sim?.close();
-  });
-
-  setup(() => {
-    sim.control.reset();
-    services.tree.refreshOrg(orgId);
+  useExtensionWithSimulatorOrg(ORG_LABEL, { seed: 'demo' }, (ready) => {
+    ({ services, sim, orgId } = ready);
   });
 
   teardown(() => {

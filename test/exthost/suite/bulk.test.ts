@@ -7,16 +7,17 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { startSimulator, type RunningSimulator } from '../../../sim';
+import type { RunningSimulator } from '../../../sim';
 import type { BulkSummary } from '../../../src/factors/bulkWork';
 import type { FactorTarget, UserTarget } from '../../../src/factors/targets';
 import type { OktaUser } from '../../../src/okta/models';
 import type { Services } from '../../../src/services';
 import type { FactorNode } from '../../../src/tree/factorNode';
 import type { TreeNode } from '../../../src/tree/treeNode';
+import { useExtensionWithSimulatorOrg } from '../simulatorOrg';
+import { waitFor } from '../waitFor';
 import { answer, answerInputs, recordMessages, restorePrompts, type Shown } from '../prompts';
 
-const EXTENSION_ID = 'okta-factors-dev.okta-factors';
 const ORG_LABEL = 'Bulk test org';
 const USERS = 12;
 
@@ -55,33 +56,9 @@ async function resetThrough(rows: readonly UserRow[]): Promise<void> {
   restorePrompts();
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 suite('bulk: multi-select commands against the simulator', () => {
-  suiteSetup(async () => {
-    const extension = vscode.extensions.getExtension<Services>(EXTENSION_ID);
-    assert.ok(extension);
-    services = await extension.activate();
-    sim = await startSimulator({ port: 0, seed: `scale:${USERS}`, engine: 'classic', rateLimits: { usersPerMinute: 12, windowSeconds: 1 } });
-    ({ org: { id: orgId } } = await services.registry.add({ label: ORG_LABEL, url: sim.url, token: sim.token, tokenType: 'SSWS' }));
-  });
-
-  suiteTeardown(async () => {
-    if (orgId) await services.registry.remove(orgId);
-    await sim?.close();
-  });
-
-  setup(() => {
-    sim.control.reset();
-    services.tree.refreshOrg(orgId);
+  useExtensionWithSimulatorOrg(ORG_LABEL, { seed: `scale:${USERS}`, engine: 'classic', rateLimits: { usersPerMinute: 12, windowSeconds: 1 } }, (ready) => {
+    ({ services, sim, orgId } = ready);
   });
 
   teardown(() => restorePrompts());
