@@ -294,7 +294,7 @@ export class OrgRegistry implements Disposable {
       if (existed) this.removals.fire({ orgId });
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) {
-        throw new Error('The org was removed, but some of its secrets could not be deleted from the OS keychain.', { cause: failed.reason });
+        throw new Error('The org was removed, but some of its secrets could not be deleted from secret storage.', { cause: failed.reason });
       }
     });
   }
