@@ -3,9 +3,8 @@
 // extension gets an OktaClient, and
 // the owner of each org's work (shared rate-limit state, a signal that removal or new credentials end).
 import type { OktaClient } from '../okta/client';
-import { isCancellation, OktaInputError } from '../okta/errors';
+import { isCancellation } from '../okta/errors';
 import { OktaUser, TokenType } from '../okta/models';
-import { readServiceAppKey } from '../okta/serviceAppKey';
 import { nodeCrypto } from '../okta/nodeCrypto';
 import { normalizeOrgUrl } from '../okta/orgUrl';
 import { anySignal } from '../okta/signals';
@@ -19,6 +18,7 @@ import { KeyValueState } from './keyValueState';
 import { OrgSecretIndex, orgIdOfSecretKey, orgSecretKey } from './orgSecretIndex';
 import { credentialsFingerprint, OrgWork } from './orgWork';
 import { SecretStore } from './secretStore';
+import { checkPrivateKey } from './serviceAppKeys';
 
 export type { ClientHooks } from './connectionCheck';
 
@@ -498,12 +498,7 @@ function serviceAppCredentials(input: ServiceAppInput): CheckedCredentials {
   if (!clientId) throw new OrgRegistryError('invalid-input', 'Enter the client id of the service app.');
   if (/\s/.test(clientId)) throw new OrgRegistryError('invalid-input', 'The client id must be one word without spaces; copy it from the app\'s General tab.');
   if (scopes.length === 0) throw new OrgRegistryError('invalid-input', 'Choose at least one scope (okta.users.read to list users and factors).');
-  try {
-    readServiceAppKey(input.privateKey, keyId);
-  } catch (error) {
-    if (error instanceof OktaInputError) throw new OrgRegistryError('invalid-input', error.message);
-    throw error;
-  }
+  checkPrivateKey(input.privateKey, keyId);
   const settings: ServiceAppSettings = { clientId, scopes, ...(keyId ? { keyId } : {}) };
   return { credentials: { privateKeyAuth: { ...settings, privateKey: input.privateKey } }, secret: input.privateKey, record: { serviceApp: settings } };
 }

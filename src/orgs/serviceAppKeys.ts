@@ -26,10 +26,13 @@ export async function generateKeyPair(): Promise<GeneratedKeyPair> {
   return { privateKey, keyId, publicJwk: JSON.stringify(publicJwkOf(key), null, 2), publicPem: publicPemOf(key) };
 }
 
-/** Checks an imported key; returns its algorithm and the key id it names (a JWK's `kid`), or refuses it. */
-export function checkPrivateKey(text: string): { alg: string; keyId?: string } {
+/**
+ * Checks a private key (and the key id given with it); returns its algorithm and its key id (the
+ * one given, else a JWK's `kid`), or refuses it as invalid input.
+ */
+export function checkPrivateKey(text: string, keyId?: string): { alg: string; keyId?: string } {
   try {
-    const key = readServiceAppKey(text);
+    const key = readServiceAppKey(text, keyId);
     return { alg: key.alg, keyId: key.kid };
   } catch (error) {
     if (error instanceof OktaInputError) throw new OrgRegistryError('invalid-input', error.message);
