@@ -56,6 +56,19 @@ export class OktaApiError extends OktaError {
     this.errorId = fields.errorId;
     this.errorLink = fields.errorLink;
   }
+
+  /** The same answer told in other words (a fix added): status, codes, causes and request context kept. */
+  retold(message: string): OktaApiError {
+    return new OktaApiError(message, apiErrorFields(this), { method: this.method, path: this.path, requestId: this.requestId });
+  }
+}
+
+/** An answer's fields, to build another error about the same answer. */
+export function apiErrorFields(error: OktaApiError): ConstructorParameters<typeof OktaApiError>[1] {
+  return {
+    status: error.status, errorCode: error.errorCode, errorSummary: error.errorSummary, errorCauses: error.errorCauses,
+    errorId: error.errorId, errorLink: error.errorLink,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 // What a service app's refusals mean and how to fix them: the token endpoint's OAuth errors
 // (`{ error, error_description }`) and an API call's 403 for a missing scope or admin role. Each
 // message names Okta's code and the step in the Admin Console that fixes it.
-import { OktaApiError } from './errors';
+import { apiErrorFields, OktaApiError } from './errors';
 
 export type OAuthErrorCode =
   | 'invalid_client' | 'invalid_scope' | 'consent_required' | 'invalid_dpop_proof' | 'unauthorized_client'
@@ -17,7 +17,7 @@ export class OktaOAuthError extends OktaApiError {
   constructor(source: OktaApiError, oauthError: string, fix: string) {
     const description = source.errorSummary && source.errorSummary !== source.errorCode ? `: ${source.errorSummary}` : '';
     super(`Okta refused the service app's token request (${oauthError}, HTTP ${source.status})${description.replace(/\.?$/, '.')} ${fix}`,
-      { status: source.status, errorCode: oauthError, errorSummary: source.errorSummary, errorId: source.errorId },
+      { ...apiErrorFields(source), errorCode: oauthError },
       { method: source.method, path: source.path, requestId: source.requestId });
     this.oauthError = oauthError;
     this.fix = fix;
@@ -70,9 +70,7 @@ export function serviceAppRefusal(error: OktaApiError, method: string, path: str
   } else {
     advice = 'The app has the scope but not the permission: assign it an admin role that can manage users (Security > Administrators > Roles).';
   }
-  return new OktaApiError(`${error.message.replace(/\.?$/, '.')} ${advice}`,
-    { status: error.status, errorCode: error.errorCode, errorSummary: error.errorSummary, errorCauses: error.errorCauses, errorId: error.errorId },
-    { method: error.method, path: error.path, requestId: error.requestId });
+  return error.retold(`${error.message.replace(/\.?$/, '.')} ${advice}`);
 }
 
 /** The Okta API scope a users/factors operation needs (api-reference §7): read for GET, manage otherwise. */

@@ -3,7 +3,7 @@
 // the token is invalid (expired, revoked) renews it once; a 401 `use_dpop_nonce` resends with the
 // new nonce; a 403 names the scope or role the app lacks.
 import type { PreparedRequest } from './apiRequest';
-import { OktaApiError } from './errors';
+import type { OktaApiError } from './errors';
 import { serviceAppRefusal } from './oauthErrors';
 import type { RawResponse } from './rawResponse';
 import type { AttemptCredentials, RequestAuthorizer } from './requestAuthorizer';
@@ -50,11 +50,8 @@ export class ServiceAppAuthorizer implements RequestAuthorizer {
 
   explain(error: OktaApiError, response: RawResponse, request: PreparedRequest): OktaApiError {
     if (error.status === 401) {
-      return new OktaApiError(
-        `Okta refused the service app's access token (HTTP 401) even after requesting a new one${error.errorSummary ? `: ${error.errorSummary}` : ''}. Check that the app is active and still has its scopes.`,
-        { status: 401, errorCode: error.errorCode, errorSummary: error.errorSummary, errorId: error.errorId },
-        { method: error.method, path: error.path, requestId: error.requestId },
-      );
+      return error.retold(
+        `Okta refused the service app's access token (HTTP 401) even after requesting a new one${error.errorSummary ? `: ${error.errorSummary}` : ''}. Check that the app is active and still has its scopes.`);
     }
     return serviceAppRefusal(error, request.method, request.path, response.headers['www-authenticate']);
   }
