@@ -30,6 +30,19 @@ function oneOrg(services: CommandServices, action: string, targets: readonly Com
   return orgId;
 }
 
+/** The targets, when every one is of `kind` and all are of one org; else undefined after saying why not. */
+function onlyOfKind<K extends 'user' | 'factor'>(
+  services: CommandServices, action: string, targets: readonly CommandTarget[], kind: K,
+): Array<Extract<CommandTarget, { kind: K }>> | undefined {
+  const matching = targets.filter((t): t is Extract<CommandTarget, { kind: K }> => t.kind === kind);
+  const others = targets.length - matching.length;
+  if (others > 0) {
+    void vscode.window.showWarningMessage(`${action} works on ${kind}s: ${others} of the ${targets.length} selected items ${others === 1 ? `is not a ${kind}` : `are not ${kind}s`}. Select ${kind}s only.`);
+    return undefined;
+  }
+  return oneOrg(services, action, targets) ? matching : undefined;
+}
+
 /** The selected users (each once), or undefined after saying why not. */
 export async function selectedUsers(services: CommandServices, action: string, target?: CommandTarget, selected?: readonly CommandTarget[]): Promise<UserTarget[] | undefined> {
   const targets = given(services, target, selected);
@@ -37,13 +50,8 @@ export async function selectedUsers(services: CommandServices, action: string, t
     const picked = await resolveUser(services);
     return picked && [{ kind: 'user', orgId: picked.orgId, user: picked.user }];
   }
-  const users = targets.filter((t): t is UserTarget => t.kind === 'user');
-  const others = targets.length - users.length;
-  if (others > 0) {
-    void vscode.window.showWarningMessage(`${action} works on users: ${others} of the ${targets.length} selected items ${others === 1 ? 'is not a user' : 'are not users'}. Select users only.`);
-    return undefined;
-  }
-  if (!oneOrg(services, action, targets)) return undefined;
+  const users = onlyOfKind(services, action, targets, 'user');
+  if (!users) return undefined;
   return [...new Map(users.map((t) => [t.user.id, t])).values()];
 }
 
@@ -54,13 +62,8 @@ export async function selectedFactors(services: CommandServices, action: string,
     const picked = await resolveFactor(services, undefined, isDeletable);
     return picked && [{ kind: 'factor', orgId: picked.orgId, user: picked.user, factor: picked.factor }];
   }
-  const factors = targets.filter((t): t is FactorTarget => t.kind === 'factor');
-  const others = targets.length - factors.length;
-  if (others > 0) {
-    void vscode.window.showWarningMessage(`${action} works on factors: ${others} of the ${targets.length} selected items ${others === 1 ? 'is not a factor' : 'are not factors'}. Select factors only.`);
-    return undefined;
-  }
-  if (!oneOrg(services, action, targets)) return undefined;
+  const factors = onlyOfKind(services, action, targets, 'factor');
+  if (!factors) return undefined;
   const fixed = factors.filter((t) => !isDeletable(t.factor)).length;
   if (fixed > 0) {
     void vscode.window.showWarningMessage(`${action}: ${fixed} of the selected factors cannot be unenrolled in their current state. Leave them out and try again.`);
