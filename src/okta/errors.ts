@@ -59,8 +59,13 @@ export class OktaApiError extends OktaError {
 
   /** The same answer told in other words (a fix added): status, codes, causes and request context kept. */
   retold(message: string): OktaApiError {
-    return new OktaApiError(message, apiErrorFields(this), { method: this.method, path: this.path, requestId: this.requestId });
+    return new OktaApiError(message, apiErrorFields(this), requestContextOf(this));
   }
+}
+
+/** Where an error's request went, to build another error about the same request. */
+export function requestContextOf(error: OktaError): RequestContext {
+  return { method: error.method, path: error.path, requestId: error.requestId };
 }
 
 /** An answer's fields, to build another error about the same answer. */

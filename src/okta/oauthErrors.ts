@@ -1,7 +1,7 @@
 // What a service app's refusals mean and how to fix them: the token endpoint's OAuth errors
 // (`{ error, error_description }`) and an API call's 403 for a missing scope or admin role. Each
 // message names Okta's code and the step in the Admin Console that fixes it.
-import { apiErrorFields, OktaApiError } from './errors';
+import { apiErrorFields, OktaApiError, requestContextOf } from './errors';
 
 export type OAuthErrorCode =
   | 'invalid_client' | 'invalid_scope' | 'consent_required' | 'invalid_dpop_proof' | 'unauthorized_client'
@@ -17,8 +17,7 @@ export class OktaOAuthError extends OktaApiError {
   constructor(source: OktaApiError, oauthError: string, fix: string) {
     const description = source.errorSummary && source.errorSummary !== source.errorCode ? `: ${source.errorSummary}` : '';
     super(`Okta refused the service app's token request (${oauthError}, HTTP ${source.status})${description.replace(/\.?$/, '.')} ${fix}`,
-      { ...apiErrorFields(source), errorCode: oauthError },
-      { method: source.method, path: source.path, requestId: source.requestId });
+      { ...apiErrorFields(source), errorCode: oauthError }, requestContextOf(source));
     this.oauthError = oauthError;
     this.fix = fix;
   }
@@ -54,6 +53,13 @@ function fixFor(code: string, description: string): string {
   }
 }
 
+/** A 403 on a service app's API call, its message naming the scope or role the app lacks. */
+export class OktaServiceAppForbiddenError extends OktaApiError {
+  constructor(source: OktaApiError, advice: string) {
+    super(`${source.message.replace(/\.?$/, '.')} ${advice}`, apiErrorFields(source), requestContextOf(source));
+  }
+}
+
 /**
  * A 403 on an API call made with a service app's token: the scope the operation needs (from the
  * challenge's `scope`, else the operation's documented one), or the admin role the app lacks.
@@ -70,7 +76,7 @@ export function serviceAppRefusal(error: OktaApiError, method: string, path: str
   } else {
     advice = 'The app has the scope but not the permission: assign it an admin role that can manage users (Security > Administrators > Roles).';
   }
-  return error.retold(`${error.message.replace(/\.?$/, '.')} ${advice}`);
+  return new OktaServiceAppForbiddenError(error, advice);
 }
 
 /** The Okta API scope a users/factors operation needs (api-reference §7): read for GET, manage otherwise. */

@@ -5,7 +5,7 @@ import { inspect } from 'node:util';
 import type { OktaClient, OktaClientOptions, PrivateKeyAuth } from '../okta/client';
 import { OktaApiError, OktaError, OktaNetworkError } from '../okta/errors';
 import { OktaUser, TokenType } from '../okta/models';
-import { OktaOAuthError } from '../okta/oauthErrors';
+import { OktaOAuthError, OktaServiceAppForbiddenError } from '../okta/oauthErrors';
 import { OrgConnectionError } from './errors';
 import type { OrgWorkSession } from './orgWork';
 
@@ -72,9 +72,7 @@ function classify(error: unknown, host: string): Pick<OrgConnectionError, 'reaso
   if (error instanceof OrgConnectionError) return error;
   // A service app's refusals already name Okta's code and the fix.
   if (error instanceof OktaOAuthError) return { reason: 'token-rejected', message: `${host}: ${error.message}` };
-  if (error instanceof OktaApiError && error.status === 403 && /scope|admin role|API tokens only/.test(error.message)) {
-    return { reason: 'forbidden', message: `${host}: ${error.message}` };
-  }
+  if (error instanceof OktaServiceAppForbiddenError) return { reason: 'forbidden', message: `${host}: ${error.message}` };
   if (error instanceof OktaApiError) {
     const tag = error.errorCode ? `${error.errorCode}, HTTP ${error.status}` : `HTTP ${error.status}`;
     switch (error.status) {
