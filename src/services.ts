@@ -3,7 +3,7 @@
 // layer the parts it declared it needs; no layer imports this file. Everything else is the work
 // half (work.ts, bundled apart), loaded on first use: a command's first call, or the first expand
 // of an org (the tree shows its loading row meanwhile).
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { PUBLIC_KEY_SCHEME, publicKeyDocuments } from './commands/publicKeyDocument';
 import { registerCommands } from './commands/registration';
 import type { TotpSecretChange } from './authenticator/totpAuthenticator';

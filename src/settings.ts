@@ -1,5 +1,5 @@
 // The `okta.*` settings, read on each use so changes apply without a reload.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export interface OktaSettings {
   usersPageSize(): number;

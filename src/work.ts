@@ -2,7 +2,7 @@
 // dist/lazy/work.js: the Okta client, the factor service, the authenticator, the demo org, and the
 // commands' bodies with their panels. Activation (services.ts) never imports this file statically;
 // it loads it the first time a command runs or the tree needs users or factors.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { droppedLegacySecretsMessage, migrateLegacyHotpSecrets } from './authenticator/legacyHotpSecrets';
 import { TotpAuthenticator } from './authenticator/totpAuthenticator';
 import { COMMANDS } from './commands';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { runCommand } from '../ui/runCommand';
 import type { TokenType } from '../okta/models';
 import { normalizeOrgUrl, orgHostForms, type OrgHostForms } from '../okta/orgUrl';

@@ -2,7 +2,7 @@
 // one cancellable progress notification (n of N), each user's outcome in the "Okta" log, and a
 // result summary with Retry Failed (the failed users only) and Show Log. No secret reaches any of
 // these: notes and reasons come from the service layer, whose errors carry none.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { failedUnits, runBulk, type BulkSummary, type BulkUnit } from '../factors/bulkWork';
 import { summaryText } from '../presentation/bulkText';
 import { withCancellableProgress } from './cancellableProgress';

@@ -2,7 +2,7 @@
 // selected[]), an array another caller passes (the factor matrix), the tree's selection when run
 // from the palette, else one user or factor picked. Every element must be a target of the right
 // kind, all in one org; anything else is refused with a message saying what was wrong.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { isDeletable } from '../factors/capabilities';
 import type { CommandTarget, FactorTarget, UserTarget } from '../factors/targets';
 import type { CommandServices } from './commandServices';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /**
  * Runs slow service-layer work under a notification with a Cancel button; cancelling aborts the

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { VerifyFactorResult } from '../okta/models';
 import type { CommandTarget } from '../factors/targets';
 import type { CommandServices } from './commandServices';

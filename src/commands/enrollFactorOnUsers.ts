@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { enrollPlan, type BulkEnrollment } from '../factors/bulkOperations';
 import type { BulkSummary } from '../factors/bulkWork';
 import type { CommandTarget, UserTarget } from '../factors/targets';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CommandTarget } from '../factors/targets';
 import { plural } from '../presentation/bulkText';
 import { exportFormatOf, formatTotpExport, type TotpExportEntry } from '../presentation/totpExport';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { UserFactor } from '../okta/models';
 import { SECRET_FACTOR_KEYS } from '../presentation/secretFactorKeys';
 import type { FactorService } from '../factors/factorService';

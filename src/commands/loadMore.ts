@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CommandTarget } from '../factors/targets';
 import type { CommandServices } from './commandServices';
 import { resolveOrg } from './pickers';

@@ -1,7 +1,7 @@
 // Every command takes a command target (handed over by a tree node) or nothing: with nothing
 // (palette, keybinding) or a broader target than it needs (an org for a user action), these ask for
 // the rest with quick picks. They resolve to undefined when the user cancels.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { runCommand } from '../ui/runCommand';
 import type { CommandTarget, FactorTarget, UserTarget } from '../factors/targets';
 import type { OktaUser, UserFactor } from '../okta/models';

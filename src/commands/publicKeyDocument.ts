@@ -1,6 +1,6 @@
 // A read-only tab with a generated public key (JWK and PEM) and the steps to register it in Okta.
 // A content-provider document: it cannot be edited or saved by accident, and holds no secret.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { GeneratedKeyPair } from '../orgs/serviceAppKeys';
 import { secretStorageSentence } from '../ui/secretStorageText';
 

@@ -3,7 +3,7 @@
 // the command target: the one a tree node hands over (`node.target`), one passed by another
 // command, or none from the palette; and the selection, when VS Code runs a menu command on several
 // rows (clicked, selected[]) or a caller passes an array of targets. Failures are reported once, here.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { COMMAND_IDS, type CommandId } from '../commandIds';
 import type { CommandTarget } from '../factors/targets';
 import { isCancellation } from '../okta/errors';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { canResend } from '../factors/capabilities';
 import type { FactorService } from '../factors/factorService';
 import { resendCooldownSeconds } from '../factors/resendCooldowns';

@@ -1,7 +1,7 @@
 // The service-app part of okta.addOrg and okta.updateToken: client id, scopes, and the key, either
 // generated here (the public half shown with Copy buttons and the steps to register it in Okta) or
 // imported from a PEM or JWK file. The private key goes to SecretStorage through the registry only.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { checkPrivateKey, generateKeyPair, type GeneratedKeyPair } from '../orgs/serviceAppKeys';
 import type { ServiceAppInput } from '../orgs/orgRegistry';
 import { showPublicKeyDocument } from './publicKeyDocument';

@@ -1,5 +1,5 @@
 // The token prompt and the progress around the credentials check, shared by okta.addOrg and okta.updateToken.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { OktaUser } from '../okta/models';
 import { userDisplayName } from '../presentation/userPresentation';
 

@@ -1,6 +1,6 @@
 // Shared by okta.showTotpCode, okta.copyTotpCode and okta.copyOtpauthUri: a TOTP factor whose
 // secret the built-in authenticator keeps (factors enrolled through this extension), and its code.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { TotpCode } from '../authenticator/totpAuthenticator';
 import type { CommandTarget } from '../factors/targets';
 import type { CommandServices } from './commandServices';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CommandServices } from './commandServices';
 
 /** okta.tryDemoOrg: starts the local simulator and adds it as "Demo org (local)". */

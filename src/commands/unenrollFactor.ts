@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { hasRecoveryPhone, isDeletable } from '../factors/capabilities';
 import type { CommandTarget } from '../factors/targets';
 import { describeFactor, describeUser } from '../presentation/factorDescriptions';

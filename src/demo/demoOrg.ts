@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { reportError } from '../ui/reportError';
 import type { RequestLog } from '../log/requestLog';
 import type { OrgRecord, OrgRegistry } from '../orgs/orgRegistry';

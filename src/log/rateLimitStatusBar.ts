@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { RateLimitStatus } from '../okta/rateLimits';
 import { waitText } from '../okta/waitText';
 import { isRateLimitLow, rateLimitText } from './requestLine';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { RequestLogEntry } from '../okta/client';
 import { formatRequestLine, isRequestFailure } from './requestLine';
 

@@ -49,7 +49,8 @@ export class UserApi {
     const seen = new Set<string>();
     for (;;) {
       const page = await this.listUsersPage({ ...query, after });
-      yield* page.users;
+      // Not `yield* page.users`: over an array that adds an async-from-sync iterator, a promise per user.
+      for (const user of page.users) yield user;
       if (!page.after || seen.has(page.after)) return; // a repeated cursor would loop forever
       seen.add(page.after);
       after = page.after;

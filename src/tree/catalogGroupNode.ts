@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { OktaUser, UserFactor } from '../okta/models';
 import { catalogContextValue } from './contextValues';
 import { isCatalogEntryEnrolled } from './factorPresentation';

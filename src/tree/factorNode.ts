@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { FactorTarget } from '../factors/targets';
 import type { OktaUser, UserFactor } from '../okta/models';
 import { factorContextValue } from './contextValues';

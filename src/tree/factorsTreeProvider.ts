@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CommandTarget } from '../factors/targets';
 import { OrgNode } from './orgNode';
 import type { TreeContext, TreeDependencies } from './treeDependencies';

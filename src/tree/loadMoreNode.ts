@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { commandFor } from '../ui/runCommand';
 import { TreeNode } from './treeNode';
 

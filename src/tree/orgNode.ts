@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { OrgTarget } from '../factors/targets';
 import type { OrgRecord } from '../orgs/orgRegistry';
 import { orgContextValue } from './contextValues';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CatalogEntryTarget } from '../factors/targets';
 import { factorTypeLabel } from '../presentation/factorDescriptions';
 import type { OktaUser, SupportedFactor } from '../okta/models';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { UserTarget } from '../factors/targets';
 import type { OktaUser } from '../okta/models';
 import { CatalogGroupNode } from './catalogGroupNode';

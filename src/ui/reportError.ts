@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { runCommand } from './runCommand';
 import type { RequestLog } from '../log/requestLog';
 import { adviseOnError } from '../presentation/errorAdvice';

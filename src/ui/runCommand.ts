@@ -1,5 +1,5 @@
 // Our own commands, run or attached to tree items by typed id and target, never by a bare string.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CommandId } from '../commandIds';
 import type { CommandTarget } from '../factors/targets';
 

@@ -1,6 +1,6 @@
 // Where a token or key goes, in words that are true on the host this window runs on: desktop VS Code
 // encrypts SecretStorage with the OS keychain; a browser-hosted VS Code keeps it with its web host.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export function secretStorageSentence(what: string): string {
   return vscode.env.uiKind === vscode.UIKind.Desktop

@@ -1,7 +1,7 @@
 // The Enroll panel: pick a factor from the user's catalog, fill in what that type needs, enroll, then
 // activate in the same panel (TOTP through the built-in authenticator, push with live status,
 // sms/call/email with a code and a Resend cooldown). Custom HOTP secrets go to the built-in authenticator.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ActivateOutcome, ActivationStep, PushActivationStep } from '../factors/outcomes';
 import type { FactorRef } from '../factors/targets';
 import { linkHref } from '../okta/links';

@@ -2,7 +2,7 @@
 // through the factor service and streams the rows to the webview in batches, with progress and
 // Cancel; follows factor changes user by user; runs a cell's own actions and the bulk actions
 // through their commands; exports the matrix as shown (its filter and sort) to a file the user picks.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { columnKeyOf, columnLabelOf, matrixRow, sortColumns, viewRows, type MatrixColumn, type MatrixRow, type MatrixView } from '../factors/factorMatrix';
 import { matrixCsv, matrixJson } from '../factors/matrixExport';
 import { loadFactorMatrix } from '../factors/matrixLoader';

@@ -3,7 +3,7 @@
 // sends a full state snapshot, again after any reload), answers each request exactly once, and
 // aborts everything in flight when the panel closes.
 import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { reportError } from '../ui/reportError';
 import { isCancellation } from '../okta/errors';
 import { isUserCorrectable, toErrorView } from './errorView';

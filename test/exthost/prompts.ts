@@ -1,7 +1,7 @@
 // Answering VS Code's prompts in extension-host tests: a vscode.window function is swapped for the
 // length of one test (restorePrompts() in teardown puts every one back).
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 type Window = typeof vscode.window;
 const restorers: Array<() => void> = [];

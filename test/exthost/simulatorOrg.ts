@@ -3,7 +3,7 @@
 // and the built-in authenticator on the same secrets. The command suites: the activated extension
 // with an org on a simulator of their own.
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { startSimulator, type RunningSimulator } from '../../sim';
 import { TotpAuthenticator } from '../../src/authenticator/totpAuthenticator';
 import { RequestLog } from '../../src/log/requestLog';

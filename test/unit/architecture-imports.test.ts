@@ -18,8 +18,8 @@ function sourceFiles(dir: string): string[] {
 /** Every module a file imports or re-exports, statically or lazily, as written. */
 function specifiers(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)]
-    .map((m) => m[1] ?? m[2]);
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|import\s+\w+\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
 function resolveLocal(from: string, spec: string): string | undefined {
@@ -130,4 +130,13 @@ test('only the wiring file loads the work half, and only with import()', () => {
     if (imports.includes(workEntry)) assert.equal(name(file), 'services.ts', `${name(file)} imports work.ts`);
   }
   assert.ok(!loadTimeImports(join(srcRoot, 'services.ts')).includes(workEntry), 'services.ts imports work.ts at load time');
+});
+
+// esbuild turns each `import * as vscode from 'vscode'` into a copy of the whole API object (a getter
+// per name, hundreds of them) made while dist/extension.js loads: with ~20 importing files that was
+// most of the load time. `import vscode = require('vscode')` is a plain require.
+test('src/ imports vscode as `import vscode = require(\'vscode\')`, never as a namespace or named import', () => {
+  const offenders = files.filter((file) => /^\s*import\s+(?!type\b)[^'"=]*from\s*['"]vscode['"]/m.test(readFileSync(file, 'utf8')));
+  assert.deepEqual(offenders.map(name), []);
+  assert.ok(files.some((file) => specifiers(file).includes('vscode')), 'the check sees the require form');
 });

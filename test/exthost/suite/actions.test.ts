@@ -2,7 +2,7 @@
 // in a real extension host, run on real tree nodes against a simulator of our own over loopback HTTP.
 // Only the prompts are answered by swapping vscode.window functions for the length of one test.
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { RunningSimulator } from '../../../sim';
 import { factorTransactionId } from '../../../src/okta/links';
 import type { OktaUser, SupportedFactor, UserFactor } from '../../../src/okta/models';

@@ -4,7 +4,7 @@
 // handler as the class that handler checks.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { RunningSimulator } from '../../../src/demo/simulatorModule';
 import type { Services } from '../../../src/services';
 import type { SHARED_MODULES } from '../../../src/sharedModules';

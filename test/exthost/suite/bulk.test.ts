@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { RunningSimulator } from '../../../sim';
 import type { BulkSummary } from '../../../src/factors/bulkWork';
 import type { FactorTarget, UserTarget } from '../../../src/factors/targets';

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { RunningSimulator } from '../../../sim';
 import { DEFAULT_VIEW } from '../../../src/factors/factorMatrix';
 import { FactorService } from '../../../src/factors/factorService';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type * as SimModule from '../../../sim';
 import type { Services } from '../../../src/services';
 

@@ -1,6 +1,6 @@
 // The packaged extension activates in a real extension host and contributes its entry commands.
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 const EXTENSION_ID = 'okta-factors-dev.okta-factors';
 

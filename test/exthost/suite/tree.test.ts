@@ -2,7 +2,7 @@
 // "Load more...", factors and the catalog group, filters, and error nodes instead of toasts.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Services } from '../../../src/services';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import type { RunningSimulator } from '../../../src/demo/simulatorModule';

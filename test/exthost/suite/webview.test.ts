@@ -2,7 +2,7 @@
 // real webview panel and drives the host side of the message protocol as the webview script would
 // (posting the same messages), then checks the replies and the simulator's state.
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { SEED_ANSWER, type RunningSimulator } from '../../../sim';
 import { TotpAuthenticator } from '../../../src/authenticator/totpAuthenticator';
 import { FactorService, type FactorServiceDeps } from '../../../src/factors/factorService';
