@@ -48,6 +48,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const registry = new OrgRegistry({
     state: context.globalState,
     secrets: context.secrets,
+    credentialChecks: async () => (await import('./work')).credentialChecks,
     createClient: async (options) => (await import('./work')).createOktaClient({ timeoutMs: settings.requestTimeoutMs(), ...options }),
   });
   const log = new RequestLog();
@@ -84,6 +85,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     authenticator: { has: async (...args) => (await work()).services.authenticator.has(...args), onDidChange: secretChanges.event },
     config: settings,
     isDemoOrg: (orgId) => registry.get(orgId)?.demo === true,
+    userNodes: async () => (await import('./work')).userNodes,
   });
   const core = {
     context, registry, tree, log, config: settings, hooksFor,

@@ -14,6 +14,8 @@ import type { ClientHooks } from './orgs/orgRegistry';
 import { UserDirectory } from './users/userDirectory';
 
 export { createOktaClient } from './orgs/oktaClientFactory';
+export { credentialChecks } from './orgs/credentialChecks';
+export { userNodes } from './tree/userNodes';
 
 /** What activation already built and hands over. */
 export type WorkCore = Pick<CommandServices, 'context' | 'registry' | 'tree' | 'log' | 'config' | 'connectionCheckHooks'> & {

@@ -1,13 +1,13 @@
 // The check run before credentials are stored: GET /api/v1/users/me tells who an API token belongs
 // to; a service app has no user, so one GET /api/v1/users?limit=1 proves its token, scope and role.
 // Failures are turned into one clear reason (see ConnectionFailureReason).
-import { inspect } from 'node:util';
 import type { OktaClient, OktaClientOptions, PrivateKeyAuth } from '../okta/client';
 import { OktaApiError, OktaError, OktaNetworkError } from '../okta/errors';
 import { OktaUser, TokenType } from '../okta/models';
 import { OktaOAuthError, OktaServiceAppForbiddenError } from '../okta/oauthErrors';
 import { OrgConnectionError } from './errors';
 import type { OrgWorkSession } from './orgWork';
+import { redactToken, scrubbedCause } from './secretScrub';
 
 /** What the registry builds a client with: an org's work session in place of the client's own traffic state. */
 export type RegistryClientOptions = Omit<OktaClientOptions, 'traffic'> & { work?: OrgWorkSession };
@@ -42,11 +42,6 @@ export function checkConnectionWith(createClient: ClientFactory): CheckConnectio
   };
 }
 
-/** Removes the token from text, whatever produced it: defence in depth for every message we show. */
-export function redactToken(text: string, token: string): string {
-  return token.length >= 4 ? text.split(token).join('[redacted]') : text;
-}
-
 /** Explains why the connection check failed (a cancelled check is no failure: the registry rethrows it), as an OrgConnectionError without the token. */
 export function explainConnectionFailure(error: unknown, orgUrl: string, token: string): OrgConnectionError {
   const host = new URL(orgUrl).host;
@@ -56,16 +51,6 @@ export function explainConnectionFailure(error: unknown, orgUrl: string, token: 
     status: error instanceof OktaApiError ? error.status : undefined,
     errorCode: error instanceof OktaApiError ? error.errorCode : undefined,
   }, { cause: scrubbedCause(error, token) });
-}
-
-/**
- * What to keep as the `cause` of an error wrapping `error`: the error itself when the token is
- * nowhere in it (the client's errors, normally); otherwise (a keychain failure repeating it, an
- * unexpected throw) only its scrubbed message.
- */
-export function scrubbedCause(error: unknown, token: string): unknown {
-  if (token.length >= 4 && !inspect(error, { depth: 10, showHidden: true }).includes(token)) return error;
-  return new Error(redactToken(error instanceof Error ? error.message : String(error), token));
 }
 
 function classify(error: unknown, host: string): Pick<OrgConnectionError, 'reason' | 'message'> {

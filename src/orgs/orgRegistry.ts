@@ -6,19 +6,16 @@ import type { OktaClient } from '../okta/client';
 import { isCancellation } from '../okta/errors';
 import { OktaUser, TokenType } from '../okta/models';
 import { nodeCrypto } from '../okta/nodeCrypto';
-import { normalizeOrgUrl } from '../okta/orgUrl';
 import { anySignal } from '../okta/signals';
-import {
-  CheckConnection, ClientFactory, ClientHooks, checkConnectionWith,
-  explainConnectionFailure, redactToken, scrubbedCause, type OrgCredentials,
-} from './connectionCheck';
+import type { CheckConnection, ClientFactory, ClientHooks, OrgCredentials } from './connectionCheck';
+import type { CredentialChecks } from './credentialChecks';
 import { Disposable, Emitter } from './emitter';
 import { CancellationError, OrgConnectionError, OrgRegistryError, type WorkEndReason } from './errors';
 import { KeyValueState } from './keyValueState';
 import { OrgSecretIndex, orgIdOfSecretKey, orgSecretKey } from './orgSecretIndex';
 import { credentialsFingerprint, OrgWork } from './orgWork';
+import { redactToken, scrubbedCause } from './secretScrub';
 import { SecretStore } from './secretStore';
-import { checkPrivateKey } from './serviceAppKeys';
 
 export type { ClientHooks } from './connectionCheck';
 
@@ -109,6 +106,8 @@ export interface OrgRemoval {
 export interface OrgRegistryOptions {
   state: KeyValueState;
   secrets: SecretStore;
+  /** The checks run on credentials before they are stored, loaded on first use (see credentialChecks.ts). */
+  credentialChecks(): Promise<CredentialChecks>;
   /** Checks a token before it is stored; default: GET /api/v1/users/me with an OktaClient. */
   checkConnection?: CheckConnection;
   /** Builds the clients clientFor() hands out (and the default check's client). */
@@ -129,7 +128,8 @@ export class OrgRegistry implements Disposable {
   private readonly state: KeyValueState;
   private readonly secrets: SecretStore;
   private readonly orgSecrets: OrgSecretIndex;
-  private readonly checkConnection: CheckConnection;
+  private readonly credentialChecks: () => Promise<CredentialChecks>;
+  private readonly checkConnection: CheckConnection | undefined;
   private readonly createClient: ClientFactory;
   private readonly clients = new Map<string, CachedClient>();
   private readonly changes = new Emitter<OrgRegistryChange>();
@@ -150,7 +150,8 @@ export class OrgRegistry implements Disposable {
     this.secrets = options.secrets;
     this.orgSecrets = new OrgSecretIndex(options.secrets);
     this.createClient = options.createClient;
-    this.checkConnection = options.checkConnection ?? checkConnectionWith(this.createClient);
+    this.credentialChecks = options.credentialChecks;
+    this.checkConnection = options.checkConnection;
     this.secretListener = this.secrets.onDidChange(({ key }) => { void this.onSecretChanged(key); });
     this.knownOrgIds = new Set(this.list().map((org) => org.id));
   }
@@ -166,9 +167,10 @@ export class OrgRegistry implements Disposable {
 
   /** Checks the credentials, then stores the org and its secret; stores nothing when anything fails. */
   async add(input: AddOrgInput): Promise<AddOrgResult> {
-    const { url, notice } = normalizeUrl(input.url);
+    const checks = await this.credentialChecks();
+    const { url, notice } = normalizeUrl(checks, input.url);
     const { credentials, secret, record } = input.serviceApp
-      ? serviceAppCredentials(input.serviceApp) : tokenCredentials(input.token ?? '', input.tokenType);
+      ? serviceAppCredentials(checks, input.serviceApp) : tokenCredentials(input.token ?? '', input.tokenType);
     const token = secret;
     this.refuseDuplicate(url);
     const owner = await this.check({ orgUrl: url, ...credentials, signal: input.signal, hooks: input.hooks });
@@ -205,7 +207,7 @@ export class OrgRegistry implements Disposable {
 
   /** Points an org at a new URL (the demo org's simulator restarts on a free port). Not checked. */
   async setUrl(orgId: string, url: string): Promise<OrgRecord> {
-    const normalized = normalizeUrl(url).url;
+    const normalized = normalizeUrl(await this.credentialChecks(), url).url;
     return this.serialized(async () => {
       this.refuseDuplicate(normalized, orgId);
       // The token now goes to another address: that is new credentials.
@@ -233,7 +235,7 @@ export class OrgRegistry implements Disposable {
     if (!privateKey) throw new OrgRegistryError('no-token', `No private key is stored for "${current.label}". Import one.`);
     const settings = { ...current.serviceApp, ...changes, privateKey };
     if (changes.privateKey !== undefined && changes.keyId === undefined) delete settings.keyId; // a new key's id, if any, comes with it
-    return this.replaceCredentials(orgId, serviceAppCredentials(settings), options);
+    return this.replaceCredentials(orgId, serviceAppCredentials(await this.credentialChecks(), settings), options);
   }
 
   private async replaceCredentials(
@@ -350,12 +352,14 @@ export class OrgRegistry implements Disposable {
   /** Runs the credentials check; a cancelled check (or one that ends after Cancel) is a CancellationError. */
   private async check(connection: Parameters<CheckConnection>[0]): Promise<OktaUser | undefined> {
     throwIfCancelled(connection.signal);
+    const checks = await this.credentialChecks();
+    const checkConnection = this.checkConnection ?? checks.checkConnectionWith(this.createClient);
     let owner: OktaUser | undefined;
     try {
-      owner = await this.checkConnection(connection);
+      owner = await checkConnection(connection);
     } catch (error) {
       if (connection.signal?.aborted || isCancellation(error)) throw new CancellationError('The token check was cancelled.', { cause: error });
-      throw explainConnectionFailure(error, connection.orgUrl, connection.token ?? connection.privateKeyAuth.privateKey);
+      throw checks.explainConnectionFailure(error, connection.orgUrl, connection.token ?? connection.privateKeyAuth.privateKey);
     }
     throwIfCancelled(connection.signal);
     return owner;
@@ -463,9 +467,9 @@ function tokenKey(orgId: string): string {
   return orgSecretKey(TOKEN_SECRET_KIND, orgId);
 }
 
-function normalizeUrl(input: string): { url: string; notice?: string } {
+function normalizeUrl(checks: CredentialChecks, input: string): { url: string; notice?: string } {
   try {
-    return normalizeOrgUrl(input);
+    return checks.normalizeOrgUrl(input);
   } catch (error) {
     throw new OrgConnectionError('bad-url', error instanceof Error ? error.message : 'Invalid org URL.', {}, { cause: error });
   }
@@ -491,14 +495,14 @@ function tokenCredentials(input: string, tokenType: TokenType | undefined): Chec
 }
 
 /** The settings trimmed and the key read (refused here, before any request, when it is not usable). */
-function serviceAppCredentials(input: ServiceAppInput): CheckedCredentials {
+function serviceAppCredentials(checks: CredentialChecks, input: ServiceAppInput): CheckedCredentials {
   const clientId = input.clientId.trim();
   const scopes = [...new Set(input.scopes.map((scope) => scope.trim()).filter(Boolean))];
   const keyId = input.keyId?.trim() || undefined;
   if (!clientId) throw new OrgRegistryError('invalid-input', 'Enter the client id of the service app.');
   if (/\s/.test(clientId)) throw new OrgRegistryError('invalid-input', 'The client id must be one word without spaces; copy it from the app\'s General tab.');
   if (scopes.length === 0) throw new OrgRegistryError('invalid-input', 'Choose at least one scope (okta.users.read to list users and factors).');
-  checkPrivateKey(input.privateKey, keyId);
+  checks.checkPrivateKey(input.privateKey, keyId);
   const settings: ServiceAppSettings = { clientId, scopes, ...(keyId ? { keyId } : {}) };
   return { credentials: { privateKeyAuth: { ...settings, privateKey: input.privateKey } }, secret: input.privateKey, record: { serviceApp: settings } };
 }

@@ -6,14 +6,13 @@ import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 import { OrgLoadingNode } from './orgLoadingNode';
 import type { TreeNode } from './treeNode';
-import { UserNode } from './userNode';
 import { orgDescription } from './orgPresentation';
 import { isUserShown, usersQueryFor } from '../presentation/userQuery';
-import type { TreeContext } from './treeDependencies';
+import type { ListedUserNode, TreeContext } from './treeDependencies';
 
 /** The users read so far and the cursor of the next page (undefined after the last page). */
 interface UserPages {
-  users: UserNode[];
+  users: ListedUserNode[];
   after?: string;
 }
 
@@ -107,21 +106,24 @@ export class OrgNode extends OrgLoadingNode<UserPages> {
 
   private async appendPage(pages: UserPages): Promise<void> {
     const showDeprovisioned = this.services.config.showDeprovisioned();
-    const page = await this.services.users.page(this.orgId, {
-      ...usersQueryFor(this.services.tree.filterOf(this.orgId), showDeprovisioned),
-      limit: this.services.config.usersPageSize(),
-      after: pages.after,
-    });
+    const [page, nodes] = await Promise.all([
+      this.services.users.page(this.orgId, {
+        ...usersQueryFor(this.services.tree.filterOf(this.orgId), showDeprovisioned),
+        limit: this.services.config.usersPageSize(),
+        after: pages.after,
+      }),
+      this.services.userNodes(),
+    ]);
     // A user created or changed between two page reads may come twice; node ids must stay unique.
     const fresh = page.users
       .filter((u) => isUserShown(u, showDeprovisioned) && !pages.users.some((n) => n.user.id === u.id))
-      .map((u) => new UserNode(this.services, this, u));
+      .map((u) => nodes.create(this.services, this, u));
     pages.users.push(...fresh);
     pages.after = page.after;
   }
 
   /** The loaded user with this id, for refreshUser. */
-  async findUser(userId: string): Promise<UserNode | undefined> {
+  async findUser(userId: string): Promise<ListedUserNode | undefined> {
     const data = await this.current();
     return data?.users.find((u) => u.user.id === userId);
   }

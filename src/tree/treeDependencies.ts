@@ -1,5 +1,6 @@
 // What the tree takes from the rest of the extension, declared here beside it: explicit parts,
 // never the wiring file or the concrete services object.
+import type { OktaUser } from '../okta/models';
 import type { TotpAuthenticator } from '../authenticator/totpAuthenticator';
 import type { FactorService } from '../factors/factorService';
 import type { OrgRegistry } from '../orgs/orgRegistry';
@@ -16,6 +17,11 @@ export interface TreeDependencies {
   authenticator: Pick<TotpAuthenticator, 'has' | 'onDidChange'>;
   config: Pick<OktaSettings, 'usersPageSize' | 'showDeprovisioned'>;
   isDemoOrg(orgId: string): boolean;
+  /**
+   * Makes the nodes of listed users: the user and factor nodes come with the work half (like the
+   * users themselves), so activation compiles only the org rows.
+   */
+  userNodes(): Promise<UserNodes>;
 }
 
 /** What the nodes ask of the provider. */
@@ -28,4 +34,11 @@ export interface TreeView {
 /** What the nodes use: the dependencies plus the provider (user filters, redraws). */
 export interface TreeContext extends TreeDependencies {
   tree: TreeView;
+}
+
+/** A listed user's node (a UserNode, made by the work half). */
+export type ListedUserNode = TreeNode & { readonly user: OktaUser };
+
+export interface UserNodes {
+  create(context: TreeContext, parent: TreeNode & { orgId: string }, user: OktaUser): ListedUserNode;
 }

@@ -10,6 +10,7 @@ import { RequestLog } from '../../src/log/requestLog';
 import { InMemoryKeyValueState } from '../../src/orgs/keyValueState';
 import { createOktaClient } from '../../src/orgs/oktaClientFactory';
 import { OrgRegistry } from '../../src/orgs/orgRegistry';
+import { credentialChecks } from '../../src/orgs/credentialChecks';
 import { InMemorySecretStore } from '../../src/orgs/secretStore';
 import type { Services } from '../../src/services';
 
@@ -28,7 +29,7 @@ export interface SimulatorOrg {
 export async function startSimulatorOrg(): Promise<SimulatorOrg> {
   const sim = await startSimulator({ port: 0, seed: 'demo' });
   const secrets = new InMemorySecretStore();
-  const registry = new OrgRegistry({ state: new InMemoryKeyValueState(), secrets, createClient: createOktaClient });
+  const registry = new OrgRegistry({ credentialChecks: async () => credentialChecks, state: new InMemoryKeyValueState(), secrets, createClient: createOktaClient });
   const { org } = await registry.add({ label: 'Simulator', url: sim.url, token: sim.token, tokenType: 'SSWS' });
   const log = new RequestLog();
   const logLines: string[] = [];

@@ -10,6 +10,7 @@ import type { TotpActivation } from '../../src/okta/models';
 import { OrgConnectionError } from '../../src/orgs/errors';
 import { InMemoryKeyValueState } from '../../src/orgs/keyValueState';
 import { ORGS_STATE_KEY, OrgRegistry } from '../../src/orgs/orgRegistry';
+import { credentialChecks } from '../../src/orgs/credentialChecks';
 import { InMemorySecretStore } from '../../src/orgs/secretStore';
 import { createOktaClient } from '../../src/orgs/oktaClientFactory';
 
@@ -18,7 +19,7 @@ type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 function freshRegistry() {
   const state = new InMemoryKeyValueState();
   const secrets = new InMemorySecretStore();
-  return { state, secrets, registry: new OrgRegistry({ state, secrets, createClient: createOktaClient }) };
+  return { state, secrets, registry: new OrgRegistry({ credentialChecks: async () => credentialChecks, state, secrets, createClient: createOktaClient }) };
 }
 
 async function assertNothingStored(state: InMemoryKeyValueState, secrets: InMemorySecretStore) {

@@ -8,6 +8,7 @@ import { startSimulator } from '../../sim';
 import { OrgConnectionError, OrgRegistryError } from '../../src/orgs/errors';
 import { InMemoryKeyValueState } from '../../src/orgs/keyValueState';
 import { ORGS_STATE_KEY, OrgRegistry, type ServiceAppInput } from '../../src/orgs/orgRegistry';
+import { credentialChecks } from '../../src/orgs/credentialChecks';
 import { InMemorySecretStore } from '../../src/orgs/secretStore';
 import { generateKeyPair, type GeneratedKeyPair } from '../../src/orgs/serviceAppKeys';
 import { createOktaClient } from '../../src/orgs/oktaClientFactory';
@@ -25,7 +26,7 @@ describe('a service-app org in the registry', () => {
   const fresh = () => {
     const state = new InMemoryKeyValueState();
     const secrets = new InMemorySecretStore();
-    return { state, secrets, registry: new OrgRegistry({ state, secrets, createClient: createOktaClient }) };
+    return { state, secrets, registry: new OrgRegistry({ credentialChecks: async () => credentialChecks, state, secrets, createClient: createOktaClient }) };
   };
   const register = async (pair: GeneratedKeyPair) => sim.control.addServiceAppKey(CLIENT_ID, JSON.parse(pair.publicJwk));
   const input = (pair: GeneratedKeyPair, changes: Partial<ServiceAppInput> = {}): ServiceAppInput =>

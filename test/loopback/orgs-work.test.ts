@@ -7,6 +7,7 @@ import type { RequestLogEntry } from '../../src/okta/client';
 import { isCancellation, OktaRateLimitError } from '../../src/okta/errors';
 import { InMemoryKeyValueState } from '../../src/orgs/keyValueState';
 import { ORGS_STATE_KEY, OrgRegistry } from '../../src/orgs/orgRegistry';
+import { credentialChecks } from '../../src/orgs/credentialChecks';
 import { createOktaClient } from '../../src/orgs/oktaClientFactory';
 import { InMemorySecretStore } from '../../src/orgs/secretStore';
 import { rejection } from './client-fixtures';
@@ -39,6 +40,7 @@ function registry() {
   const state = new InMemoryKeyValueState();
   const secrets = new InMemorySecretStore();
   const created = new OrgRegistry({
+    credentialChecks: async () => credentialChecks,
     state, secrets, createClient: (options) => createOktaClient({ ...options, maxRateLimitWaitMs: 1000 }),
   });
   return { state, secrets, registry: created };

@@ -9,6 +9,7 @@ import type { CheckConnection, RegistryClientOptions } from '../../src/orgs/conn
 import { OrgConnectionError, OrgRegistryError } from '../../src/orgs/errors';
 import { InMemoryKeyValueState, KeyValueState } from '../../src/orgs/keyValueState';
 import { ORGS_STATE_KEY, OrgRegistry, OrgRegistryChange, OrgRegistryOptions } from '../../src/orgs/orgRegistry';
+import { credentialChecks } from '../../src/orgs/credentialChecks';
 import { InMemorySecretStore } from '../../src/orgs/secretStore';
 import { createOktaClient } from '../../src/orgs/oktaClientFactory';
 
@@ -45,7 +46,7 @@ function setup(overrides: Partial<OrgRegistryOptions> = {}) {
   const state = new InMemoryKeyValueState();
   const secrets = new InMemorySecretStore();
   const clients = fakeClientFactory();
-  const registry = new OrgRegistry({ state, secrets, checkConnection: okCheck(), createClient: clients.createClient, ...overrides });
+  const registry = new OrgRegistry({ credentialChecks: async () => credentialChecks, state, secrets, checkConnection: okCheck(), createClient: clients.createClient, ...overrides });
   return { state, secrets, registry, clients };
 }
 
@@ -200,7 +201,7 @@ describe('OrgRegistry.add', () => {
     const state = new InMemoryKeyValueState();
     const secrets = new InMemorySecretStore();
     secrets.store = async (key: string) => { throw new Error(`keychain locked while storing ${key} = ${TOKEN}`); };
-    const registry = new OrgRegistry({ state, secrets, checkConnection: okCheck(), createClient: createOktaClient });
+    const registry = new OrgRegistry({ credentialChecks: async () => credentialChecks, state, secrets, checkConnection: okCheck(), createClient: createOktaClient });
     await assert.rejects(registry.add({ url: 'https://acme.okta.com', token: TOKEN }), (e: unknown) => {
       assert.match((e as Error).message, /Could not save the token.*not added/);
       assertNoToken(e);
@@ -213,7 +214,7 @@ describe('OrgRegistry.add', () => {
   it('stores nothing when writing the state fails', async () => {
     const { secrets } = setup();
     const state: KeyValueState = { get: () => undefined, update: async () => { throw new Error('disk full'); } };
-    const registry = new OrgRegistry({ state, secrets, checkConnection: okCheck(), createClient: createOktaClient });
+    const registry = new OrgRegistry({ credentialChecks: async () => credentialChecks, state, secrets, checkConnection: okCheck(), createClient: createOktaClient });
     await assert.rejects(registry.add({ url: 'https://acme.okta.com', token: TOKEN }), /disk full/);
     assert.deepEqual(await secrets.keys(), []);
   });
@@ -289,7 +290,7 @@ describe('OrgRegistry rename / setUrl / updateToken / remove', () => {
   it('updateToken puts the old token back when the state cannot be written', async () => {
     const { secrets } = setup();
     const state = new InMemoryKeyValueState();
-    const registry = new OrgRegistry({ state, secrets, checkConnection: okCheck(), createClient: createOktaClient });
+    const registry = new OrgRegistry({ credentialChecks: async () => credentialChecks, state, secrets, checkConnection: okCheck(), createClient: createOktaClient });
     const { org } = await registry.add({ url: 'https://acme.okta.com', token: TOKEN });
     state.update = async () => { throw new Error('disk full'); };
     await assert.rejects(registry.updateToken(org.id, 'new-good-token'), (e: unknown) => {
@@ -320,7 +321,7 @@ describe('OrgRegistry rename / setUrl / updateToken / remove', () => {
   it('remove also finds secrets through the index when the store cannot list its keys', async () => {
     const { registry, secrets } = setup();
     const plain = { get: secrets.get.bind(secrets), store: secrets.store.bind(secrets), delete: secrets.delete.bind(secrets), onDidChange: secrets.onDidChange };
-    const plainRegistry = new OrgRegistry({ state: new InMemoryKeyValueState(), secrets: plain, checkConnection: okCheck(), createClient: createOktaClient });
+    const plainRegistry = new OrgRegistry({ credentialChecks: async () => credentialChecks, state: new InMemoryKeyValueState(), secrets: plain, checkConnection: okCheck(), createClient: createOktaClient });
     const { org } = await plainRegistry.add({ url: 'https://a.okta.com', token: TOKEN });
     await new TotpAuthenticator(plain).remember(org.id, 'u1', 'f1', { timeStep: 30, sharedSecret: 'JBTWGV22G4ZGKV3N', encoding: 'base32', keyLength: 6 }, { label: 'u', issuer: 'i' });
     await plainRegistry.remove(org.id);
@@ -374,7 +375,7 @@ describe('OrgRegistry.clientFor', () => {
   });
 
   it('builds real OktaClients by default (no token in their enumerable state)', async () => {
-    const registry = new OrgRegistry({ state: new InMemoryKeyValueState(), secrets: new InMemorySecretStore(), checkConnection: okCheck(), createClient: createOktaClient });
+    const registry = new OrgRegistry({ credentialChecks: async () => credentialChecks, state: new InMemoryKeyValueState(), secrets: new InMemorySecretStore(), checkConnection: okCheck(), createClient: createOktaClient });
     const { org } = await registry.add({ url: 'https://acme.okta.com', token: TOKEN });
     const client = await registry.clientFor(org.id);
     assert.equal(client.orgUrl, 'https://acme.okta.com');
@@ -388,8 +389,8 @@ describe('OrgRegistry across windows (two registries over one store)', () => {
     const state = new InMemoryKeyValueState(); // globalState is shared by the windows of one profile
     const secrets = new InMemorySecretStore();
     const clients = fakeClientFactory();
-    const windowA = new OrgRegistry({ state, secrets, checkConnection: okCheck(), createClient: clients.createClient });
-    const windowB = new OrgRegistry({ state, secrets, checkConnection: okCheck(), createClient: clients.createClient });
+    const windowA = new OrgRegistry({ credentialChecks: async () => credentialChecks, state, secrets, checkConnection: okCheck(), createClient: clients.createClient });
+    const windowB = new OrgRegistry({ credentialChecks: async () => credentialChecks, state, secrets, checkConnection: okCheck(), createClient: clients.createClient });
     const seenA: OrgRegistryChange[] = [];
     const seenB: OrgRegistryChange[] = [];
     windowA.onDidChange((e) => seenA.push(e));
@@ -446,12 +447,12 @@ describe('OrgRegistry never leaks the token', () => {
       const error = await registry.add({ url: 'https://acme.okta.com', token: TOKEN }).catch((e: unknown) => e);
       assertNoToken(error);
       // Even an Okta error whose text somehow carries the token is redacted on the way out.
-      const echoing = new OrgRegistry({ state, secrets, checkConnection: failingCheck(oktaError(500, 'E0000009', `echo ${TOKEN}`)), createClient: createOktaClient });
+      const echoing = new OrgRegistry({ credentialChecks: async () => credentialChecks, state, secrets, checkConnection: failingCheck(oktaError(500, 'E0000009', `echo ${TOKEN}`)), createClient: createOktaClient });
       const echoed = await echoing.add({ url: 'https://acme.okta.com', token: TOKEN }).catch((e: unknown) => e);
       assert.match((echoed as Error).message, /Unexpected answer from acme\.okta\.com: .*echo \[redacted\]/);
       assertNoToken(echoed);
 
-      const ok = new OrgRegistry({ state, secrets, checkConnection: okCheck(), createClient: createOktaClient });
+      const ok = new OrgRegistry({ credentialChecks: async () => credentialChecks, state, secrets, checkConnection: okCheck(), createClient: createOktaClient });
       const { org } = await ok.add({ url: 'https://acme.okta.com', token: TOKEN });
       assertNoToken(org);
       assertNoToken(ok.list());
@@ -528,7 +529,7 @@ describe('OrgRegistry: cancellation, hooks, trailing dots and each org\'s work',
       clients.createClient(options);
       return { getUser: async () => OWNER } as unknown as OktaClient;
     };
-    const registry = new OrgRegistry({ state: new InMemoryKeyValueState(), secrets: new InMemorySecretStore(), createClient });
+    const registry = new OrgRegistry({ credentialChecks: async () => credentialChecks, state: new InMemoryKeyValueState(), secrets: new InMemorySecretStore(), createClient });
     const onRequest = () => undefined;
     await registry.add({ url: 'https://acme.okta.com', token: TOKEN, hooks: { onRequest } });
     assert.equal(clients.built[0].onRequest, onRequest);
