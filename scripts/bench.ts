@@ -4,7 +4,10 @@
 // behind ours (benchServerClock.ts).
 // - Crawl: every user's factors (200 users, 8 at a time) under 1 s, 2 s and 60 s rate-limit windows:
 //   elapsed time as a ratio to the rate limit's bound, and the number of 429 answers.
-// - Paging 10,000 users (seed scale:10000, pages of 200): time and peak heap.
+// - Paging 10,000 users (seed scale:10000, pages of 200): time, peak heap, bytes allocated, and the
+//   heap that keeping every user takes. The peak (heapUsed sampled every 5 ms) mostly reads how much
+//   garbage V8's young generation holds before a scavenge, which depends on when V8 gets to run one;
+//   the bytes allocated (sampling heap profiler) are what the client itself decides.
 // - The factor matrix of 1,000 users (seed scale:1000) loaded by its loader under 100 requests per
 //   1 s window, as a ratio to the same bound (`--matrix-only` runs this row alone; `--paging-only` the paging rows).
 // - Activation of the packaged extension as VS Code reports it, as a ratio to a trivial tree-view
@@ -13,6 +16,7 @@
 // Run with `node --expose-gc` (the npm script does) so heap peaks start from a collected heap.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { Session } from 'node:inspector';
 import { join, resolve } from 'node:path';
 import { measureActivation, sizes } from './benchActivation';
 import { measureMatrixRender } from './benchMatrixRender';
@@ -88,7 +92,7 @@ async function startSimulator(seed: string, skewMs: number): Promise<Simulator> 
 /** The two clients under test, each as "list every user" and "list one user's factors". */
 interface Contender {
   name: string;
-  create(sim: Simulator): { userIds(): AsyncIterable<string>; factorCount(userId: string): Promise<number> };
+  create(sim: Simulator): { users(): AsyncIterable<{ id?: string }>; factorCount(userId: string): Promise<number> };
 }
 
 const ours: Contender = {
@@ -96,9 +100,7 @@ const ours: Contender = {
   create(sim) {
     const client = new OktaClient({ orgUrl: sim.url, token: sim.token, maxConcurrent: WORKERS });
     return {
-      async *userIds() {
-        for await (const user of client.listUsers({ limit: 200 })) yield user.id;
-      },
+      users: () => client.listUsers({ limit: 200 }),
       factorCount: async (userId) => (await client.listFactors(userId)).length,
     };
   },
@@ -110,8 +112,8 @@ const sdk: Contender = {
     // `testing.disableHttpsCheck` lets the SDK talk to the http loopback simulator; its typings omit it.
     const client = new OktaSdkClient({ orgUrl: sim.url, token: sim.token, testing: { disableHttpsCheck: true } } as ConstructorParameters<typeof OktaSdkClient>[0]);
     return {
-      async *userIds() {
-        for await (const user of await client.userApi.listUsers({ limit: 200 })) if (user?.id) yield user.id;
+      async *users() {
+        for await (const user of await client.userApi.listUsers({ limit: 200 })) if (user) yield user;
       },
       async factorCount(userId) {
         let count = 0;
@@ -126,7 +128,7 @@ const sdk: Contender = {
 async function crawl(contender: Contender, sim: Simulator): Promise<void> {
   const client = contender.create(sim);
   const ids: string[] = [];
-  for await (const id of client.userIds()) ids.push(id);
+  for await (const user of client.users()) if (user.id) ids.push(user.id);
   let next = 0;
   await Promise.all(Array.from({ length: WORKERS }, async () => {
     while (next < ids.length) await client.factorCount(ids[next++]);
@@ -188,12 +190,52 @@ async function paging(contender: Contender, sim: Simulator): Promise<{ ms: numbe
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
   const started = performance.now();
   let count = 0;
-  for await (const id of contender.create(sim).userIds()) if (id) count++;
+  for await (const user of contender.create(sim).users()) if (user.id) count++;
   const ms = performance.now() - started;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().heapUsed);
   if (count < PAGED_USERS) throw new Error(`${contender.name} paged ${count} users.`);
   return { ms, peakBytes: peak - baseline };
+}
+
+/**
+ * Bytes allocated while paging every user once (V8's sampling heap profiler, counting objects already
+ * collected): unlike a sampled peak, this does not depend on when V8 chooses to collect.
+ */
+async function pagingAllocation(contender: Contender, sim: Simulator): Promise<number> {
+  const session = new Session();
+  session.connect();
+  const post = <T>(method: string, params?: object) =>
+    new Promise<T>((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result as T))));
+  try {
+    await post('HeapProfiler.enable');
+    await post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    for await (const user of contender.create(sim).users()) if (!user.id) throw new Error(`${contender.name} listed a user without an id`);
+    const { profile } = await post<{ profile: { head: SamplingNode } }>('HeapProfiler.stopSampling');
+    const total = (node: SamplingNode): number => node.selfSize + node.children.reduce((sum, child) => sum + total(child), 0);
+    return total(profile.head);
+  } finally {
+    session.disconnect();
+  }
+}
+
+interface SamplingNode {
+  selfSize: number;
+  children: SamplingNode[];
+}
+
+/** The heap that holding every user takes: after paging them all into an array, and a collection. */
+async function keptHeap(contender: Contender, sim: Simulator): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run the bench with node --expose-gc (npm run bench does)');
+  gc();
+  const baseline = process.memoryUsage().heapUsed;
+  const kept: unknown[] = [];
+  for await (const user of contender.create(sim).users()) kept.push(user);
+  gc();
+  const bytes = process.memoryUsage().heapUsed - baseline;
+  if (kept.length < PAGED_USERS) throw new Error(`${contender.name} kept ${kept.length} users.`);
+  return bytes;
 }
 
 /** The matrix loader as the panel runs it: user pages and each user's factors through the factor service. */
@@ -241,15 +283,21 @@ async function pagingRows(contenders: Contender[]): Promise<string[][]> {
   try {
     await paged.control('PUT', '/rate-limits', UNLIMITED);
     for (const contender of contenders) await paging(contender, paged); // warm-up
-    const rounds = contenders.map(() => [] as Array<{ ms: number; peakBytes: number }>);
+    const rounds = contenders.map(() => [] as Array<{ ms: number; peakBytes: number; allocated: number; kept: number }>);
     for (let round = 0; round < PAGING_ROUNDS; round++) {
-      for (const [i, contender] of contenders.entries()) rounds[i].push(await paging(contender, paged));
+      for (const [i, contender] of contenders.entries()) {
+        const timed = await paging(contender, paged);
+        rounds[i].push({ ...timed, allocated: await pagingAllocation(contender, paged), kept: await keptHeap(contender, paged) });
+      }
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
     const label = `page ${PAGED_USERS.toLocaleString('en')} users (median of ${PAGING_ROUNDS})`;
     return [
       [`${label}: time`, ...rounds.map((r) => `${median(r.map((x) => x.ms)).toFixed(0)} ms`)],
-      [`${label}: peak heap`, ...rounds.map((r) => `${(median(r.map((x) => x.peakBytes)) / 2 ** 20).toFixed(1)} MiB`)],
+      [`${label}: peak heap (sampled every 5 ms)`, ...rounds.map((r) => mib(median(r.map((x) => x.peakBytes))))],
+      [`${label}: bytes allocated`, ...rounds.map((r) => mib(median(r.map((x) => x.allocated))))],
+      [`${label}, every user kept: heap after a collection`, ...rounds.map((r) => mib(median(r.map((x) => x.kept))))],
     ];
   } finally {
     await paged.stop();
