@@ -5,7 +5,9 @@ import type { OrgRecord } from '../orgs/orgRegistry';
 
 export function orgDescription(org: Pick<OrgRecord, 'url' | 'label' | 'ownerLogin' | 'serviceApp'>): string {
   const host = new URL(org.url).host;
-  const owner = org.serviceApp ? `service app ${org.serviceApp.clientId}` : org.ownerLogin ?? 'token owner unknown';
+  // "app <client id>": the client id is what tells two service apps apart, so it comes early enough
+  // to be seen at the default sidebar width (the tooltip says "Service app" in full).
+  const owner = org.serviceApp ? `app ${org.serviceApp.clientId}` : org.ownerLogin ?? 'token owner unknown';
   // A renamed org still shows its host, after the owner (the part a narrow sidebar may cut).
   return org.label === host ? owner : `${owner} · ${host}`;
 }

@@ -105,7 +105,7 @@ test('add a service-app org through the palette with an imported key, then see a
   await quickInput.waitClosed();
   await workbench.notifications.waitFor('Added "Service App Org" as the service app 0oasimdemoservice001');
   await workbench.tree.waitForItem('Service App Org');
-  assert.match(await workbench.tree.description('Service App Org'), /^service app 0oasimdemoservice001 · 127\.0\.0\.1:\d+$/);
+  assert.match(await workbench.tree.description('Service App Org'), /^app 0oasimdemoservice001 · 127\.0\.0\.1:\d+$/);
 
   await showUserFactors(workbench, 'Service App Org', 'Demo Admin');
   await workbench.tree.waitForItem('Okta Verify TOTP');

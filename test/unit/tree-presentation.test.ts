@@ -6,6 +6,7 @@ import { describeUserStatus, userDisplayName, userStatusColorId } from '../../sr
 import { adminConsoleUserUrl } from '../../src/presentation/adminConsoleUrl';
 import { SECRET_FACTOR_KEYS } from '../../src/presentation/secretFactorKeys';
 import { formatRequestLine, isRateLimitLow, rateLimitText } from '../../src/log/requestLine';
+import { orgDescription } from '../../src/tree/orgPresentation';
 
 test('codicon per factor type', () => {
   assert.equal(factorIconId('sms'), 'device-mobile');
@@ -79,4 +80,14 @@ test('rate-limit headroom is low below 20%', () => {
   assert.equal(isRateLimitLow({ limit: 600, remaining: 120, resetAt }), false);
   assert.equal(isRateLimitLow({ limit: 0, remaining: 0, resetAt }), false);
   assert.equal(rateLimitText({ limit: 600, remaining: 12, resetAt }), 'Okta: 12/600 requests left');
+});
+
+test('an org row says whose token or which service app, and the host only when the org was renamed', () => {
+  const url = 'https://dev-123456.okta.com';
+  assert.equal(orgDescription({ url, label: 'dev-123456.okta.com', ownerLogin: 'ann@example.com' }), 'ann@example.com');
+  assert.equal(orgDescription({ url, label: 'Staging', ownerLogin: 'ann@example.com' }), 'ann@example.com · dev-123456.okta.com');
+  assert.equal(orgDescription({ url, label: 'Staging' }), 'token owner unknown · dev-123456.okta.com');
+  // The client id comes right after a short word, so a narrow sidebar still shows most of it.
+  const serviceApp = { clientId: '0oa1b2c3d4e5f6g7h8i9', scopes: ['okta.users.read'] };
+  assert.equal(orgDescription({ url, label: 'Staging', serviceApp }), 'app 0oa1b2c3d4e5f6g7h8i9 · dev-123456.okta.com');
 });

@@ -310,7 +310,7 @@ suite('tree: orgs > users > factors', () => {
 
     const orgNode = (await children()).find((n) => label(n) === 'Service app org');
     assert.ok(orgNode);
-    assert.match(String(item(orgNode).description), /^service app 0oasimdemoservice001/);
+    assert.match(String(item(orgNode).description), /^app 0oasimdemoservice001/);
     const users = await children(orgNode);
     const admin = users.find((n) => /Demo Admin/.test(label(n)));
     assert.ok(admin, users.map(label).join(', '));
