@@ -44,5 +44,8 @@ export async function showPublicKeyDocument(pair: GeneratedKeyPair, clientId: st
   ].join('\n'));
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-  await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+  // Beside the file being edited, if any; with no editor open, "beside" would leave an empty group
+  // and squeeze the key into half the width.
+  const viewColumn = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+  await vscode.window.showTextDocument(document, { preview: true, viewColumn, preserveFocus: true });
 }

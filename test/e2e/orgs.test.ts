@@ -74,6 +74,52 @@ test('"Load more..." fetches the next page of users', async () => {
   await workbench.screenshotTree('orgs-load-more');
 });
 
+test('add a service-app org with a key pair generated here: the public key tab, registered in Okta, then checked; light and dark', async () => {
+  const clientId = '0oasimdemoservice001';
+  const workbench = await suite.harness.openWorkbench();
+  await workbench.openOktaView();
+  const { quickInput } = workbench;
+  await workbench.runCommand('Okta: Add an Okta Org');
+  await quickInput.waitForPrompt(/org URL/);
+  await quickInput.submit(suite.sim.url);
+  await quickInput.waitForPrompt(/sign-in/);
+  await quickInput.pick('OAuth service app (private key)');
+  await quickInput.waitForPrompt(/client id/);
+  await quickInput.submit(clientId);
+  await quickInput.waitForPrompt(/service app/);
+  await quickInput.items().filter({ hasText: 'okta.users.manage' }).first().waitFor({ state: 'visible' });
+  await quickInput.input.press('Enter');
+  await quickInput.pick('Generate a key pair here');
+  const question = await workbench.dialog.waitFor(`Register the new public key on the service app ${clientId}`);
+  const keyId = /Its key id is ([\w-]+)\./.exec(question)?.[1];
+  assert.ok(keyId, question);
+  // The tab: the steps and the public key, never the private one. The editor wraps long lines, so
+  // the text is read without white space.
+  const tab = (await workbench.editorText(/##\sJWK/)).replace(/\s+/g, '');
+  assert.ok(tab.includes(`Keyid(kid):\`${keyId}\``), tab);
+  assert.doesNotMatch(tab, /PRIVATEKEY/);
+  await workbench.screenshot('service-app-public-key-light');
+  // What the admin does in the Admin Console: paste the tab's JWK on the app (here, the simulator's).
+  // The JWK's values hold no white space, so the text without it still parses.
+  const jwk = JSON.parse(/```json(.*?)```/.exec(tab)?.[1] ?? '') as Record<string, string>;
+  assert.equal(jwk.kid, keyId);
+  assert.equal(jwk.d, undefined, 'the JWK has no private member');
+  assert.ok(await suite.sim.control.addServiceAppKey(clientId, jwk));
+  await workbench.dialog.click('I added it: check the connection');
+  await quickInput.waitForPrompt(/name/);
+  await quickInput.submit('Generated Key Org');
+  await quickInput.waitClosed();
+  await workbench.notifications.waitFor(`Added "Generated Key Org" as the service app ${clientId}`);
+  await workbench.tree.waitForItem('Generated Key Org');
+  assert.ok(!(await workbench.page.content()).includes('PRIVATE KEY'), 'the private key appears in the workbench DOM');
+
+  await workbench.runCommand('Preferences: Color Theme');
+  await workbench.quickInput.pick(/^Dark Modern/, 'Dark Modern');
+  await waitUntil('the dark theme', async () => (await workbench.page.locator('.monaco-workbench.vs-dark').count()) > 0);
+  await workbench.quickInput.waitClosed();
+  await workbench.screenshot('service-app-public-key-dark');
+});
+
 test('add a service-app org through the palette with an imported key, then see a user\'s factors', async () => {
   // The admin's part, done on the simulator: a key pair whose public half is registered on the demo app.
   const clientId = '0oasimdemoservice001';

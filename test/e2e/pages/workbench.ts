@@ -82,6 +82,13 @@ export class Workbench {
     return lines.innerText();
   }
 
+  /** Text of the editor whose text matches `content` (spaces are shown as no-break spaces: match them with \s). */
+  async editorText(content: RegExp): Promise<string> {
+    const lines = this.page.locator('.monaco-editor .view-lines').filter({ hasText: content }).first();
+    await lines.waitFor({ state: 'visible' });
+    return lines.innerText();
+  }
+
   async screenshot(name: string): Promise<string> {
     mkdirSync(screenshotDir, { recursive: true });
     const path = join(screenshotDir, `${name}.png`);
