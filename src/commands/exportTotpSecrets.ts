@@ -3,7 +3,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import vscode = require('vscode');
 import type { CommandTarget } from '../factors/targets';
-import { plural } from '../presentation/bulkText';
+import { plural } from '../factors/names';
 import { exportFormatOf, formatTotpExport, type TotpExportEntry } from '../presentation/totpExport';
 import { selectedUsers } from './bulkSelection';
 import type { CommandServices } from './commandServices';

@@ -8,7 +8,8 @@ import type { OktaUser, UserFactor } from '../okta/models';
 import type { OrgRecord } from '../orgs/orgRegistry';
 import { describeFactor, describeStatus } from '../presentation/factorDescriptions';
 import { isUserShown, usersQueryFor } from '../presentation/userQuery';
-import { describeUserStatus, userDisplayName } from '../presentation/userPresentation';
+import { describeUserStatus } from '../presentation/userPresentation';
+import { userDisplayName } from '../factors/names';
 import type { CommandServices } from './commandServices';
 
 export interface ResolvedOrg {

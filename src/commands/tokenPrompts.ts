@@ -1,7 +1,7 @@
 // The token prompt and the progress around the credentials check, shared by okta.addOrg and okta.updateToken.
 import vscode = require('vscode');
 import type { OktaUser } from '../okta/models';
-import { userDisplayName } from '../presentation/userPresentation';
+import { userDisplayName } from '../factors/names';
 
 export function askForToken(title: string, prompt: string): Thenable<string | undefined> {
   return vscode.window.showInputBox({

@@ -1,7 +1,8 @@
 import type { BulkSummary } from '../factors/bulkWork';
 import { unenrollPlan } from '../factors/bulkOperations';
 import type { CommandTarget } from '../factors/targets';
-import { plural, sampleOf } from '../presentation/bulkText';
+import { sampleOf } from '../presentation/bulkText';
+import { plural } from '../factors/names';
 import { describeFactor, describeUser } from '../presentation/factorDescriptions';
 import { confirmBulk, runBulkAction } from './bulkRun';
 import { selectedFactors } from './bulkSelection';

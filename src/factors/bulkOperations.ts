@@ -3,8 +3,8 @@
 // the tree reloads each user once. A unit keeps what it has done, so a retry goes on from there.
 // Free of `vscode`.
 import type { UserFactor } from '../okta/models';
-import { plural } from '../presentation/bulkText';
-import { factorTypeLabel } from '../presentation/factorDescriptions';
+import { plural } from '../factors/names';
+import { factorTypeLabel } from '../factors/names';
 import type { BulkUnit } from './bulkWork';
 import { isNotFound } from './errorKinds';
 import type { FactorService } from './factorService';

@@ -1,10 +1,9 @@
 // The words of a bulk action: the sample of names a confirmation shows, and the one-line result
 // summary (done, failed with the reason, skipped). Free of `vscode` (unit-tested).
 import type { BulkSummary } from '../factors/bulkWork';
+import { plural } from '../factors/names';
 
 const SAMPLE_SIZE = 3;
-
-export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "alice, bob, carol and 9 more" */
 export function sampleOf(names: readonly string[], size = SAMPLE_SIZE): string {

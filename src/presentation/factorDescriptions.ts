@@ -1,33 +1,7 @@
-// User-facing names for factors and users, used in prompts, confirmations and document titles.
-// Kept free of `vscode` so it is unit-tested in plain Node.
+// How factors and users are described in prompts, confirmations and document titles (their names
+// are in factors/names.ts). Kept free of `vscode` so it is unit-tested in plain Node.
+import { factorTypeLabel } from '../factors/names';
 import type { OktaUser, UserFactor } from '../okta/models';
-
-const TYPE_LABELS: Record<string, string> = {
-  call: 'Voice call',
-  email: 'Email',
-  push: 'Okta Verify push',
-  question: 'Security question',
-  signed_nonce: 'Okta FastPass',
-  sms: 'SMS',
-  token: 'Hardware token',
-  'token:hardware': 'YubiKey',
-  'token:hotp': 'Custom HOTP',
-  'token:software:totp': 'TOTP',
-  u2f: 'U2F key',
-  web: 'Duo',
-  webauthn: 'WebAuthn',
-};
-
-const TOTP_PROVIDER_LABELS: Record<string, string> = { OKTA: 'Okta Verify TOTP', GOOGLE: 'Google Authenticator' };
-const TOKEN_PROVIDER_LABELS: Record<string, string> = { RSA: 'RSA SecurID', SYMANTEC: 'Symantec VIP' };
-
-/** "SMS", "Google Authenticator", "RSA SecurID"... */
-export function factorTypeLabel(factor: Pick<UserFactor, 'factorType' | 'provider'>): string {
-  const provider = String(factor.provider ?? '').toUpperCase();
-  if (factor.factorType === 'token:software:totp') return TOTP_PROVIDER_LABELS[provider] ?? TYPE_LABELS[factor.factorType];
-  if (factor.factorType === 'token') return TOKEN_PROVIDER_LABELS[provider] ?? TYPE_LABELS.token;
-  return TYPE_LABELS[factor.factorType] ?? factor.factorType;
-}
 
 /** The profile detail that tells two factors of one type apart (phone, email, device, question). */
 export function factorDetail(factor: UserFactor): string | undefined {

@@ -6,12 +6,6 @@ export function describeUserStatus(user: Pick<OktaUser, 'status'>): string {
   return user.status.toLowerCase().replace(/_/g, ' ');
 }
 
-/** "Ann Lee", or the login when the profile has no name. */
-export function userDisplayName(user: OktaUser): string {
-  const name = [user.profile.firstName, user.profile.lastName].filter(Boolean).join(' ');
-  return name || user.profile.login;
-}
-
 /** Theme colour id for a user status; undefined (the default colour) for ACTIVE. */
 export function userStatusColorId(status: string): string | undefined {
   switch (status) {

@@ -2,7 +2,8 @@
 // from ../presentation/factorDescriptions so the tree and the prompts name factors alike.
 // Free of `vscode` (ids only; the nodes wrap them in ThemeIcon/ThemeColor) for unit tests.
 import type { FactorStatus, FactorType, SupportedFactor, UserFactor } from '../okta/models';
-import { describeStatus, factorDetail, factorTypeLabel } from '../presentation/factorDescriptions';
+import { describeStatus, factorDetail } from '../presentation/factorDescriptions';
+import { factorTypeLabel } from '../factors/names';
 import { timeAgo } from '../presentation/relativeTime';
 import { SECRET_FACTOR_KEYS } from '../presentation/secretFactorKeys';
 

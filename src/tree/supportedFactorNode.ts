@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import type { CatalogEntryTarget } from '../factors/targets';
-import { factorTypeLabel } from '../presentation/factorDescriptions';
+import { factorTypeLabel } from '../factors/names';
 import type { OktaUser, SupportedFactor } from '../okta/models';
 import { catalogFactorContextValue } from './contextValues';
 import { factorIconId } from './factorPresentation';

@@ -7,7 +7,8 @@ import { FactorNode } from './factorNode';
 import { MessageNode } from './messageNode';
 import { ChildListNode } from './childListNode';
 import type { TreeNode } from './treeNode';
-import { describeUserStatus, userDisplayName, userStatusColorId } from '../presentation/userPresentation';
+import { describeUserStatus, userStatusColorId } from '../presentation/userPresentation';
+import { userDisplayName } from '../factors/names';
 import type { TreeContext } from './treeDependencies';
 
 /** A user: the enrolled factors, then the "Supported factors" group from the catalog. */

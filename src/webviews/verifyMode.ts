@@ -1,5 +1,5 @@
 // Which form the Verify panel shows for a factor type. No `vscode` here (unit-tested).
-import { factorTypeLabel } from '../presentation/factorDescriptions';
+import { factorTypeLabel } from '../factors/names';
 import type { UserFactor } from '../okta/models';
 import type { VerifyMode } from './protocol';
 

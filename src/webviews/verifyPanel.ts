@@ -3,7 +3,7 @@
 // and follow it live until the user answers it, it times out, or the tester cancels.
 import type { VerifyOutcome as FactorVerifyOutcome } from '../factors/outcomes';
 import type { OktaUser, UserFactor, VerifyFactorOptions, VerifyFactorResult } from '../okta/models';
-import { factorTypeLabel } from '../presentation/factorDescriptions';
+import { factorTypeLabel } from '../factors/names';
 import { PanelInputError } from './errorView';
 import { PanelRegistry } from './panelRegistry';
 import { DEFAULT_POLL_INTERVAL_MS, type PanelTiming } from './panelTiming';

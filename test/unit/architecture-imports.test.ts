@@ -76,6 +76,15 @@ test('src/okta/ and src/factors/ are plain TypeScript: no vscode import', () => 
   }
 });
 
+test('src/factors/ imports no layer above it (presentation, ui, tree, webviews, commands, demo)', () => {
+  const above = new Set(['presentation', 'ui', 'tree', 'webviews', 'commands', 'demo']);
+  const folderOf = (file: string) => name(file).split(/[/\\]/)[0];
+  for (const file of files.filter((f) => folderOf(f) === 'factors')) {
+    const upward = (graph.get(file) ?? []).filter((target) => above.has(folderOf(target)));
+    assert.deepEqual(upward.map(name), [], `${name(file)} imports a layer above it`);
+  }
+});
+
 test('only extension.ts imports the wiring file', () => {
   const wiring = join(srcRoot, 'services.ts');
   for (const [file, imports] of graph) {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { OktaUser } from '../../src/okta/models';
-import { describeFactor, describeStatus, describeUser, factorTypeLabel } from '../../src/presentation/factorDescriptions';
+import { describeFactor, describeStatus, describeUser } from '../../src/presentation/factorDescriptions';
+import { factorTypeLabel } from '../../src/factors/names';
 import { googleTotp, push, question, rsa, sms } from './factorFixtures';
 
 test('labels name the type and provider a tester recognises', () => {
