@@ -22,6 +22,24 @@ export async function addOrgThroughPalette(workbench: Workbench, sim: RunningSim
 }
 
 /**
+ * Okta: Add an Okta Org -> URL -> sign-in "OAuth service app" -> client id -> scopes (both, as checked
+ * by default); leaves the key choice (generate or import) open.
+ */
+export async function startServiceAppThroughPalette(workbench: Workbench, sim: RunningSimulator, clientId: string): Promise<void> {
+  const { quickInput } = workbench;
+  await workbench.runCommand('Okta: Add an Okta Org');
+  await quickInput.waitForPrompt(/org URL/);
+  await quickInput.submit(sim.url);
+  await quickInput.waitForPrompt(/sign-in/);
+  await quickInput.pick('OAuth service app (private key)');
+  await quickInput.waitForPrompt(/client id/);
+  await quickInput.submit(clientId);
+  await quickInput.waitForPrompt(/service app/);
+  await quickInput.items().filter({ hasText: 'okta.users.manage' }).first().waitFor({ state: 'visible' });
+  await quickInput.input.press('Enter'); // both scopes are checked by default
+}
+
+/**
  * Expands org > user, waiting for the user's factors to load. Known issue (see the session notes):
  * on a loaded machine the org's first user list has, twice in about ten runs, stayed empty with no
  * error right after the org was added; one click on the org's Refresh is what a user would do, so the

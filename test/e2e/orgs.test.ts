@@ -7,7 +7,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { addOrgThroughPalette, showUserFactors } from './flows';
+import { addOrgThroughPalette, showUserFactors, startServiceAppThroughPalette } from './flows';
 import { useSimulatorSuite } from './suiteSetup';
 import { waitUntil } from './waitUntil';
 
@@ -79,16 +79,7 @@ test('add a service-app org with a key pair generated here: the public key tab, 
   const workbench = await suite.harness.openWorkbench();
   await workbench.openOktaView();
   const { quickInput } = workbench;
-  await workbench.runCommand('Okta: Add an Okta Org');
-  await quickInput.waitForPrompt(/org URL/);
-  await quickInput.submit(suite.sim.url);
-  await quickInput.waitForPrompt(/sign-in/);
-  await quickInput.pick('OAuth service app (private key)');
-  await quickInput.waitForPrompt(/client id/);
-  await quickInput.submit(clientId);
-  await quickInput.waitForPrompt(/service app/);
-  await quickInput.items().filter({ hasText: 'okta.users.manage' }).first().waitFor({ state: 'visible' });
-  await quickInput.input.press('Enter');
+  await startServiceAppThroughPalette(workbench, suite.sim, clientId);
   await quickInput.pick('Generate a key pair here');
   const question = await workbench.dialog.waitFor(`Register the new public key on the service app ${clientId}`);
   const keyId = /Its key id is ([\w-]+)\./.exec(question)?.[1];
@@ -132,16 +123,7 @@ test('add a service-app org through the palette with an imported key, then see a
   const workbench = await suite.harness.openWorkbench();
   await workbench.openOktaView();
   const { quickInput } = workbench;
-  await workbench.runCommand('Okta: Add an Okta Org');
-  await quickInput.waitForPrompt(/org URL/);
-  await quickInput.submit(suite.sim.url);
-  await quickInput.waitForPrompt(/sign-in/);
-  await quickInput.pick('OAuth service app (private key)');
-  await quickInput.waitForPrompt(/client id/);
-  await quickInput.submit(clientId);
-  await quickInput.waitForPrompt(/service app/);
-  await quickInput.items().filter({ hasText: 'okta.users.manage' }).first().waitFor({ state: 'visible' });
-  await quickInput.input.press('Enter'); // both scopes are checked by default
+  await startServiceAppThroughPalette(workbench, suite.sim, clientId);
   await quickInput.pick('Import a private key file');
   // The host's file dialog (a path box in the browser-hosted workbench): type the key file's path.
   await quickInput.waitForPrompt(/Import the service app's private key/);
