@@ -3,8 +3,7 @@
 // the tree reloads each user once. A unit keeps what it has done, so a retry goes on from there.
 // Free of `vscode`.
 import type { UserFactor } from '../okta/models';
-import { plural } from '../factors/names';
-import { factorTypeLabel } from '../factors/names';
+import { factorTypeLabel, plural } from './names';
 import type { BulkUnit } from './bulkWork';
 import { isNotFound } from './errorKinds';
 import type { FactorService } from './factorService';

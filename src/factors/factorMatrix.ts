@@ -3,8 +3,7 @@
 // cells the status. Counting, filtering and sorting live here so the panel's script and the host's
 // export agree on what "the matrix as shown" is. Free of `vscode` and of the DOM.
 import type { OktaUser, UserFactor } from '../okta/models';
-import { factorTypeLabel } from '../factors/names';
-import { userDisplayName } from '../factors/names';
+import { factorTypeLabel, userDisplayName } from './names';
 
 /** A cell's status: the factor's own, or NOT_SETUP when the user has none of that column. */
 export type CellStatus = 'ACTIVE' | 'PENDING_ACTIVATION' | 'NOT_SETUP' | string;
