@@ -1,9 +1,10 @@
 // The modules both bundles use whose identity matters: classes checked with `instanceof` (OktaError
 // and its kin, OrgRegistryError, the tree's TreeNode…) or extended on both sides (the tree's node
 // bases: org rows are drawn by main, users and factors by the work half), and module-level state
-// (the document providers' contents). One copy of each lives in the main bundle; the work bundle (dist/lazy/work.js) reaches them through this
-// table instead of bundling its own: scripts/build.mjs maps its imports of these paths here, and
-// fails the build when any other module with a class or state ends up in both bundles.
+// (the document providers' contents). One copy of each lives in the main bundle; the work bundle
+// (dist/lazy/work.js) reaches them through this table instead of bundling its own: scripts/build.mjs
+// maps its imports of these paths here, and fails the build when any other module with a class or
+// state ends up in both bundles.
 import * as factorDocumentProvider from './commands/factorDocumentProvider';
 import * as publicKeyDocument from './commands/publicKeyDocument';
 import * as oktaErrors from './okta/errors';

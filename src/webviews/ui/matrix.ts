@@ -27,7 +27,7 @@ const selectedRows = new Set<string>();
 const focus = { row: 0, col: 0 };
 let dirty = { data: false, head: false };
 let frame: number | undefined;
-/** The slowest piece of the panel's own work so far: a frame's render, or a key's or click's handling. */
+/** The slowest piece of the panel's own work so far: a frame's render, or a key's handling. */
 let maxWorkMs = 0;
 /** The sticky header's height for the keys' scrolling, read on a key after the header was redrawn (layout is fresh by then). */
 let headHeight: number | undefined;
