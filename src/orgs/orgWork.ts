@@ -1,7 +1,8 @@
 // Each org's work under its current credentials: a session whose identity the clients' factory keys
 // their shared rate-limit state and concurrency cap by, and the signal that ends the work. Removing
-// the org, or giving it another token or URL, ends the work (calls in flight and queued are cancelled) and the next work starts fresh,
-// so a spent or poisoned bucket never outlives the credentials it was learned with.
+// the org, or giving it another token or URL, ends the work (calls in flight and queued are
+// cancelled) and the next work starts fresh, so a spent or poisoned bucket never outlives the
+// credentials it was learned with.
 import { nodeCrypto } from '../okta/nodeCrypto';
 import { CancellationError, type WorkEndReason } from './errors';
 
