@@ -1,5 +1,5 @@
 // Bundles the extension, the simulator (loaded lazily for the demo org), the webview scripts and the
-// extension-host test suite. Entry points are discovered by folder so new webviews need no edits here.
+// extension-host test suite. Entry points are discovered by folder so new panels need no edits here.
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
 import { checkBundleBoundary, sharedModulesPlugin, workBundlePlugin } from './bundleBoundary.mjs';
@@ -8,6 +8,11 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const tsFilesIn = (dir) =>
   existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => `${dir}/${f}`) : [];
+
+// Each panel's browser app, src/panels/<panel>/app/main.ts, becomes dist/webview/<panel>.js.
+const panelApps = () => Object.fromEntries(readdirSync('src/panels')
+  .filter((panel) => existsSync(`src/panels/${panel}/app/main.ts`))
+  .map((panel) => [panel, `src/panels/${panel}/app/main.ts`]));
 
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info' };
 
@@ -35,7 +40,7 @@ const work = { ...common, ...trimmedAxios, ...extensionHost, entryPoints: { 'laz
 const builds = [
   main,
   work,
-  { ...common, entryPoints: tsFilesIn('src/webviews/ui'), outdir: 'dist/webview',
+  { ...common, entryPoints: panelApps(), outdir: 'dist/webview',
     platform: 'browser', format: 'iife', target: 'es2022' },
   // Each extension-host suite is its own bundle under dist/test/exthost/suite/; index.ts finds them at run time.
   { ...common, ...trimmedAxios, entryPoints: ['test/exthost/index.ts', ...tsFilesIn('test/exthost/suite')], outbase: 'test/exthost',

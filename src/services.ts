@@ -4,15 +4,15 @@
 // half (work.ts, bundled apart), loaded on first use: a command's first call, or the first expand
 // of an org (the tree shows its loading row meanwhile).
 import vscode = require('vscode');
-import { PUBLIC_KEY_SCHEME, publicKeyDocuments } from './commands/publicKeyDocument';
+import { PUBLIC_KEY_SCHEME, publicKeyDocuments } from './documents/publicKeyDocument';
 import { registerCommands } from './commands/registration';
 import type { TotpSecretChange } from './authenticator/totpAuthenticator';
-import { factorDocuments, type FactorDocumentServices } from './commands/factorDocumentProvider';
+import { factorDocuments, type FactorDocumentServices } from './documents/factorDocumentProvider';
 import type { FactorChange } from './factors/factorService';
 import { RateLimitStatusBar } from './log/rateLimitStatusBar';
 import { RequestLog } from './log/requestLog';
 import type { OktaClient } from './okta/client';
-import { Emitter } from './orgs/emitter';
+import { Emitter } from './util/emitter';
 import { OrgRegistry, type ClientHooks } from './orgs/orgRegistry';
 import { settings, type OktaSettings } from './settings';
 import { FactorsTreeProvider } from './tree/factorsTreeProvider';

@@ -5,10 +5,10 @@
 // (dist/lazy/work.js) reaches them through this table instead of bundling its own: scripts/build.mjs
 // maps its imports of these paths here, and fails the build when any other module with a class or
 // state ends up in both bundles.
-import * as factorDocumentProvider from './commands/factorDocumentProvider';
-import * as publicKeyDocument from './commands/publicKeyDocument';
+import * as factorDocumentProvider from './documents/factorDocumentProvider';
+import * as publicKeyDocument from './documents/publicKeyDocument';
 import * as oktaErrors from './okta/errors';
-import * as emitter from './orgs/emitter';
+import * as emitter from './util/emitter';
 import * as orgsErrors from './orgs/errors';
 import * as orgSecretIndex from './orgs/orgSecretIndex';
 import * as messageNode from './tree/messageNode';
@@ -16,10 +16,10 @@ import * as orgLoadingNode from './tree/orgLoadingNode';
 import * as treeNode from './tree/treeNode';
 
 export const SHARED_MODULES = {
-  'commands/factorDocumentProvider': factorDocumentProvider,
-  'commands/publicKeyDocument': publicKeyDocument,
+  'documents/factorDocumentProvider': factorDocumentProvider,
+  'documents/publicKeyDocument': publicKeyDocument,
   'okta/errors': oktaErrors,
-  'orgs/emitter': emitter,
+  'util/emitter': emitter,
   'orgs/errors': orgsErrors,
   'orgs/orgSecretIndex': orgSecretIndex,
   'tree/messageNode': messageNode,

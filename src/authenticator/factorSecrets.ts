@@ -1,6 +1,6 @@
 // One JSON record per enrolled factor in the SecretStore, under `<kind>/<orgId>/<userId>/<factorId>`,
 // indexed per org so an org's records can all be deleted. Shared by the TOTP and HOTP authenticators.
-import { Disposable, Emitter } from '../orgs/emitter';
+import { Disposable, Emitter } from '../util/emitter';
 import { OrgSecretIndex, orgSecretKey } from '../orgs/orgSecretIndex';
 import { SecretStore } from '../orgs/secretStore';
 

@@ -1,7 +1,7 @@
 // What the TOTP and HOTP authenticators share: one secret record per enrolled factor in the
 // SecretStore, the same look-up/forget operations, and an otpauth:// URI for phone apps.
 import type { HashAlgorithm } from 'otplib';
-import { Disposable } from '../orgs/emitter';
+import { Disposable } from '../util/emitter';
 import { SecretStore } from '../orgs/secretStore';
 import { FactorRef, FactorSecrets } from './factorSecrets';
 import { OtpauthUriInput, buildOtpauthUri } from './otpauthUri';

@@ -9,7 +9,7 @@ import type { ClientHooks, OrgRegistry } from '../orgs/orgRegistry';
 import type { OktaSettings } from '../settings';
 import type { FactorsTreeProvider } from '../tree/factorsTreeProvider';
 import type { UserDirectory } from '../users/userDirectory';
-import type { PanelServices } from '../webviews/panelServices';
+import type { PanelServices } from '../panels/shared/panelServices';
 
 export interface CommandServices extends PanelServices {
   context: Pick<vscode.ExtensionContext, 'extensionUri' | 'extension' | 'subscriptions'>;

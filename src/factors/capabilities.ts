@@ -1,7 +1,7 @@
 // What can be done to a factor right now. The FactorService guards each action with these, and the
 // tree tags its nodes with the same predicates (`+canActivate`...), so a menu never offers an action
 // the service would refuse. Free of `vscode`.
-import { linkAllows } from '../okta/links';
+import { linkAllows } from '../okta/api/links';
 import type { UserFactor } from '../okta/models';
 
 /** Factor types the activate operation accepts a passcode for. */

@@ -6,14 +6,14 @@ import type { DroppedLegacySecret } from '../authenticator/legacyHotpSecrets';
 import type { TotpAuthenticator } from '../authenticator/totpAuthenticator';
 import type { OktaClient } from '../okta/client';
 import { isCancellation, OktaApiError } from '../okta/errors';
-import { factorTransactionId, linkHref } from '../okta/links';
+import { factorTransactionId, linkHref } from '../okta/api/links';
 import {
   isUserFactor, type CustomTotpProfile, type EnrollFactorOptions, type EnrollFactorRequest, type PushActivation, type SecurityQuestion,
   type SupportedFactor, type TotpActivation, type UserFactor, type VerifyFactorOptions, type VerifyFactorRequest,
   type VerifyFactorResult,
 } from '../okta/models';
-import { pollPushActivation, pollPushTransaction } from '../okta/pushPolling';
-import { Emitter, type Event } from '../orgs/emitter';
+import { pollPushActivation, pollPushTransaction } from './pushPolling';
+import { Emitter, type Event } from '../util/emitter';
 import { canActivate, canResend, canVerify, hasPushTransactions, isDeletable } from './capabilities';
 import { isNotFound, isRateLimited, isWrongPasscode, sendCooldownSeconds } from './errorKinds';
 import {

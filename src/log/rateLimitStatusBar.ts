@@ -1,6 +1,6 @@
 import vscode = require('vscode');
-import type { RateLimitStatus } from '../okta/rateLimits';
-import { waitText } from '../okta/waitText';
+import type { RateLimitStatus } from '../okta/http/rateLimits';
+import { waitText } from '../util/waitText';
 import { isRateLimitLow, rateLimitText } from './requestLine';
 
 interface LowBucket {

@@ -1,7 +1,7 @@
 // One line of the request log and the rate-limit headroom text. Free of `vscode` for unit tests.
 // The entries come from OktaClient's hooks, which carry the path only: never the origin or the token.
 import type { RequestLogEntry } from '../okta/client';
-import type { RateLimitStatus } from '../okta/rateLimits';
+import type { RateLimitStatus } from '../okta/http/rateLimits';
 
 /** `GET /api/v1/users?limit=25 -> 200 (41 ms) [req abc]` */
 export function formatRequestLine(entry: RequestLogEntry): string {

@@ -3,29 +3,29 @@
 // (which would carry the token): the transport (transport.ts: the axios exchange, size cap,
 // decoding), the request policy (requestPolicy.ts: retries, throttling, rate-limit state), and the
 // factor and user APIs (factorApi.ts, userApi.ts).
-import { ApiCalls } from './apiCalls';
+import { ApiCalls } from './api/apiCalls';
 import { OktaInputError } from './errors';
-import { FactorApi, type CallOptions } from './factorApi';
+import { FactorApi, type CallOptions } from './api/factorApi';
 import type {
   ActivateFactorRequest, CustomTotpProfile, EnrollFactorOptions, EnrollFactorRequest, ListUsersQuery, OktaUser,
   PushActivation, ResendFactorRequest, SecurityQuestion, SupportedFactor, TokenType, UserFactor,
   UsersPage, VerifyFactorOptions, VerifyFactorRequest, VerifyFactorResult,
 } from './models';
-import { OrgTraffic } from './orgTraffic';
+import { OrgTraffic } from './http/orgTraffic';
 import { normalizeOrgUrl } from './orgUrl';
-import type { RateLimitStatus } from './rateLimits';
-import { redactor, type Redact } from './redact';
-import { StaticAuthorizer, type RequestAuthorizer } from './requestAuthorizer';
-import { RequestPolicy, type RequestLogEntry } from './requestPolicy';
-import { ServiceAppAuthorizer } from './serviceAppAuthorizer';
-import { readServiceAppKey } from './serviceAppKey';
-import { ServiceAppTokens, sharedServiceAppTokens, type ServiceAppAuth } from './serviceAppTokens';
-import { HttpTransport } from './transport';
-import { UserApi } from './userApi';
+import type { RateLimitStatus } from './http/rateLimits';
+import { redactor, type Redact } from './http/redact';
+import { StaticAuthorizer, type RequestAuthorizer } from './auth/requestAuthorizer';
+import { RequestPolicy, type RequestLogEntry } from './http/requestPolicy';
+import { ServiceAppAuthorizer } from './auth/serviceAppAuthorizer';
+import { readServiceAppKey } from './auth/serviceAppKey';
+import { ServiceAppTokens, sharedServiceAppTokens, type ServiceAppAuth } from './auth/serviceAppTokens';
+import { HttpTransport } from './http/transport';
+import { UserApi } from './api/userApi';
 
-export type { RateLimitStatus } from './rateLimits';
-export type { RequestLogEntry } from './requestPolicy';
-export type { CallOptions } from './factorApi';
+export type { RateLimitStatus } from './http/rateLimits';
+export type { RequestLogEntry } from './http/requestPolicy';
+export type { CallOptions } from './api/factorApi';
 
 /** An OAuth 2.0 service app (client credentials with private_key_jwt; DPoP when the app requires it). */
 export interface PrivateKeyAuth {

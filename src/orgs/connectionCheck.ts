@@ -4,7 +4,7 @@
 import type { OktaClient, OktaClientOptions, PrivateKeyAuth } from '../okta/client';
 import { OktaApiError, OktaError, OktaNetworkError } from '../okta/errors';
 import { OktaUser, TokenType } from '../okta/models';
-import { OktaOAuthError, OktaServiceAppForbiddenError } from '../okta/oauthErrors';
+import { OktaOAuthError, OktaServiceAppForbiddenError } from '../okta/auth/oauthErrors';
 import { OrgConnectionError } from './errors';
 import type { OrgWorkSession } from './orgWork';
 import { redactToken, scrubbedCause } from './secretScrub';

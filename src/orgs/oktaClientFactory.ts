@@ -2,7 +2,7 @@
 // work session (one org, one set of credentials) shares one OrgTraffic, so they share what they learn
 // of the rate limit and one concurrency cap, while new credentials start fresh.
 import { OktaClient } from '../okta/client';
-import { OrgTraffic } from '../okta/orgTraffic';
+import { OrgTraffic } from '../okta/http/orgTraffic';
 import type { ClientFactory } from './connectionCheck';
 import type { OrgWorkSession } from './orgWork';
 

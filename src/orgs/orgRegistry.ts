@@ -5,11 +5,11 @@
 import type { OktaClient } from '../okta/client';
 import { isCancellation } from '../okta/errors';
 import { OktaUser, TokenType } from '../okta/models';
-import { nodeCrypto } from '../okta/nodeCrypto';
-import { anySignal } from '../okta/signals';
+import { nodeCrypto } from '../util/nodeCrypto';
+import { anySignal } from '../util/signals';
 import type { CheckConnection, ClientFactory, ClientHooks, OrgCredentials } from './connectionCheck';
 import type { CredentialChecks } from './credentialChecks';
-import { Disposable, Emitter } from './emitter';
+import { Disposable, Emitter } from '../util/emitter';
 import { CancellationError, OrgConnectionError, OrgRegistryError, type WorkEndReason } from './errors';
 import { KeyValueState } from './keyValueState';
 import { OrgSecretIndex, orgIdOfSecretKey, orgSecretKey } from './orgSecretIndex';

@@ -3,7 +3,7 @@
 // the org, or giving it another token or URL, ends the work (calls in flight and queued are
 // cancelled) and the next work starts fresh, so a spent or poisoned bucket never outlives the
 // credentials it was learned with.
-import { nodeCrypto } from '../okta/nodeCrypto';
+import { nodeCrypto } from '../util/nodeCrypto';
 import { CancellationError, type WorkEndReason } from './errors';
 
 /** Tells credentials apart without keeping them: a SHA-256 of the token, held only in memory. */

@@ -1,6 +1,6 @@
 // The small slice of vscode.SecretStorage the registry and the authenticator need. VS Code's
 // `context.secrets` satisfies it as is; InMemorySecretStore stands in for it in Node tests.
-import { Disposable, Emitter } from './emitter';
+import { Disposable, Emitter } from '../util/emitter';
 
 export interface SecretStoreChange {
   key: string;

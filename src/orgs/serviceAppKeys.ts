@@ -3,8 +3,8 @@
 // key checked before anything is stored. The key id of a generated pair is its JWK thumbprint
 // (RFC 7638), so the key registered in Okta and the one signing assertions are recognisably the same.
 import { OktaInputError } from '../okta/errors';
-import { loadJose } from '../okta/joseLoader';
-import { generateServiceAppKeyPem, publicJwkOf, publicPemOf, readServiceAppKey } from '../okta/serviceAppKey';
+import { loadJose } from '../okta/auth/joseLoader';
+import { generateServiceAppKeyPem, publicJwkOf, publicPemOf, readServiceAppKey } from '../okta/auth/serviceAppKey';
 import { OrgRegistryError } from './errors';
 
 export interface GeneratedKeyPair {

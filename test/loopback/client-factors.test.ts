@@ -5,9 +5,9 @@ import { generateSync } from 'otplib';
 import { startSimulator } from '../../sim';
 import { OktaClient } from '../../src/okta/client';
 import { OktaApiError, OktaInputError, OktaNetworkError } from '../../src/okta/errors';
-import { factorTransactionId, linkAllows, linkHref, linksFor, totpQrCodeHref } from '../../src/okta/links';
+import { factorTransactionId, linkAllows, linkHref, linksFor, totpQrCodeHref } from '../../src/okta/api/links';
 import { isUserFactor, type TotpActivation, type UserFactor } from '../../src/okta/models';
-import { pollPushActivation, pollPushTransaction } from '../../src/okta/pushPolling';
+import { pollPushActivation, pollPushTransaction } from '../../src/factors/pushPolling';
 import { createUser, recordingClient, rejection, SimHttpControl, type Simulator } from './client-fixtures';
 
 let sim: Simulator;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { startSimulator } from '../../sim';
 import { OktaClient, type OktaClientOptions, type RequestLogEntry } from '../../src/okta/client';
-import type { RateLimitStatus } from '../../src/okta/rateLimits';
+import type { RateLimitStatus } from '../../src/okta/http/rateLimits';
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 export type SimOptions = Parameters<typeof startSimulator>[0];

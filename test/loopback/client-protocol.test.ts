@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { OktaClient, type RequestLogEntry } from '../../src/okta/client';
-import { OrgTraffic } from '../../src/okta/orgTraffic';
-import { factorTransactionId, linkHref, totpQrCodeHref } from '../../src/okta/links';
+import { OrgTraffic } from '../../src/okta/http/orgTraffic';
+import { factorTransactionId, linkHref, totpQrCodeHref } from '../../src/okta/api/links';
 import type { TotpActivation } from '../../src/okta/models';
-import { pollPushTransaction } from '../../src/okta/pushPolling';
-import { MIN_RESET_GUARD_MS } from '../../src/okta/rateLimitTracker';
+import { pollPushTransaction } from '../../src/factors/pushPolling';
+import { MIN_RESET_GUARD_MS } from '../../src/okta/http/rateLimitTracker';
 import { json, startScriptedServer, type Handler, type ScriptedServer } from './scriptedServer';
 
 let server: ScriptedServer;

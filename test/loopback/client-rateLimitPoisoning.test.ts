@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { OktaClient, type RequestLogEntry } from '../../src/okta/client';
 import { OktaRateLimitError } from '../../src/okta/errors';
-import { MAX_RESET_DELAY_MS } from '../../src/okta/rateLimits';
+import { MAX_RESET_DELAY_MS } from '../../src/okta/http/rateLimits';
 import { rejection } from './client-fixtures';
 import { json, startScriptedServer, type ScriptedServer } from './scriptedServer';
 

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
 import { startSimulator } from '../../sim';
 import { OktaApiError, OktaRateLimitError } from '../../src/okta/errors';
-import { OrgTraffic } from '../../src/okta/orgTraffic';
-import { MAX_RESET_DELAY_MS } from '../../src/okta/rateLimits';
+import { OrgTraffic } from '../../src/okta/http/orgTraffic';
+import { MAX_RESET_DELAY_MS } from '../../src/okta/http/rateLimits';
 import { createUser, recordingClient, rejection, SimHttpControl, type Simulator } from './client-fixtures';
 
 let sim: Simulator;

@@ -9,8 +9,8 @@ import { after, before, beforeEach, describe, mock, test } from 'node:test';
 import { startSimulator } from '../../sim';
 import { OktaClient, type PrivateKeyAuth, type RequestLogEntry } from '../../src/okta/client';
 import { OktaApiError } from '../../src/okta/errors';
-import { OktaOAuthError } from '../../src/okta/oauthErrors';
-import { OrgTraffic } from '../../src/okta/orgTraffic';
+import { OktaOAuthError } from '../../src/okta/auth/oauthErrors';
+import { OrgTraffic } from '../../src/okta/http/orgTraffic';
 import { assertTokenFree, createUser, rejection, SimHttpControl, type Simulator } from './client-fixtures';
 
 let sim: Simulator;

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { startSimulator } from '../../sim';
 import { OktaClient, type RequestLogEntry } from '../../src/okta/client';
 import { OktaError, OktaNetworkError } from '../../src/okta/errors';
-import { pollPushTransaction } from '../../src/okta/pushPolling';
+import { pollPushTransaction } from '../../src/factors/pushPolling';
 import { assertTokenFree, createUser, rejection, SimHttpControl, type Simulator } from './client-fixtures';
 import { startScriptedServer } from './scriptedServer';
 

@@ -31,6 +31,8 @@ function resolveLocal(from: string, spec: string): string | undefined {
 const files = sourceFiles(srcRoot);
 const graph = new Map(files.map((file) => [file, specifiers(file).map((s) => resolveLocal(file, s)).filter((f): f is string => !!f && f.startsWith(srcRoot))]));
 const name = (file: string) => relative(srcRoot, file);
+/** The top folder of src/ a file is in (its layer). */
+const folderOf = (file: string) => name(file).split(/[/\\]/)[0];
 
 /** One import circle, as a list of files, or undefined when there is none. */
 export function findCircle(edges: Map<string, string[]>): string[] | undefined {
@@ -70,18 +72,28 @@ test('src/ has no import circle', () => {
   assert.equal(circle?.map(name).join(' -> '), undefined);
 });
 
-test('src/okta/ and src/factors/ are plain TypeScript: no vscode import', () => {
-  for (const file of files.filter((f) => /[/\\](okta|factors|users)[/\\]/.test(f))) {
+test('src/okta/, src/factors/, src/users/ and src/util/ are plain TypeScript: no vscode import', () => {
+  const plain = new Set(['okta', 'factors', 'users', 'util']);
+  for (const file of files.filter((f) => plain.has(folderOf(f)))) {
     assert.ok(!specifiers(file).includes('vscode'), `${name(file)} imports vscode`);
   }
 });
 
-test('src/factors/ imports no layer above it (presentation, ui, tree, webviews, commands, demo)', () => {
-  const above = new Set(['presentation', 'ui', 'tree', 'webviews', 'commands', 'demo']);
-  const folderOf = (file: string) => name(file).split(/[/\\]/)[0];
+test('src/factors/ imports no layer above it (presentation, ui, tree, panels, commands, documents, demo)', () => {
+  const above = new Set(['presentation', 'ui', 'tree', 'panels', 'commands', 'documents', 'demo']);
   for (const file of files.filter((f) => folderOf(f) === 'factors')) {
     const upward = (graph.get(file) ?? []).filter((target) => above.has(folderOf(target)));
     assert.deepEqual(upward.map(name), [], `${name(file)} imports a layer above it`);
+  }
+});
+
+test('src/util/ holds generic helpers (imports nothing of src/ but util/), and src/okta/ stands on util/ only', () => {
+  const allowed: Record<string, string[]> = { util: ['util'], okta: ['okta', 'util'] };
+  for (const [file, imports] of graph) {
+    const may = allowed[folderOf(file)];
+    if (!may) continue;
+    const outside = imports.filter((target) => !may.includes(folderOf(target)));
+    assert.deepEqual(outside.map(name), [], `${name(file)} imports above its layer`);
   }
 });
 
@@ -92,10 +104,10 @@ test('only extension.ts imports the wiring file', () => {
   }
 });
 
-test('commands and webviews reach Okta only through the factor service', () => {
-  for (const file of files.filter((f) => /[/\\](commands|webviews)[/\\]/.test(f))) {
+test('commands and panels reach Okta only through the factor service', () => {
+  for (const file of files.filter((f) => ['commands', 'panels'].includes(folderOf(f)))) {
     const text = readFileSync(file, 'utf8');
-    assert.doesNotMatch(text, /\bclientFor\(|okta\/client'|okta\/pushPolling'/, `${name(file)} uses the client directly`);
+    assert.doesNotMatch(text, /\bclientFor\(|okta\/client'|pushPolling'/, `${name(file)} uses the client directly`);
   }
 });
 
@@ -130,7 +142,7 @@ test('the load-time import finder sees value imports and skips type-only and laz
 
 test('activation loads the registry, the tree and the command stubs only: the work half waits for first use', () => {
   const atActivation = [...loadedAtStart(join(srcRoot, 'extension.ts'))].map(name);
-  const workOnly = /^(work\.ts|okta\/client\.ts|factors\/factorService\.ts|users\/|authenticator\/|demo\/|webviews\/|commands\/(?!registration\.ts|commandTarget\.ts|factorDocumentProvider\.ts|publicKeyDocument\.ts))/;
+  const workOnly = /^(work\.ts|okta\/client\.ts|factors\/factorService\.ts|users\/|authenticator\/|demo\/|panels\/|commands\/(?!registration\.ts|commandTarget\.ts))/;
   assert.deepEqual(atActivation.filter((file) => workOnly.test(file)), []);
 });
 

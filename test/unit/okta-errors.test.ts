@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import {
   apiErrorFromResponse, isCancellation, OktaApiError, OktaError, OktaInputError, OktaNetworkError,
 } from '../../src/okta/errors';
-import { redactor } from '../../src/okta/redact';
+import { redactor } from '../../src/okta/http/redact';
 
 const context = { method: 'POST', path: '/api/v1/users/00u1/factors/f1/verify', requestId: 'req-1' };
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { factorTransactionId, isHref, linkAllows, linkHref, linksFor, parseLinkHeader, totpQrCodeHref } from '../../src/okta/links';
+import { factorTransactionId, isHref, linkAllows, linkHref, linksFor, parseLinkHeader, totpQrCodeHref } from '../../src/okta/api/links';
 import type { HalLinks } from '../../src/okta/models';
 
 test('Link header: one header with several values, several headers, quoted and bare rel, commas inside URLs', () => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiErrorFromResponse } from '../../src/okta/errors';
-import { OktaOAuthError, serviceAppRefusal, tokenEndpointError } from '../../src/okta/oauthErrors';
+import { OktaOAuthError, serviceAppRefusal, tokenEndpointError } from '../../src/okta/auth/oauthErrors';
 
 const oauth = (status: number, error: string, description: string) =>
   apiErrorFromResponse(status, '', JSON.stringify({ error, error_description: description }), 'application/json', { method: 'POST', path: '/oauth2/v1/token' });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { OktaInputError } from '../../src/okta/errors';
-import { pathSegment } from '../../src/okta/pathIds';
+import { pathSegment } from '../../src/okta/api/pathIds';
 
 test('ids and logins are URL-encoded as one path segment', () => {
   assert.equal(pathSegment('00u1abcDEF', 'user id'), '00u1abcDEF');

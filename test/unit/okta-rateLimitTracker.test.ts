@@ -4,9 +4,9 @@
 // earliest possible reset.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, mock, test } from 'node:test';
-import { MAX_RESET_DELAY_MS, RateLimitWaitTooLong } from '../../src/okta/rateLimits';
-import { MIN_RESET_GUARD_MS, RateLimitTracker, type RateLimitTicket } from '../../src/okta/rateLimitTracker';
-import { ServerClock } from '../../src/okta/serverClock';
+import { MAX_RESET_DELAY_MS, RateLimitWaitTooLong } from '../../src/okta/http/rateLimits';
+import { MIN_RESET_GUARD_MS, RateLimitTracker, type RateLimitTicket } from '../../src/okta/http/rateLimitTracker';
+import { ServerClock } from '../../src/okta/http/serverClock';
 
 const T0 = 1_800_000_000_000; // a whole second, local clock
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { backoffDelayMs, rateLimitBucket, readRateLimitHeaders } from '../../src/okta/rateLimits';
-import { waitText } from '../../src/okta/waitText';
+import { backoffDelayMs, rateLimitBucket, readRateLimitHeaders } from '../../src/okta/http/rateLimits';
+import { waitText } from '../../src/util/waitText';
 
 test('buckets: factors share the users bucket; verify and GET user by id have their own', () => {
   assert.equal(rateLimitBucket('GET', '/api/v1/users'), '/api/v1/users');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Semaphore } from '../../src/okta/semaphore';
+import { Semaphore } from '../../src/okta/http/semaphore';
 
 test('never more than `capacity` holders; waiters go in order; abort leaves the queue', async () => {
   const slots = new Semaphore(2);

@@ -5,7 +5,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { test } from 'node:test';
 import { OktaClient } from '../../src/okta/client';
 import { OktaInputError } from '../../src/okta/errors';
-import { generateServiceAppKeyPem, publicJwkOf, publicPemOf, readServiceAppKey } from '../../src/okta/serviceAppKey';
+import { generateServiceAppKeyPem, publicJwkOf, publicPemOf, readServiceAppKey } from '../../src/okta/auth/serviceAppKey';
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });

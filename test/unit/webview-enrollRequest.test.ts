@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CustomTotpProfile, SecurityQuestion, SupportedFactor } from '../../src/okta/models';
-import { enrollLayout, catalogKey } from '../../src/webviews/enrollFields';
-import { toEnrollRequest } from '../../src/webviews/enrollRequest';
-import type { EnrollForm } from '../../src/webviews/protocol';
+import { enrollLayout, catalogKey } from '../../src/panels/enroll/enrollFields';
+import { toEnrollRequest } from '../../src/panels/enroll/enrollRequest';
+import type { EnrollForm } from '../../src/panels/shared/protocol';
 
 const catalog: SupportedFactor[] = [
   { factorType: 'question', provider: 'OKTA' }, { factorType: 'sms', provider: 'OKTA' },

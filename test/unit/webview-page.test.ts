@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentSecurityPolicy, renderPage } from '../../src/webviews/templates/page';
-import { ENROLL_BODY } from '../../src/webviews/templates/enrollBody';
-import { VERIFY_BODY } from '../../src/webviews/templates/verifyBody';
-import { PanelInputError, toErrorView, isUserCorrectable } from '../../src/webviews/errorView';
+import { contentSecurityPolicy, renderPage } from '../../src/panels/shared/pageMarkup';
+import { ENROLL_BODY } from '../../src/panels/enroll/enrollMarkup';
+import { VERIFY_BODY } from '../../src/panels/verify/verifyMarkup';
+import { PanelInputError, toErrorView, isUserCorrectable } from '../../src/panels/shared/errorView';
 import { OktaApiError, OktaInputError, OktaNetworkError } from '../../src/okta/errors';
 
 const cspSource = 'https://file+.vscode-resource.vscode-cdn.net';

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { UserFactor } from '../../src/okta/models';
-import { PanelRegistry } from '../../src/webviews/panelRegistry';
-import { qrCodeDataUrl } from '../../src/webviews/qrCode';
-import { verifyModeOf } from '../../src/webviews/verifyMode';
+import { PanelRegistry } from '../../src/panels/shared/panelRegistry';
+import { qrCodeDataUrl } from '../../src/panels/enroll/qrCode';
+import { verifyModeOf } from '../../src/panels/verify/verifyMode';
 
 const factor = (factorType: string, profile?: Record<string, unknown>): UserFactor =>
   ({ id: 'f1', factorType, provider: 'OKTA', status: 'ACTIVE', profile }) as UserFactor;

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import vscode = require('vscode');
 import type { RunningSimulator } from '../../../sim';
-import { factorTransactionId } from '../../../src/okta/links';
+import { factorTransactionId } from '../../../src/okta/api/links';
 import type { OktaUser, SupportedFactor, UserFactor } from '../../../src/okta/models';
 import type { Services } from '../../../src/services';
 import type { FactorNode } from '../../../src/tree/factorNode';

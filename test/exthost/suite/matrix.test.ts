@@ -12,9 +12,9 @@ import { DEFAULT_VIEW } from '../../../src/factors/factorMatrix';
 import { FactorService } from '../../../src/factors/factorService';
 import type { OktaUser } from '../../../src/okta/models';
 import { UserDirectory } from '../../../src/users/userDirectory';
-import { openMatrixPanel, type MatrixEffects, type MatrixPanel } from '../../../src/webviews/matrixPanel';
-import type { MatrixPanelServices } from '../../../src/webviews/panelServices';
-import type { MatrixHostMessage, MatrixState } from '../../../src/webviews/protocol';
+import { openMatrixPanel, type MatrixEffects, type MatrixPanel } from '../../../src/panels/matrix/matrixPanel';
+import type { MatrixPanelServices } from '../../../src/panels/shared/panelServices';
+import type { MatrixHostMessage, MatrixState } from '../../../src/panels/shared/protocol';
 import { startSimulatorOrg } from '../simulatorOrg';
 
 const EXTENSION_ID = 'okta-factors-dev.okta-factors';

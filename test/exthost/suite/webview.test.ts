@@ -8,10 +8,10 @@ import { TotpAuthenticator } from '../../../src/authenticator/totpAuthenticator'
 import { FactorService, type FactorServiceDeps } from '../../../src/factors/factorService';
 import type { OktaClient } from '../../../src/okta/client';
 import type { OktaUser, UserFactor } from '../../../src/okta/models';
-import { openEnrollPanel, type EnrollPanel } from '../../../src/webviews/enrollPanel';
-import type { PanelServices } from '../../../src/webviews/panelServices';
-import type { EnrollForm, EnrollHostMessage, VerifyHostMessage } from '../../../src/webviews/protocol';
-import { openVerifyPanel, type VerifyPanel } from '../../../src/webviews/verifyPanel';
+import { openEnrollPanel, type EnrollPanel } from '../../../src/panels/enroll/enrollPanel';
+import type { PanelServices } from '../../../src/panels/shared/panelServices';
+import type { EnrollForm, EnrollHostMessage, VerifyHostMessage } from '../../../src/panels/shared/protocol';
+import { openVerifyPanel, type VerifyPanel } from '../../../src/panels/verify/verifyPanel';
 import { startSimulatorOrg } from '../simulatorOrg';
 
 const EXTENSION_ID = 'okta-factors-dev.okta-factors';

@@ -1,0 +1,27 @@
+// What the panels use, declared here beside them: the factor service for every Okta action, the
+// authenticators for showing codes, the registry for names and links, and the log.
+import type * as vscode from 'vscode';
+import type { TotpAuthenticator } from '../../authenticator/totpAuthenticator';
+import type { FactorService } from '../../factors/factorService';
+import type { RequestLog } from '../../log/requestLog';
+import type { OrgRegistry } from '../../orgs/orgRegistry';
+import type { OktaSettings } from '../../settings';
+import type { UserDirectory } from '../../users/userDirectory';
+
+export interface PanelServices {
+  context: Pick<vscode.ExtensionContext, 'extensionUri'>;
+  registry: Pick<OrgRegistry, 'get'>;
+  factors: Pick<FactorService,
+    | 'catalog' | 'securityQuestions' | 'customTotpProfiles' | 'enroll' | 'activate' | 'activateWithAuthenticator' | 'startPushActivation'
+    | 'waitForPushActivation' | 'pushActivationQrCode' | 'sendPushActivationLink' | 'resend' | 'resendWaitSeconds' | 'resendAvailableAt' | 'sendChallenge' | 'verify'
+    | 'verifyPush' | 'cancelPush' | 'isPushWaiting'>;
+  authenticator: Pick<TotpAuthenticator, 'has' | 'currentCode'>;
+  log: Pick<RequestLog, 'appendLine' | 'error'>;
+}
+
+/** The factor matrix also lists users and their factors, and follows factor changes. */
+export interface MatrixPanelServices extends PanelServices {
+  factors: PanelServices['factors'] & Pick<FactorService, 'listFactors' | 'onDidChange'>;
+  users: Pick<UserDirectory, 'page'>;
+  config: Pick<OktaSettings, 'showDeprovisioned'>;
+}
