@@ -56,6 +56,9 @@ export function parseJsonBody(raw: Buffer): unknown {
   }
 }
 
+/** Current real orgs send no charset (api-reference §8.1); JSON is UTF-8 by definition (RFC 8259). */
+export const JSON_CONTENT_TYPE = 'application/json';
+
 export function writeResponse(res: ServerResponse, response: ApiResponse): void {
   for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value);
   if (response.raw) {
@@ -70,7 +73,7 @@ export function writeResponse(res: ServerResponse, response: ApiResponse): void 
   }
   const payload = JSON.stringify(response.body);
   res.writeHead(response.status, {
-    'Content-Type': 'application/json;charset=UTF-8',
+    'Content-Type': JSON_CONTENT_TYPE,
     'Content-Length': Buffer.byteLength(payload),
   });
   res.end(payload);

@@ -2,6 +2,9 @@
 export type UserStatus =
   | 'ACTIVE' | 'DEPROVISIONED' | 'LOCKED_OUT' | 'PASSWORD_EXPIRED' | 'PROVISIONED' | 'RECOVERY' | 'STAGED' | 'SUSPENDED';
 
+/** `credentials.provider`: IMPORT while the password is one imported as a hash (api-reference §8.1). */
+export type CredentialsProvider = 'OKTA' | 'IMPORT';
+
 export interface SimUserProfile {
   firstName: string | null;
   lastName: string | null;
@@ -21,6 +24,7 @@ export interface SimUser {
   lastLogin: string | null;
   lastUpdated: string;
   passwordChanged: string | null;
+  provider: CredentialsProvider;
   profile: SimUserProfile;
   factors: SimFactor[];
   /** Phone kept for password recovery after its sms/call factor is gone (see removeRecoveryEnrollment). */

@@ -11,7 +11,7 @@ import { authenticate, type Caller, type Credentials } from './auth';
 import type { SimContext } from './context';
 import { OktaError, oktaErrors } from './errors';
 import type { Fault, FaultInjector } from './faults';
-import { parseJsonBody, readBody, writeResponse, type ApiResponse } from './http';
+import { JSON_CONTENT_TYPE, parseJsonBody, readBody, writeResponse, type ApiResponse } from './http';
 import { requestId } from './ids';
 import { bucketFor, type RateLimiter, type RateLimitVerdict } from './rateLimits';
 import type { OAuthServer } from './oauth/oauthServer';
@@ -166,7 +166,7 @@ function answerWithFault(res: ServerResponse, fault: Fault): void {
       return;
     }
     case 'malformed-json':
-      res.writeHead(fault.status ?? 200, { 'Content-Type': 'application/json;charset=UTF-8' });
+      res.writeHead(fault.status ?? 200, { 'Content-Type': JSON_CONTENT_TYPE });
       res.end('{"id":"00u1simulated","status":"ACT');
       return;
     case 'html':

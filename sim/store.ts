@@ -13,6 +13,8 @@ export class OrgStore {
   readonly rng: Rng;
   ownerId = '';
   private readonly positions = new Map<string, number>();
+  /** `users` by ascending id, built when a search first needs it after a user was added. */
+  private idOrder: SimUser[] | undefined;
   private readonly byLogin = new Map<string, SimUser>();
   /** Login short names (before "@"); null marks an ambiguous one. */
   private readonly byShortName = new Map<string, SimUser | null>();
@@ -28,6 +30,7 @@ export class OrgStore {
   addUser(user: SimUser): void {
     this.positions.set(user.id, this.users.length);
     this.users.push(user);
+    this.idOrder = undefined;
     this.byLogin.set(user.profile.login.toLowerCase(), user);
     const short = user.profile.login.split('@')[0].toLowerCase();
     this.byShortName.set(short, this.byShortName.has(short) ? null : user);
@@ -40,6 +43,12 @@ export class OrgStore {
   /** Position in list order, for paging cursors. */
   positionOf(userId: string): number | undefined {
     return this.positions.get(userId);
+  }
+
+  /** Users by ascending id (compared by UTF-16 code units, i.e. ASCII order for Okta ids). */
+  usersByIdOrder(): readonly SimUser[] {
+    this.idOrder ??= [...this.users].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return this.idOrder;
   }
 
   /** By id, login or unambiguous login short name, like `GET /api/v1/users/{id}`. */

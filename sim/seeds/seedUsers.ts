@@ -31,6 +31,7 @@ export function seedUser(store: OrgStore, rng: Rng, input: SeedUserInput): SimUs
     lastLogin: input.status === 'ACTIVE' ? isoSeconds(updatedMs - Math.floor(rng() * 5) * DAY_MS) : null,
     lastUpdated: isoSeconds(updatedMs),
     passwordChanged: hasPassword ? isoSeconds(activatedMs) : null,
+    provider: 'OKTA',
     profile: {
       firstName: input.firstName,
       lastName: input.lastName,

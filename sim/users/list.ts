@@ -62,7 +62,7 @@ export function listUsers(ctx: SimContext, req: ApiRequest): ApiResponse {
 
   const { page, more } = sortBy
     ? sortedPage(ctx, predicate, sortBy, req.query.get('sortOrder') === 'desc', afterId, limit)
-    : scanPage(ctx, predicate, afterId, limit);
+    : scanPage(listOrder(ctx, search !== null, afterId), predicate, limit);
   const links = [selfLink];
   if (more && page.length > 0) {
     const next = new URLSearchParams(req.query);
@@ -73,10 +73,36 @@ export function listUsers(ctx: SimContext, req: ApiRequest): ApiResponse {
   return json(page.map((u) => userJson(ctx, u, false)), 200, { Link: links });
 }
 
-/** List order without sorting: walk from the cursor, so paging 10,000 users stays cheap. */
-function scanPage(ctx: SimContext, predicate: UserPredicate, afterId: string | undefined, limit: number): { page: SimUser[]; more: boolean } {
-  const users = ctx.store.users;
-  const start = afterId === undefined ? 0 : ctx.store.positionOf(afterId)! + 1;
+interface ListOrder {
+  users: readonly SimUser[];
+  /** Where the page after the cursor starts. */
+  start: number;
+}
+
+/**
+ * The order without `sortBy`: a search lists by ascending id, as real orgs do (api-reference §8.1);
+ * a plain list or a filter in creation order. The cursor is the last user either way.
+ */
+function listOrder(ctx: SimContext, isSearch: boolean, afterId: string | undefined): ListOrder {
+  if (!isSearch) return { users: ctx.store.users, start: afterId === undefined ? 0 : ctx.store.positionOf(afterId)! + 1 };
+  const users = ctx.store.usersByIdOrder();
+  return { users, start: afterId === undefined ? 0 : firstIdAbove(users, afterId) };
+}
+
+/** Binary search in id order, so a search's pages stay as cheap as the plain list's. */
+function firstIdAbove(users: readonly SimUser[], id: string): number {
+  let low = 0;
+  let high = users.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (users[mid].id <= id) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Walks from the cursor, so paging 10,000 users stays cheap. */
+function scanPage({ users, start }: ListOrder, predicate: UserPredicate, limit: number): { page: SimUser[]; more: boolean } {
   const page: SimUser[] = [];
   for (let i = start; i < users.length; i++) {
     if (!predicate(users[i])) continue;

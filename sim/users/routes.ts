@@ -8,6 +8,7 @@ import type { SimUser, UserStatus } from '../model';
 import type { Router } from '../router';
 import { addIdentityEngineFactors, factorsToReset } from './identityEngineFactors';
 import { listUsers } from './list';
+import { passwordProvider } from './passwordCredential';
 import { undefinedAttributeCauses } from './profileSchema';
 import { userJson } from './serialize';
 
@@ -49,7 +50,10 @@ function unlockUser(ctx: SimContext, req: ApiRequest): ApiResponse {
 
 const invalidUser = (cause: string) => oktaErrors.validation('login', cause);
 
-/** POST /api/v1/users?activate=true|false (default true): ACTIVE with a password, else PROVISIONED. */
+/**
+ * POST /api/v1/users?activate=true|false (default true): ACTIVE with a password (a value or an
+ * imported hash), else PROVISIONED. A STAGED user with a password has `statusChanged` set, as recorded.
+ */
 function createUser(ctx: SimContext, req: ApiRequest): ApiResponse {
   const body = bodyObject(req.body);
   const profile = bodyObject(body.profile);
@@ -63,7 +67,8 @@ function createUser(ctx: SimContext, req: ApiRequest): ApiResponse {
     throw invalidUser('login: An object with this field already exists in the current organization');
   }
   const credentials = bodyObject(body.credentials);
-  const hasPassword = stringField(bodyObject(credentials.password), 'value') !== undefined;
+  const provider = passwordProvider(credentials);
+  const hasPassword = provider !== undefined;
   const recovery = bodyObject(credentials.recovery_question);
   const recoveryQuestion = stringField(recovery, 'question');
   const recoveryAnswer = stringField(recovery, 'answer');
@@ -77,10 +82,11 @@ function createUser(ctx: SimContext, req: ApiRequest): ApiResponse {
     status,
     created: now,
     activated: activate ? now : null,
-    statusChanged: activate ? now : null,
+    statusChanged: activate || hasPassword ? now : null,
     lastLogin: null,
     lastUpdated: now,
     passwordChanged: hasPassword ? now : null,
+    provider: provider ?? 'OKTA',
     profile: {
       ...extra,
       firstName: stringField(profile, 'firstName') ?? null,

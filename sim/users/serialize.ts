@@ -5,13 +5,21 @@ import type { SimUser, UserStatus } from '../model';
 /** The org's default user type. */
 export const USER_TYPE_ID = 'otysim0000000000000a';
 const USER_SCHEMA_ID = 'oscsim0000000000000a';
+/**
+ * The org's default realm, which every user is in (real user objects carry `realmId` since late
+ * 2025, api-reference §8.1). Fixed like the type id, so it is the same on every start and reset.
+ */
+const REALM_ID = 'guosim0000000000000a';
 
-/** `_links` of GET /users/{id} per status, in the order a real org sends them (recorded 2025). */
+/**
+ * `_links` of GET /users/{id} per status, in the order a real org sends them (recorded 2025).
+ * PROVISIONED has `suspend` and STAGED `resetFactors` but no `deactivate` (api-reference §8.1).
+ */
 const USER_LINKS: Record<UserStatus, string[]> = {
   ACTIVE: ['suspend', 'schema', 'resetPassword', 'forgotPassword', 'expirePassword', 'changeRecoveryQuestion',
     'self', 'resetFactors', 'type', 'changePassword', 'deactivate'],
-  STAGED: ['schema', 'activate', 'self', 'type', 'deactivate'],
-  PROVISIONED: ['schema', 'resetPassword', 'reactivate', 'self', 'resetFactors', 'type', 'deactivate'],
+  STAGED: ['schema', 'activate', 'self', 'resetFactors', 'type'],
+  PROVISIONED: ['suspend', 'schema', 'resetPassword', 'reactivate', 'self', 'resetFactors', 'type', 'deactivate'],
   RECOVERY: ['schema', 'resetPassword', 'expirePassword', 'self', 'resetFactors', 'type', 'deactivate'],
   PASSWORD_EXPIRED: ['schema', 'resetPassword', 'self', 'resetFactors', 'type', 'deactivate'],
   LOCKED_OUT: ['schema', 'unlock', 'resetPassword', 'self', 'resetFactors', 'type', 'deactivate'],
@@ -51,12 +59,13 @@ export function userJson(ctx: SimContext, user: SimUser, withAllLinks: boolean):
     lastUpdated: user.lastUpdated,
     passwordChanged: user.passwordChanged,
     type: { id: USER_TYPE_ID },
+    realmId: REALM_ID,
     profile: user.profile,
     credentials: {
       ...(user.passwordChanged ? { password: {} } : {}),
       ...(user.recoveryQuestion ? { recovery_question: { question: user.recoveryQuestion.question } } : {}),
       emails: [{ value: user.profile.email, status: 'VERIFIED', type: 'PRIMARY' }],
-      provider: { type: 'OKTA', name: 'OKTA' },
+      provider: { type: user.provider, name: user.provider },
     },
     _links: userLinks(ctx, user, withAllLinks),
   };

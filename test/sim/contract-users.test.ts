@@ -71,6 +71,18 @@ describe('listUsers', () => {
     assert.ok(gone.users.length > 0 && gone.users.every((u) => u.status === 'DEPROVISIONED'));
   });
 
+  test('a search without sortBy lists by ascending id, page after page (recorded from real orgs)', async () => {
+    const search = `/api/v1/users?search=${encodeURIComponent('status pr')}`;
+    const single = (await api.call('GET', `${search}&limit=200`)).body.map((u: any) => u.id);
+    const ascending = (ids: string[]): string[] => [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const byId = ascending(single);
+    assert.deepEqual(single, byId);
+    const created = await api.call('POST', '/api/v1/users', { body: { profile: { email: 'late@example.com', login: 'late@example.com' } } });
+    const { users } = await collectPages(`${search}&limit=6`);
+    assert.deepEqual(users.map((u) => u.id), ascending([...byId, created.body.id]),
+      'a user created after the first listing takes its place by id, not at the end');
+  });
+
   test('q answers one page without a next link', async () => {
     const found = await api.call('GET', '/api/v1/users?q=al');
     assert.equal(parseLinkHeader(found.headers.get('link')).next, undefined);

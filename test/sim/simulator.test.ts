@@ -51,6 +51,18 @@ describe('simulator: auth and errors', () => {
     assert.equal(reply.body.errorSummary, 'Not found: Resource not found: 00unknownunknown0000 (User)');
   });
 
+  it('sends every JSON answer as bare application/json, as current real orgs do (no charset)', async () => {
+    const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
+    const answers = [
+      await call(sim, 'GET', '/api/v1/users?limit=2'),
+      await call(sim, 'GET', '/api/v1/users/00unknownunknown0000'),
+      await call(sim, 'GET', '/api/v1/users/me', undefined, { Authorization: 'SSWS nope' }),
+      await call(sim, 'GET', '/sim/clock'),
+      await call(sim, 'POST', '/oauth2/v1/token', 'grant_type=client_credentials', form),
+    ];
+    for (const answer of answers) assert.equal(answer.headers.get('content-type'), 'application/json', answer.text);
+  });
+
   it('sends Date and X-Okta-Request-Id on every response', async () => {
     const reply = await call(sim, 'GET', '/api/v1/users/me', undefined, { Authorization: 'SSWS nope' });
     assert.ok(reply.headers.get('date'));
