@@ -5,6 +5,7 @@
 // a stutter. In code-server the webview shares the workbench's JavaScript heap, so a collection of
 // the whole heap can land in one of these frames.
 import { startSimulator } from '../sim';
+import { MATRIX_IDS } from '../src/panels/matrix/elementIds';
 import { addOrgThroughPalette } from '../test/e2e/flows';
 import { E2EHarness } from '../test/e2e/harness';
 
@@ -31,9 +32,9 @@ export async function measureMatrixRender(users = 1000): Promise<MatrixRenderFig
     const started = Date.now();
     await workbench.contextMenu.click(/^Show Factor Matrix/);
     const panel = await workbench.webview();
-    await panel.locator('#progress[data-phase="done"]').waitFor({ state: 'attached', timeout: 180_000 });
+    await panel.locator(`#${MATRIX_IDS.progress}[data-phase="done"]`).waitFor({ state: 'attached', timeout: 180_000 });
     const loadMs = Date.now() - started;
-    const grid = panel.locator('#grid');
+    const grid = panel.locator(`#${MATRIX_IDS.grid}`);
     const shown = Number(await grid.getAttribute('data-rows'));
     const loadingFrameMs = Number(await grid.getAttribute('data-max-render-ms'));
     const frameAfter: Record<string, number> = {};
@@ -45,14 +46,14 @@ export async function measureMatrixRender(users = 1000): Promise<MatrixRenderFig
       slowestAfter[name] = Number(await grid.getAttribute('data-max-render-ms'));
     };
     // Page through the whole grid by keyboard, then back to the top; sort; filter.
-    await panel.locator('#grid-body td[data-row="0"][data-col="0"]').click();
+    await panel.locator(`#${MATRIX_IDS.gridBody} td[data-row="0"][data-col="0"]`).click();
     const keyboard = panel.frame.page().keyboard;
     await step('page down ×40', async () => { for (let i = 0; i < 40; i++) await keyboard.press('PageDown'); });
     await step('page up ×40', async () => { for (let i = 0; i < 40; i++) await keyboard.press('PageUp'); });
-    await step('sort by a factor column', () => panel.locator('#grid thead th button.sort').nth(2).click());
-    await step('sort again (descending)', () => panel.locator('#grid thead th button.sort').nth(2).click());
-    await step('filter: has SMS', () => panel.selectOptionStartingWith('#filter-has', 'SMS'));
-    await step('filter: a pending factor', () => panel.locator('#filter-pending').check());
+    await step('sort by a factor column', () => panel.locator(`#${MATRIX_IDS.grid} thead th button.sort`).nth(2).click());
+    await step('sort again (descending)', () => panel.locator(`#${MATRIX_IDS.grid} thead th button.sort`).nth(2).click());
+    await step('filter: has SMS', () => panel.selectOptionStartingWith(`#${MATRIX_IDS.filterHas}`, 'SMS'));
+    await step('filter: a pending factor', () => panel.locator(`#${MATRIX_IDS.filterPending}`).check());
     const slowestFrameMs = Number(await grid.getAttribute('data-max-render-ms'));
     if (shown < users) throw new Error(`the matrix showed ${shown} of at least ${users} users`); // the scale seed adds its admin
     return { users: shown, loadMs, loadingFrameMs, slowestFrameMs, frameAfter, slowestAfter };

@@ -3,6 +3,8 @@
 // push approved through the simulator, show factor details, and unenroll from the right-click menu.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { ENROLL_IDS } from '../../src/panels/enroll/elementIds';
+import { VERIFY_IDS } from '../../src/panels/verify/elementIds';
 import { addOrgThroughPalette, showUserFactors } from './flows';
 import { waitUntil } from './waitUntil';
 import { factorOf, findUser, listFactors } from './simApi';
@@ -25,20 +27,20 @@ async function openEnrollPanelOfNolan() {
 
 test('enroll Google Authenticator in the webview and activate it with the built-in authenticator', async () => {
   const { workbench, panel } = await openEnrollPanelOfNolan();
-  await panel.selectOptionStartingWith('#factor-select', 'Google Authenticator');
-  await panel.locator('#submit').click();
-  await panel.locator('#totp-activation').waitFor({ state: 'visible' });
-  await panel.locator('#qr').waitFor({ state: 'visible' });
+  await panel.selectOptionStartingWith(`#${ENROLL_IDS.factorSelect}`, 'Google Authenticator');
+  await panel.locator(`#${ENROLL_IDS.submit}`).click();
+  await panel.locator(`#${ENROLL_IDS.totpActivation}`).waitFor({ state: 'visible' });
+  await panel.locator(`#${ENROLL_IDS.qr}`).waitFor({ state: 'visible' });
   const code = await waitUntil('a built-in authenticator code', async () => {
-    const text = (await panel.locator('#builtin-code').innerText()).trim();
+    const text = (await panel.locator(`#${ENROLL_IDS.builtinCode}`).innerText()).trim();
     return /^\d{6}$/.test(text) && text;
   });
   assert.match(code, /^\d{6}$/);
   await workbench.screenshotWebview('enroll-totp-activation');
 
-  await panel.locator('#activate-builtin').click();
+  await panel.locator(`#${ENROLL_IDS.activateBuiltin}`).click();
   await waitUntil('the factor to show as active', async () =>
-    /:\s*active$/i.test((await panel.locator('#activation-title').innerText()).trim()));
+    /:\s*active$/i.test((await panel.locator(`#${ENROLL_IDS.activationTitle}`).innerText()).trim()));
   await workbench.screenshotWebview('enroll-totp-active');
 
   const user = await findUser(suite.sim, 'no.factors@example.com');
@@ -50,13 +52,13 @@ test('enroll Google Authenticator in the webview and activate it with the built-
 
 test('push activation shows Okta\'s QR image and the send-link options, in the light and the dark theme', async () => {
   const { workbench, panel } = await openEnrollPanelOfNolan();
-  await panel.selectOptionStartingWith('#factor-select', 'Okta Verify push');
-  await panel.locator('#submit').click();
-  const qr = panel.locator('#push-qr');
+  await panel.selectOptionStartingWith(`#${ENROLL_IDS.factorSelect}`, 'Okta Verify push');
+  await panel.locator(`#${ENROLL_IDS.submit}`).click();
+  const qr = panel.locator(`#${ENROLL_IDS.pushQr}`);
   await qr.waitFor({ state: 'visible' });
   assert.ok(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the QR image renders');
   assert.match(await qr.getAttribute('src') ?? '', /^data:image\/png;base64,/, 'a data: URL, no remote image');
-  await panel.locator('#send-sms').waitFor({ state: 'visible' });
+  await panel.locator(`#${ENROLL_IDS.sendSms}`).waitFor({ state: 'visible' });
   // A fresh headless workbench follows the browser's light scheme; then the same view in the dark theme.
   await workbench.screenshotWebview('enroll-push-activation-light');
 
@@ -76,16 +78,16 @@ test('verify an SMS factor with the code from the simulator\'s outbox', async ()
   await workbench.contextMenu.click(/^Verify Factor/);
 
   const panel = await workbench.webview();
-  await panel.locator('#send-code').click();
+  await panel.locator(`#${VERIFY_IDS.sendCode}`).click();
   await panel.waitForText(/Okta sent a code/);
   const sent = await waitUntil('the SMS in the outbox', async () => {
     const res = await fetch(`${suite.sim.url}/sim/outbox?userId=${user.id}&factorId=${factor.id}&channel=sms`);
     const messages = (await res.json()) as { code: string }[];
     return messages.at(-1);
   });
-  await panel.locator('#code').fill(sent.code);
-  await panel.locator('#submit').click();
-  const result = panel.locator('#result[data-outcome="success"]');
+  await panel.locator(`#${VERIFY_IDS.code}`).fill(sent.code);
+  await panel.locator(`#${VERIFY_IDS.submit}`).click();
+  const result = panel.locator(`#${VERIFY_IDS.result}[data-outcome="success"]`);
   await result.waitFor({ state: 'visible' });
   assert.match(await result.innerText(), /^SUCCESS/);
   await workbench.screenshotWebview('verify-sms-success');
@@ -100,14 +102,14 @@ test('verify a push factor approved through the simulator', async () => {
   await workbench.contextMenu.click(/^Verify Factor/);
 
   const panel = await workbench.webview();
-  await panel.locator('#submit').click();
+  await panel.locator(`#${VERIFY_IDS.submit}`).click();
   await panel.waitForText(/Push sent/);
   await workbench.screenshotWebview('verify-push-waiting');
   const approve = await fetch(`${suite.sim.url}/sim/users/${user.id}/factors/${factor.id}/push/approve`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}',
   });
   assert.equal(approve.status, 200);
-  const result = panel.locator('#result[data-outcome="success"]');
+  const result = panel.locator(`#${VERIFY_IDS.result}[data-outcome="success"]`);
   await result.waitFor({ state: 'visible' });
   assert.match(await result.innerText(), /^SUCCESS/);
   await workbench.screenshotWebview('verify-push-success');

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { MATRIX_IDS } from '../../src/panels/matrix/elementIds';
 import { addOrgThroughPalette } from './flows';
 import { findUser, listFactors } from './simApi';
 import { useSimulatorSuite } from './suiteSetup';
@@ -19,26 +20,26 @@ test('open the factor matrix, filter it, export CSV and check the file; light an
   await workbench.tree.rightClick(ORG);
   await workbench.contextMenu.click(/^Show Factor Matrix/);
   const panel = await workbench.webview();
-  await panel.locator('#progress[data-phase="done"]').waitFor({ state: 'attached', timeout: 60_000 });
-  const total = Number(await panel.locator('#grid').getAttribute('data-rows'));
+  await panel.locator(`#${MATRIX_IDS.progress}[data-phase="done"]`).waitFor({ state: 'attached', timeout: 60_000 });
+  const total = Number(await panel.locator(`#${MATRIX_IDS.grid}`).getAttribute('data-rows'));
   assert.ok(total > 20, `the demo org's users are in the matrix (${total})`);
-  const maxRenderMs = Number(await panel.locator('#grid').getAttribute('data-max-render-ms'));
+  const maxRenderMs = Number(await panel.locator(`#${MATRIX_IDS.grid}`).getAttribute('data-max-render-ms'));
   console.error(`[e2e] matrix of ${total} users: slowest frame ${maxRenderMs} ms`);
   await workbench.screenshotWebview('matrix-light');
 
   // Keyboard: into the grid, right to the first factor column, Space selects the cell.
-  await panel.locator('#grid-body td[data-row="0"][data-col="0"]').click();
+  await panel.locator(`#${MATRIX_IDS.gridBody} td[data-row="0"][data-col="0"]`).click();
   await panel.frame.page().keyboard.press('ArrowRight');
   await panel.frame.page().keyboard.press(' ');
   await panel.waitForText(/^Selected: \d+ factors? of 1 user\.$/);
 
-  await panel.selectOptionStartingWith('#filter-has', 'SMS');
-  await waitUntil('the SMS filter', async () => Number(await panel.locator('#grid').getAttribute('data-rows')) < total);
-  const withSms = Number(await panel.locator('#grid').getAttribute('data-rows'));
+  await panel.selectOptionStartingWith(`#${MATRIX_IDS.filterHas}`, 'SMS');
+  await waitUntil('the SMS filter', async () => Number(await panel.locator(`#${MATRIX_IDS.grid}`).getAttribute('data-rows')) < total);
+  const withSms = Number(await panel.locator(`#${MATRIX_IDS.grid}`).getAttribute('data-rows'));
   assert.ok(withSms > 0);
   await panel.waitForText(`Showing ${withSms} of ${total} users.`);
 
-  await panel.locator('#export-csv').click();
+  await panel.locator(`#${MATRIX_IDS.exportCsv}`).click();
   const { quickInput } = workbench;
   const path = join(suite.harness.server.folder, 'factor-matrix-Demo-Sim.csv');
   await quickInput.submitPath(path);
@@ -59,9 +60,9 @@ test('open the factor matrix, filter it, export CSV and check the file; light an
   await workbench.runCommand('Preferences: Color Theme');
   await workbench.quickInput.pick(/^Dark Modern/, 'Dark Modern');
   await waitUntil('the dark theme', async () => (await workbench.page.locator('.monaco-workbench.vs-dark').count()) > 0);
-  await panel.locator('#filter-has').selectOption('');
-  await waitUntil('every user again', async () => Number(await panel.locator('#grid').getAttribute('data-rows')) === total);
-  await panel.locator('#grid-body td.cell.tone-active').first().click();
-  await panel.locator('#cell-menu').waitFor({ state: 'visible' });
+  await panel.locator(`#${MATRIX_IDS.filterHas}`).selectOption('');
+  await waitUntil('every user again', async () => Number(await panel.locator(`#${MATRIX_IDS.grid}`).getAttribute('data-rows')) === total);
+  await panel.locator(`#${MATRIX_IDS.gridBody} td.cell.tone-active`).first().click();
+  await panel.locator(`#${MATRIX_IDS.cellMenu}`).waitFor({ state: 'visible' });
   await workbench.screenshotWebview('matrix-dark');
 });

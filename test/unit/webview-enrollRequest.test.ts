@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { CustomTotpProfile, SecurityQuestion, SupportedFactor } from '../../src/okta/models';
 import { enrollLayout, catalogKey } from '../../src/panels/enroll/enrollFields';
 import { toEnrollRequest } from '../../src/panels/enroll/enrollRequest';
-import type { EnrollForm } from '../../src/panels/shared/protocol';
+import type { EnrollForm } from '../../src/panels/enroll/protocol';
 
 const catalog: SupportedFactor[] = [
   { factorType: 'question', provider: 'OKTA' }, { factorType: 'sms', provider: 'OKTA' },

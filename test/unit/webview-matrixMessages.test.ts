@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_VIEW } from '../../src/factors/factorMatrix';
-import { parseMatrixMessage } from '../../src/panels/shared/protocol';
+import { parseMatrixMessage } from '../../src/panels/matrix/protocol';
 
 const ok = (raw: unknown) => parseMatrixMessage(raw).ok;
 

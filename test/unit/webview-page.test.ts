@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { contentSecurityPolicy, renderPage } from '../../src/panels/shared/pageMarkup';
+import { ENROLL_IDS } from '../../src/panels/enroll/elementIds';
 import { ENROLL_BODY } from '../../src/panels/enroll/enrollMarkup';
+import { MATRIX_IDS } from '../../src/panels/matrix/elementIds';
+import { MATRIX_BODY } from '../../src/panels/matrix/matrixMarkup';
+import { SHARED_IDS } from '../../src/panels/shared/elementIds';
+import { VERIFY_IDS } from '../../src/panels/verify/elementIds';
 import { VERIFY_BODY } from '../../src/panels/verify/verifyMarkup';
 import { PanelInputError, toErrorView, isUserCorrectable } from '../../src/panels/shared/errorView';
 import { OktaApiError, OktaInputError, OktaNetworkError } from '../../src/okta/errors';
@@ -24,15 +29,15 @@ test('page carries the CSP meta, the nonce on its one script and escapes the tit
   assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers (the CSP would block them)');
 });
 
-test('element ids the end-to-end tests rely on are present and unique', () => {
+test('every panel markup has the ids of its elementIds module, once each, and no other', () => {
   const ids = (html: string): string[] => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
-  for (const [body, required] of [
-    [ENROLL_BODY, ['factor-select', 'question', 'answer', 'phone', 'extension', 'email', 'submit', 'code', 'activate', 'activate-builtin', 'resend', 'cooldown', 'status', 'qr', 'secret', 'error']],
-    [VERIFY_BODY, ['send-code', 'code', 'answer', 'use-builtin', 'submit', 'cancel', 'status', 'result', 'advanced', 'xff', 'user-agent', 'accept-language', 'error']],
-  ] as const) {
+  const fieldError = /^error-[A-Za-z]+$/;
+  for (const [body, panelIds] of [[ENROLL_BODY, ENROLL_IDS], [VERIFY_BODY, VERIFY_IDS], [MATRIX_BODY, MATRIX_IDS]] as const) {
     const all = ids(body);
     assert.equal(new Set(all).size, all.length, 'duplicate id');
-    for (const id of required) assert.ok(all.includes(id), id);
+    const declared: string[] = [...Object.values(SHARED_IDS), ...Object.values(panelIds)];
+    assert.deepEqual(all.filter((id) => !declared.includes(id) && !fieldError.test(id)), [], 'ids missing from elementIds');
+    for (const id of [...Object.values(panelIds), SHARED_IDS.title, SHARED_IDS.error]) assert.ok(all.includes(id), id);
     // every input/select has a label
     for (const m of body.matchAll(/<(?:input|select) id="([^"]+)"/g)) assert.match(body, new RegExp(`<label for="${m[1]}"`), m[1]);
   }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseEnrollMessage, parseVerifyMessage, type EnrollForm } from '../../src/panels/shared/protocol';
+import { parseEnrollMessage, type EnrollForm } from '../../src/panels/enroll/protocol';
+import { parseVerifyMessage } from '../../src/panels/verify/protocol';
 
 const form: EnrollForm = {
   factorKey: 'sms/OKTA', question: '', answer: '', phoneNumber: '+1-555-415-1337', phoneExtension: '', email: '',

@@ -19,7 +19,7 @@ import type { PanelServices } from '../shared/panelServices';
 import {
   parseEnrollMessage, type ActivationView, type CatalogEntryView, type EnrollForm, type EnrollHostMessage, type EnrollState,
   type EnrollWebviewMessage,
-} from '../shared/protocol';
+} from './protocol';
 import { qrCodeDataUrl } from './qrCode';
 import { ENROLL_BODY } from './enrollMarkup';
 import { WebviewPanelBase } from '../shared/webviewPanelBase';

@@ -4,7 +4,7 @@
 import { newCustomTotpSecret, secretInProfileEncoding } from '../../authenticator/customTotpProfile';
 import type { CustomTotpProfile, EnrollFactorOptions, EnrollFactorRequest, SecurityQuestion, SupportedFactor } from '../../okta/models';
 import { catalogKey, enrollLayout, type EnrollField } from './enrollFields';
-import type { EnrollForm } from '../shared/protocol';
+import type { EnrollForm } from './protocol';
 
 export type EnrollMapping =
   | { ok: true; entry: SupportedFactor; request: EnrollFactorRequest; options: EnrollFactorOptions }

@@ -18,7 +18,7 @@ import { PanelRegistry } from '../shared/panelRegistry';
 import {
   parseMatrixMessage, type MatrixBulkAction, type MatrixExportFormat, type MatrixFactorAction, type MatrixHostMessage, type MatrixProgressView, type MatrixState,
   type MatrixWebviewMessage,
-} from '../shared/protocol';
+} from './protocol';
 import { MATRIX_BODY } from './matrixMarkup';
 import { WebviewPanelBase } from '../shared/webviewPanelBase';
 

@@ -8,6 +8,9 @@ export type FieldCheck = (value: unknown) => boolean;
 /** A string of at most `max` characters (webview text fields are short; caps keep logs sane). */
 export const text = (max: number): FieldCheck => (v) => typeof v === 'string' && v.length <= max;
 
+/** The cap of most text fields (names, codes, answers, ids), the same in every panel. */
+export const SHORT_TEXT = 200;
+
 export const boolean: FieldCheck = (v) => typeof v === 'boolean';
 
 /** Request ids are small positive integers chosen by the webview, only used to pair replies. */

@@ -1,6 +1,7 @@
 // The HTML shell every panel uses: a strict Content-Security-Policy where the only script is the
 // panel's bundled file carrying this load's nonce, styles come from the extension, and images only
 // from the extension or data: URLs (the locally rendered QR codes). No `vscode` import.
+import { SHARED_IDS } from './elementIds';
 
 export interface PageParts {
   title: string;
@@ -14,9 +15,9 @@ export interface PageParts {
 }
 
 /** The end of every panel's body: the error box the shared script fills (errorView.ts), then </main>. */
-export const ERROR_BOX_AND_END = `<div id="error" class="error-box" role="alert" hidden>
-  <p id="error-message"></p>
-  <ul id="error-causes"></ul>
+export const ERROR_BOX_AND_END = `<div id="${SHARED_IDS.error}" class="error-box" role="alert" hidden>
+  <p id="${SHARED_IDS.errorMessage}"></p>
+  <ul id="${SHARED_IDS.errorCauses}"></ul>
 </div>
 </main>`;
 

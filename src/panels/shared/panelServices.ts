@@ -1,8 +1,9 @@
-// What the panels use, declared here beside them: the factor service for every Okta action, the
-// authenticators for showing codes, the registry for names and links, and the log.
+// What the panels use, declared here beside them: the factor service for every Okta action, push
+// verifications, the authenticators for showing codes, the registry for names and links, and the log.
 import type * as vscode from 'vscode';
 import type { TotpAuthenticator } from '../../authenticator/totpAuthenticator';
 import type { FactorService } from '../../factors/factorService';
+import type { PushVerifications } from '../../factors/pushVerifications';
 import type { RequestLog } from '../../log/requestLog';
 import type { OrgRegistry } from '../../orgs/orgRegistry';
 import type { OktaSettings } from '../../settings';
@@ -13,8 +14,8 @@ export interface PanelServices {
   registry: Pick<OrgRegistry, 'get'>;
   factors: Pick<FactorService,
     | 'catalog' | 'securityQuestions' | 'customTotpProfiles' | 'enroll' | 'activate' | 'activateWithAuthenticator' | 'startPushActivation'
-    | 'waitForPushActivation' | 'pushActivationQrCode' | 'sendPushActivationLink' | 'resend' | 'resendWaitSeconds' | 'resendAvailableAt' | 'sendChallenge' | 'verify'
-    | 'verifyPush' | 'cancelPush' | 'isPushWaiting'>;
+    | 'waitForPushActivation' | 'pushActivationQrCode' | 'sendPushActivationLink' | 'resend' | 'resendWaitSeconds' | 'resendAvailableAt' | 'sendChallenge' | 'verify'>;
+  pushes: Pick<PushVerifications, 'verify' | 'cancel' | 'isWaiting'>;
   authenticator: Pick<TotpAuthenticator, 'has' | 'currentCode'>;
   log: Pick<RequestLog, 'appendLine' | 'error'>;
 }

@@ -9,7 +9,7 @@ import { isCancellation } from '../../okta/errors';
 import { isUserCorrectable, toErrorView } from './errorView';
 import type { ParseResult } from './messageValidation';
 import type { PanelServices } from './panelServices';
-import type { ErrorMessage, ErrorView, ReplyMessage } from './protocol';
+import type { ErrorMessage, ErrorView, ReadyMessage, ReplyMessage } from './protocol';
 import { renderPage } from './pageMarkup';
 
 export interface PanelSpec<W> {
@@ -76,7 +76,7 @@ export abstract class WebviewPanelBase<W extends { type: string }, H extends { t
   protected abstract snapshot(): Promise<H>;
 
   /** Handles one validated message other than `ready`. */
-  protected abstract handle(message: Exclude<W, { type: 'ready' }>): Promise<void>;
+  protected abstract handle(message: Exclude<W, ReadyMessage>): Promise<void>;
 
   /** Entry point of every webview message (public so tests can drive the host side). */
   async receive(raw: unknown): Promise<void> {
@@ -94,7 +94,7 @@ export abstract class WebviewPanelBase<W extends { type: string }, H extends { t
       for (const queued of this.queue.splice(0)) this.deliver(queued);
       return;
     }
-    await this.handle(message as Exclude<W, { type: 'ready' }>);
+    await this.handle(message as Exclude<W, ReadyMessage>);
   }
 
   /** Sends now, or once the webview is ready. */

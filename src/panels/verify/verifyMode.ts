@@ -1,7 +1,7 @@
 // Which form the Verify panel shows for a factor type. No `vscode` here (unit-tested).
 import { factorTypeLabel } from '../../factors/names';
 import type { UserFactor } from '../../okta/models';
-import type { VerifyMode } from '../shared/protocol';
+import type { VerifyMode } from './protocol';
 
 /** The form a factor type needs. */
 export function verifyModeOf(factor: UserFactor): { mode: VerifyMode; prompt?: string } {

@@ -11,7 +11,7 @@ import type { PanelServices } from '../shared/panelServices';
 import {
   parseVerifyMessage, type ChallengeOptions, type VerifyHeaders, type VerifyHostMessage, type VerifyMode, type VerifyOutcome, type VerifyState,
   type VerifyWebviewMessage,
-} from '../shared/protocol';
+} from './protocol';
 import { VERIFY_BODY } from './verifyMarkup';
 import { verifyModeOf } from './verifyMode';
 import { WebviewPanelBase } from '../shared/webviewPanelBase';
@@ -130,7 +130,7 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
   /** Sends the push and keeps the request open while it is followed, so the webview stays in "waiting". */
   private async sendPush(headers: VerifyHeaders): Promise<void> {
     this.requireMode('push');
-    const outcome = await this.services.factors.verifyPush(this.target, verifyOptions(headers), {
+    const outcome = await this.services.pushes.verify(this.target, verifyOptions(headers), {
       intervalMs: this.timing.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
       signal: this.signal,
       onProgress: (result) => this.postPushStatus(result),
@@ -141,7 +141,7 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
 
   /** Stops following the push, then cancels the transaction on Okta. */
   private async cancelPush(): Promise<void> {
-    const how = await this.services.factors.cancelPush(this.target, this.signal);
+    const how = await this.services.pushes.cancel(this.target, this.signal);
     this.showResult('CANCELLED', how === 'cancelled' ? 'Push cancelled.' : 'Stopped following the push. It stays on the device until it expires.');
   }
 

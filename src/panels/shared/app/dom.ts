@@ -1,4 +1,5 @@
 // Small DOM helpers shared by the panel scripts. Runs in the webview (browser) only.
+import { fieldErrorId, SHARED_IDS } from '../elementIds';
 import type { ErrorView } from '../protocol';
 
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -13,7 +14,7 @@ export function show(element: HTMLElement, visible: boolean): void {
 
 /** Clears the error box and every per-field message. */
 export function clearErrors(): void {
-  show(byId('error'), false);
+  show(byId(SHARED_IDS.error), false);
   document.querySelectorAll<HTMLElement>('.field-error').forEach((element) => { element.textContent = ''; });
   document.querySelectorAll<HTMLElement>('[aria-invalid="true"]').forEach((element) => element.removeAttribute('aria-invalid'));
 }
@@ -26,17 +27,17 @@ export function showError(error: ErrorView): void {
   clearErrors();
   let firstInvalid: HTMLElement | undefined;
   for (const [field, message] of Object.entries(error.fields)) {
-    const slot = document.getElementById(`error-${field}`);
+    const slot = document.getElementById(fieldErrorId(field));
     if (!slot) continue;
     slot.textContent = message;
     const input = slot.parentElement?.querySelector<HTMLElement>('input, select');
     input?.setAttribute('aria-invalid', 'true');
     firstInvalid ??= input ?? undefined;
   }
-  byId('error-message').textContent = error.message;
-  const causes = byId('error-causes');
+  byId(SHARED_IDS.errorMessage).textContent = error.message;
+  const causes = byId(SHARED_IDS.errorCauses);
   causes.replaceChildren(...error.causes.map((cause) => Object.assign(document.createElement('li'), { textContent: cause })));
-  show(byId('error'), true);
+  show(byId(SHARED_IDS.error), true);
   firstInvalid?.focus();
 }
 
@@ -55,7 +56,7 @@ export function setBusy(busy: boolean): void {
 }
 
 export function setStatus(text: string, tone: 'info' | 'success' | 'failure' = 'info'): void {
-  const status = byId('status');
+  const status = byId(SHARED_IDS.status);
   status.textContent = text;
   status.dataset.tone = tone;
 }

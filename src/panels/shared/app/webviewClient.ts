@@ -1,7 +1,7 @@
-// The webview half of the message protocol (see ../protocol.ts): says "ready", pairs requests
-// with replies by id, shows host error notifications in the error box (the same in every panel)
-// and dispatches the other notifications. Runs in the webview (browser) only.
-import type { ErrorMessage, ErrorView, ReplyMessage } from '../protocol';
+// The webview half of the message protocol (../protocol.ts, and each panel's protocol.ts): says
+// "ready", pairs requests with replies by id, shows host error notifications in the error box (the
+// same in every panel) and dispatches the other notifications. Runs in the webview (browser) only.
+import type { ErrorMessage, ErrorView, ReadyMessage, ReplyMessage } from '../protocol';
 import { showError } from './dom';
 
 interface VsCodeApi {
@@ -33,7 +33,8 @@ export class WebviewClient<W extends { type: string }, H extends { type: string 
 
   /** Tell the host the script runs; it answers with the state snapshot. */
   ready(): void {
-    this.vscode.postMessage({ type: 'ready' });
+    const ready: ReadyMessage = { type: 'ready' };
+    this.vscode.postMessage(ready);
   }
 
   notify(message: Exclude<W, { requestId: number }>): void {

@@ -1,11 +1,12 @@
 // Verify panel script (bundled to dist/webview/verify.js). One form whose primary button does what
 // the factor needs: send the code challenge, verify a code or answer, or send a push and follow it.
 import { byId, setStatus, show, showError } from '../../shared/app/dom';
+import { SHARED_IDS } from '../../shared/elementIds';
 import { runRequest } from '../../shared/app/runRequest';
 import { WebviewClient } from '../../shared/app/webviewClient';
-import type {
-  ChallengeOptions, ErrorView, VerifyHeaders, VerifyHostMessage, VerifyOutcome, VerifyState, VerifyWebviewMessage,
-} from '../../shared/protocol';
+import type { ErrorView } from '../../shared/protocol';
+import type { ChallengeOptions, VerifyHeaders, VerifyHostMessage, VerifyOutcome, VerifyState, VerifyWebviewMessage } from '../protocol';
+import { VERIFY_IDS } from '../elementIds';
 
 let mode: VerifyState['mode'] = 'unsupported';
 let challengeSent = false;
@@ -19,20 +20,20 @@ const client = new WebviewClient<VerifyWebviewMessage, VerifyHostMessage>((messa
     case 'challengeSent':
       challengeSent = true;
       setStatus(message.message);
-      show(byId('code-field'), true);
-      byId('send-code').textContent = 'Send a new code';
-      input('code').focus();
+      show(byId(VERIFY_IDS.codeField), true);
+      byId(VERIFY_IDS.sendCode).textContent = 'Send a new code';
+      input(VERIFY_IDS.code).focus();
       break;
     case 'code':
-      input('code').value = message.code;
+      input(VERIFY_IDS.code).value = message.code;
       setStatus(message.secondsRemaining === undefined
         ? 'Built-in authenticator code filled in (the next one will differ).'
         : `Built-in authenticator code filled in (valid ${message.secondsRemaining} s more).`);
-      byId('submit').focus();
+      byId(VERIFY_IDS.submit).focus();
       break;
     case 'pushStatus': {
       setStatus(message.message);
-      const correct = byId('correct-answer');
+      const correct = byId(VERIFY_IDS.correctAnswer);
       correct.textContent = message.correctAnswer !== undefined ? `Number to pick in Okta Verify: ${message.correctAnswer}` : '';
       show(correct, message.correctAnswer !== undefined);
       break;
@@ -47,36 +48,38 @@ const input = (id: string): HTMLInputElement => byId<HTMLInputElement>(id);
 
 function renderState(state: VerifyState): void {
   mode = state.mode;
-  byId('title').textContent = `Verify ${state.factorLabel}`;
-  byId('subtitle').textContent = `${state.userLabel} - ${state.orgLabel} - ${state.factorStatus.toLowerCase().replace(/_/g, ' ')}`;
-  const unsupported = byId('unsupported');
+  byId(SHARED_IDS.title).textContent = `Verify ${state.factorLabel}`;
+  byId(SHARED_IDS.subtitle).textContent = `${state.userLabel} - ${state.orgLabel} - ${state.factorStatus.toLowerCase().replace(/_/g, ' ')}`;
+  const unsupported = byId(VERIFY_IDS.unsupported);
   unsupported.textContent = state.mode === 'unsupported' ? state.prompt ?? '' : '';
   show(unsupported, state.mode === 'unsupported');
-  show(byId('verify-form'), state.mode !== 'unsupported');
-  show(byId('challenge-section'), state.mode === 'challenge-then-passcode');
-  show(byId('code-field'), state.mode === 'passcode' || (state.mode === 'challenge-then-passcode' && challengeSent));
-  show(byId('use-builtin'), state.builtInAuthenticator);
-  show(byId('next-code-field'), state.nextPassCode);
-  show(byId('answer-field'), state.mode === 'answer');
-  show(byId('push-intro'), state.mode === 'push');
-  byId('answer-label').textContent = state.prompt ?? 'Answer';
-  byId('submit').textContent = state.mode === 'push' ? 'Send push' : 'Verify';
-  show(byId('cancel'), state.mode === 'push');
-  byId<HTMLButtonElement>('cancel').disabled = !pushWaiting;
-  const first = { 'challenge-then-passcode': 'send-code', passcode: 'code', answer: 'answer', push: 'submit', unsupported: '' }[state.mode];
+  show(byId(VERIFY_IDS.form), state.mode !== 'unsupported');
+  show(byId(VERIFY_IDS.challengeSection), state.mode === 'challenge-then-passcode');
+  show(byId(VERIFY_IDS.codeField), state.mode === 'passcode' || (state.mode === 'challenge-then-passcode' && challengeSent));
+  show(byId(VERIFY_IDS.useBuiltin), state.builtInAuthenticator);
+  show(byId(VERIFY_IDS.nextCodeField), state.nextPassCode);
+  show(byId(VERIFY_IDS.answerField), state.mode === 'answer');
+  show(byId(VERIFY_IDS.pushIntro), state.mode === 'push');
+  byId(VERIFY_IDS.answerLabel).textContent = state.prompt ?? 'Answer';
+  byId(VERIFY_IDS.submit).textContent = state.mode === 'push' ? 'Send push' : 'Verify';
+  show(byId(VERIFY_IDS.cancel), state.mode === 'push');
+  byId<HTMLButtonElement>(VERIFY_IDS.cancel).disabled = !pushWaiting;
+  const first = {
+    'challenge-then-passcode': VERIFY_IDS.sendCode, passcode: VERIFY_IDS.code, answer: VERIFY_IDS.answer, push: VERIFY_IDS.submit, unsupported: '',
+  }[state.mode];
   if (first) byId(first).focus();
 }
 
 function headers(): VerifyHeaders {
-  return { xForwardedFor: input('xff').value.trim(), userAgent: input('user-agent').value.trim(), acceptLanguage: input('accept-language').value.trim() };
+  return { xForwardedFor: input(VERIFY_IDS.xForwardedFor).value.trim(), userAgent: input(VERIFY_IDS.userAgent).value.trim(), acceptLanguage: input(VERIFY_IDS.acceptLanguage).value.trim() };
 }
 
 function challengeOptions(): ChallengeOptions {
-  return { templateId: input('template-id').value.trim(), tokenLifetimeSeconds: input('token-lifetime').value.trim() };
+  return { templateId: input(VERIFY_IDS.templateId).value.trim(), tokenLifetimeSeconds: input(VERIFY_IDS.tokenLifetime).value.trim() };
 }
 
 function renderResult(outcome: VerifyOutcome, factorResult: string, message: string): void {
-  const result = byId('result');
+  const result = byId(VERIFY_IDS.result);
   result.textContent = `${factorResult}: ${message}`;
   result.dataset.outcome = outcome;
   result.dataset.factorResult = factorResult;
@@ -84,8 +87,8 @@ function renderResult(outcome: VerifyOutcome, factorResult: string, message: str
 }
 
 function clearResult(): void {
-  show(byId('result'), false);
-  byId('result').dataset.outcome = '';
+  show(byId(VERIFY_IDS.result), false);
+  byId(VERIFY_IDS.result).dataset.outcome = '';
 }
 
 function run(request: Parameters<typeof client.request>[0]): Promise<ErrorView | undefined> {
@@ -95,7 +98,7 @@ function run(request: Parameters<typeof client.request>[0]): Promise<ErrorView |
 async function sendPush(): Promise<void> {
   clearResult();
   pushWaiting = true;
-  const cancel = byId<HTMLButtonElement>('cancel');
+  const cancel = byId<HTMLButtonElement>(VERIFY_IDS.cancel);
   // The push request stays open while the host polls; only Cancel stays usable meanwhile.
   await runRequest(async () => {
     cancel.disabled = false;
@@ -116,27 +119,27 @@ async function submit(): Promise<void> {
   }
   clearResult();
   if (mode === 'answer') {
-    const answer = input('answer').value;
+    const answer = input(VERIFY_IDS.answer).value;
     if (answer.trim() === '') return void showError({ message: 'Enter the answer.', causes: [], fields: { answer: 'Enter the answer.' } });
     await run({ type: 'verify', answer, headers: headers() });
   } else {
-    const passCode = input('code').value.trim();
+    const passCode = input(VERIFY_IDS.code).value.trim();
     if (passCode === '') return void showError({ message: 'Enter the code.', causes: [], fields: { passCode: 'Enter the code.' } });
-    const nextPassCode = input('next-code').value.trim();
+    const nextPassCode = input(VERIFY_IDS.nextCode).value.trim();
     await run({ type: 'verify', passCode, nextPassCode: nextPassCode || undefined, headers: headers() });
   }
 }
 
-byId<HTMLFormElement>('verify-form').addEventListener('submit', (event) => {
+byId<HTMLFormElement>(VERIFY_IDS.form).addEventListener('submit', (event) => {
   event.preventDefault();
   void submit();
 });
-byId('send-code').addEventListener('click', () => {
+byId(VERIFY_IDS.sendCode).addEventListener('click', () => {
   clearResult();
   void run({ type: 'sendChallenge', headers: headers(), challenge: challengeOptions() });
 });
-byId('use-builtin').addEventListener('click', () => void run({ type: 'builtInCode' }));
-byId('cancel').addEventListener('click', () => {
+byId(VERIFY_IDS.useBuiltin).addEventListener('click', () => void run({ type: 'builtInCode' }));
+byId(VERIFY_IDS.cancel).addEventListener('click', () => {
   // Sent outside the busy wrapper: it must get through while the push request is pending.
   void client.request({ type: 'cancelPush' }).then((error) => error && showError(error));
 });

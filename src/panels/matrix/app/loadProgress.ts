@@ -1,0 +1,23 @@
+// The load bar: how far the host's load of the users' factors got, and Cancel while it runs or
+// Reload once it stopped.
+import { byId, show } from '../../shared/app/dom';
+import { MATRIX_IDS } from '../elementIds';
+import type { MatrixProgressView } from '../protocol';
+
+export function renderProgress(progress: MatrixProgressView): void {
+  const { phase, loaded, total } = progress;
+  const counted = total !== undefined ? `${loaded} of ${total}` : `${loaded}`;
+  const text = {
+    loading: `Loading factors: ${counted} users loaded...`,
+    done: `${loaded} users loaded.`,
+    cancelled: `Cancelled after ${loaded} users. Reload loads them all.`,
+    failed: `Stopped after ${loaded} users. ${progress.message ?? ''}`,
+  }[phase];
+  const line = byId(MATRIX_IDS.progress);
+  line.textContent = text;
+  line.dataset.tone = phase === 'failed' ? 'failure' : phase === 'done' ? 'success' : 'info';
+  // Read by the end-to-end tests to wait for the end of the load.
+  line.dataset.phase = phase;
+  show(byId(MATRIX_IDS.cancelLoad), phase === 'loading');
+  show(byId(MATRIX_IDS.reload), phase !== 'loading');
+}

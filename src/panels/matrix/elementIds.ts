@@ -1,0 +1,27 @@
+// Element ids of the Factor Matrix panel, shared by its markup, its browser app and the end-to-end
+// tests (../shared/elementIds.ts has the header and error box). Plain TypeScript: no DOM, no `vscode`.
+export const MATRIX_IDS = {
+  scope: 'scope',
+  main: 'matrix',
+  loadBar: 'load-bar',
+  progress: 'progress',
+  cancelLoad: 'cancel-load',
+  reload: 'reload',
+  exportCsv: 'export-csv',
+  exportJson: 'export-json',
+  filterText: 'filter-text',
+  filterPending: 'filter-pending',
+  filterNoMfa: 'filter-nomfa',
+  filterHas: 'filter-has',
+  selection: 'selection',
+  bulkUnenroll: 'bulk-unenroll',
+  bulkReset: 'bulk-reset',
+  bulkEnroll: 'bulk-enroll',
+  clearSelection: 'clear-selection',
+  shown: 'shown',
+  gridScroller: 'grid-scroller',
+  grid: 'grid',
+  gridHead: 'grid-head',
+  gridBody: 'grid-body',
+  cellMenu: 'cell-menu',
+} as const;

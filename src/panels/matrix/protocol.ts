@@ -1,0 +1,67 @@
+// The Factor Matrix panel's part of the message protocol (shared pieces: ../shared/protocol.ts).
+// Both sides import these types; only the host imports the parser. No `vscode` import here.
+import type { MatrixColumn, MatrixRow, MatrixView } from '../../factors/factorMatrix';
+import { boolean, list, messageParser, oneOf, requestId, shape, SHORT_TEXT, text } from '../shared/messageValidation';
+import type { ErrorMessage, ReadyMessage, ReplyMessage } from '../shared/protocol';
+
+export interface MatrixProgressView {
+  phase: 'loading' | 'done' | 'cancelled' | 'failed';
+  loaded: number;
+  /** Known once every user page is in. */
+  total?: number;
+  /** Why the load failed. */
+  message?: string;
+}
+
+export interface MatrixState {
+  type: 'state';
+  orgLabel: string;
+  /** The org's user filter in the tree, when the matrix is limited to it. */
+  userFilter?: string;
+  columns: MatrixColumn[];
+  rows: MatrixRow[];
+  progress: MatrixProgressView;
+}
+
+export type MatrixFactorAction = 'verify' | 'unenroll' | 'details';
+export type MatrixBulkAction = 'unenrollFactors' | 'resetFactors' | 'enrollFactorOnUsers';
+export type MatrixExportFormat = 'csv' | 'json';
+
+export type MatrixHostMessage =
+  | MatrixState
+  | ReplyMessage
+  | ErrorMessage
+  /** Rows added or replaced (by user id), the columns as they now are, and the progress. */
+  | { type: 'update'; columns: MatrixColumn[]; rows: MatrixRow[]; progress: MatrixProgressView }
+  /** The load restarts: forget every row. */
+  | { type: 'reset' };
+
+export type MatrixWebviewMessage =
+  | ReadyMessage
+  | { type: 'cancelLoad'; requestId: number }
+  | { type: 'reload'; requestId: number }
+  | { type: 'factorAction'; requestId: number; action: MatrixFactorAction; userId: string; factorId: string }
+  | { type: 'bulk'; requestId: number; action: MatrixBulkAction; userIds: string[]; factors: Array<{ userId: string; factorId: string }> }
+  | { type: 'export'; requestId: number; format: MatrixExportFormat; view: MatrixView };
+
+const ID = text(100);
+/** More than any org's users a matrix loads at once. */
+const MAX_SELECTED = 100_000;
+
+export const parseMatrixMessage = messageParser<MatrixWebviewMessage>({
+  ready: {},
+  cancelLoad: { requestId },
+  reload: { requestId },
+  factorAction: { requestId, action: oneOf('verify', 'unenroll', 'details'), userId: ID, factorId: ID },
+  bulk: {
+    requestId, action: oneOf('unenrollFactors', 'resetFactors', 'enrollFactorOnUsers'),
+    userIds: list(ID, MAX_SELECTED), factors: list(shape({ userId: ID, factorId: ID }), MAX_SELECTED),
+  },
+  export: {
+    requestId, format: oneOf('csv', 'json'),
+    view: shape({
+      filter: shape({ text: text(SHORT_TEXT), pending: boolean, noMfa: boolean, has: list(text(SHORT_TEXT), 200) }),
+      sort: shape({ by: text(SHORT_TEXT), descending: boolean }),
+    }),
+  },
+});

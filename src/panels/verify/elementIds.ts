@@ -1,0 +1,28 @@
+// Element ids of the Verify panel, shared by its markup, its browser app and the end-to-end tests
+// (../shared/elementIds.ts has the header, status line and error box). Plain TypeScript: no DOM, no `vscode`.
+export const VERIFY_IDS = {
+  unsupported: 'unsupported',
+  form: 'verify-form',
+  challengeSection: 'challenge-section',
+  challengeOptions: 'challenge-options',
+  templateId: 'template-id',
+  tokenLifetime: 'token-lifetime',
+  sendCode: 'send-code',
+  pushIntro: 'push-intro',
+  codeField: 'code-field',
+  code: 'code',
+  useBuiltin: 'use-builtin',
+  nextCodeField: 'next-code-field',
+  nextCode: 'next-code',
+  answerField: 'answer-field',
+  answerLabel: 'answer-label',
+  answer: 'answer',
+  correctAnswer: 'correct-answer',
+  advanced: 'advanced',
+  xForwardedFor: 'xff',
+  userAgent: 'user-agent',
+  acceptLanguage: 'accept-language',
+  submit: 'submit',
+  cancel: 'cancel',
+  result: 'result',
+} as const;
