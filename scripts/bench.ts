@@ -14,6 +14,7 @@
 //   extension in the same code-server; the factor matrix panel's slowest frame with 1,000 users
 //   (benchMatrixRender.ts); the size of `main` and of the .vsix.
 // Run with `node --expose-gc` (the npm script does) so heap peaks start from a collected heap.
+import { factorWorkflows } from '../test/support/factorWorkflows';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Session } from 'node:inspector';
@@ -23,10 +24,7 @@ import { measureMatrixRender } from './benchMatrixRender';
 import { repoRoot } from './codeServer';
 import { Client as OktaSdkClient } from '@okta/okta-sdk-nodejs';
 import { OktaClient } from '../src/okta/client';
-import { FactorService } from '../src/factors/factorService';
 import { loadFactorMatrix } from '../src/factors/matrixLoader';
-import { TotpAuthenticator } from '../src/authenticator/totpAuthenticator';
-import { InMemorySecretStore } from '../src/orgs/secretStore';
 import { UserDirectory } from '../src/users/userDirectory';
 
 const WORKERS = 8;
@@ -242,7 +240,7 @@ async function keptHeap(contender: Contender, sim: Simulator): Promise<number> {
 async function loadMatrix(sim: Simulator): Promise<number> {
   const client = new OktaClient({ orgUrl: sim.url, token: sim.token });
   const clientFor = async () => client;
-  const factors = new FactorService({ clientFor, totp: new TotpAuthenticator(new InMemorySecretStore()), issuerOf: () => 'bench', log: () => undefined });
+  const { factors } = factorWorkflows(clientFor);
   let rows = 0;
   await loadFactorMatrix({ users: new UserDirectory(clientFor), factors }, { orgId: 'bench', query: {}, onUser: () => rows++ });
   return rows;

@@ -8,7 +8,10 @@ import { TotpAuthenticator } from './authenticator/totpAuthenticator';
 import { COMMANDS } from './commands';
 import type { CommandServices } from './commands/commandServices';
 import { DemoOrg } from './demo/demoOrg';
+import { FactorChanges } from './factors/factorChanges';
 import { FactorService } from './factors/factorService';
+import { LegacySecretMigration } from './factors/legacySecretMigration';
+import { PushVerifications } from './factors/pushVerifications';
 import type { OktaClient } from './okta/client';
 import type { ClientHooks } from './orgs/orgRegistry';
 import { UserDirectory } from './users/userDirectory';
@@ -43,23 +46,36 @@ export function createWork(core: WorkCore): Work {
     await demo.ensureRunning(orgId);
     return registry.clientFor(orgId, core.hooksFor(orgId));
   };
+  const workSignal = (orgId: string) => registry.workSignal(orgId);
+  const changes = new FactorChanges();
   const factors = new FactorService({
     clientFor,
     totp: authenticator,
-    migrateLegacySecrets: (orgId, profileOf) => migrateLegacyHotpSecrets(context.secrets, authenticator, orgId, profileOf),
-    onLegacySecretsDropped: (dropped) => {
+    issuerOf: (orgId) => registry.get(orgId)?.label ?? 'Okta',
+    log: (line) => log.error(line),
+    workSignal,
+    changes,
+  });
+  const pushes = new PushVerifications({ clientFor, workSignal, changes });
+  const users = new UserDirectory(clientFor);
+  const legacySecrets = new LegacySecretMigration({
+    migrate: (orgId, profileOf) => migrateLegacyHotpSecrets(context.secrets, authenticator, orgId, profileOf),
+    factors,
+    onDropped: (dropped) => {
       const message = droppedLegacySecretsMessage(dropped);
       if (message) void vscode.window.showWarningMessage(message);
     },
-    issuerOf: (orgId) => registry.get(orgId)?.label ?? 'Okta',
     log: (line) => log.error(line),
-    workSignal: (orgId) => registry.workSignal(orgId),
   });
-  const users = new UserDirectory(clientFor);
-  // A removed org (here or in another window) stops its work: polls, pushes, enrollments in flight.
-  const removals = registry.onDidRemoveOrg(({ orgId }) => void factors.endOrg(orgId));
+  // Secrets kept by the earlier Custom TOTP version move now, before any code is shown.
+  for (const org of registry.list()) void legacySecrets.runOnce(org.id);
+  // A removed org's work ended with it (the registry's signal); its secrets and state go too.
+  const removals = registry.onDidRemoveOrg(({ orgId }) => {
+    pushes.forgetOrg(orgId);
+    void factors.forgetOrg(orgId);
+  });
   // A push answered on the demo org's simulated phone may change the factor's status in the tree.
-  const pushAnswers = demo.onDidAnswerPush(({ orgId, userId }) => factors.reportChange({ orgId, userId }));
+  const pushAnswers = demo.onDidAnswerPush(({ orgId, userId }) => changes.announce(orgId, userId));
   context.subscriptions.push(authenticator, demo, factors, removals, pushAnswers);
-  return { services: { ...core, factors, users, authenticator, demo }, commands: COMMANDS, clientFor };
+  return { services: { ...core, factors, pushes, users, authenticator, demo }, commands: COMMANDS, clientFor };
 }

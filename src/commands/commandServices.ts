@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { TotpAuthenticator } from '../authenticator/totpAuthenticator';
 import type { DemoOrg } from '../demo/demoOrg';
 import type { FactorService } from '../factors/factorService';
+import type { PushVerifications } from '../factors/pushVerifications';
 import type { RequestLog } from '../log/requestLog';
 import type { ClientHooks, OrgRegistry } from '../orgs/orgRegistry';
 import type { OktaSettings } from '../settings';
@@ -15,6 +16,7 @@ export interface CommandServices extends PanelServices {
   context: Pick<vscode.ExtensionContext, 'extensionUri' | 'extension' | 'subscriptions'>;
   registry: OrgRegistry;
   factors: FactorService;
+  pushes: PushVerifications;
   users: Pick<UserDirectory, 'page'>;
   authenticator: TotpAuthenticator;
   tree: Pick<FactorsTreeProvider, 'refresh' | 'refreshOrg' | 'refreshTarget' | 'setFilter' | 'filterOf' | 'loadMore' | 'selectedTargets'>;

@@ -5,7 +5,7 @@ import vscode = require('vscode');
 import { runCommand } from '../ui/runCommand';
 import type { CommandTarget, FactorTarget, UserTarget } from '../factors/targets';
 import type { OktaUser, UserFactor } from '../okta/models';
-import type { OrgRecord } from '../orgs/orgRegistry';
+import type { OrgRecord } from '../orgs/orgRecord';
 import { describeFactor, describeStatus } from '../presentation/factorDescriptions';
 import { isUserShown, usersQueryFor } from '../presentation/userQuery';
 import { describeUserStatus } from '../presentation/userPresentation';

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import vscode = require('vscode');
 import { reportError } from '../ui/reportError';
 import type { RequestLog } from '../log/requestLog';
-import type { OrgRecord, OrgRegistry } from '../orgs/orgRegistry';
+import type { OrgRegistry } from '../orgs/orgRegistry';
+import type { OrgRecord } from '../orgs/orgRecord';
 import { attachDemoPhone } from './demoPhone';
 import { loadSimulatorModule, type RunningSimulator } from './simulatorModule';
 

@@ -6,10 +6,12 @@ import type { UserFactor } from '../okta/models';
 import { factorTypeLabel, plural } from './names';
 import type { BulkUnit } from './bulkWork';
 import { isNotFound } from './errorKinds';
+import type { FactorChanges } from './factorChanges';
 import type { FactorService } from './factorService';
 import type { FactorRef, UserRef } from './targets';
 
-export type BulkFactorService = Pick<FactorService, 'unenroll' | 'resetFactors' | 'enroll' | 'activateWithAuthenticator' | 'asOneChange'>;
+export type BulkFactorService = Pick<FactorService, 'unenroll' | 'resetFactors' | 'enroll' | 'activateWithAuthenticator'>
+  & { changes: Pick<FactorChanges, 'asOneChange'> };
 
 /** The same factor for every selected user. */
 export type BulkEnrollment =
@@ -35,7 +37,7 @@ function unitOf(ref: UserRef, service: BulkFactorService, run: () => Promise<str
     orgId: ref.orgId,
     userId: ref.user.id,
     label: ref.user.profile.login,
-    run: () => service.asOneChange(ref.orgId, ref.user.id, run),
+    run: () => service.changes.asOneChange(ref.orgId, ref.user.id, run),
   };
 }
 

@@ -1,31 +1,33 @@
 // Every Okta factor workflow, once: read, enroll, activate (passcode, built-in authenticator, push),
-// resend with its cooldown, verify (passcode, answer, push with polling and cancel), unenroll.
-// Commands, panels and the demo phone call this and only show the outcome; it announces each change
-// (org, user) so the tree refreshes without being asked. Free of `vscode`.
-import type { DroppedLegacySecret } from '../authenticator/legacyHotpSecrets';
+// resend with its cooldown, verify (passcode, answer), unenroll, reset. Commands, panels and bulk
+// runs call this and only show the outcome; it announces each change (org, user) through
+// FactorChanges so the tree refreshes without being asked. Push verifications are PushVerifications'.
+// Every call ends with the org's work (the registry's signal). Free of `vscode`.
 import type { TotpAuthenticator } from '../authenticator/totpAuthenticator';
 import type { OktaClient } from '../okta/client';
 import { isCancellation, OktaApiError } from '../okta/errors';
-import { factorTransactionId, linkHref } from '../okta/api/links';
+import { linkHref } from '../okta/api/links';
 import {
   isUserFactor, type CustomTotpProfile, type EnrollFactorOptions, type EnrollFactorRequest, type PushActivation, type SecurityQuestion,
   type SupportedFactor, type TotpActivation, type UserFactor, type VerifyFactorOptions, type VerifyFactorRequest,
-  type VerifyFactorResult,
 } from '../okta/models';
-import { pollPushActivation, pollPushTransaction } from './pushPolling';
-import { Emitter, type Event } from '../util/emitter';
-import { canActivate, canResend, canVerify, hasPushTransactions, isDeletable } from './capabilities';
+import type { Event } from '../util/emitter';
+import { canActivate, canResend, canVerify, isDeletable } from './capabilities';
 import { isNotFound, isRateLimited, isWrongPasscode, sendCooldownSeconds } from './errorKinds';
+import { FactorChanges, type FactorChange } from './factorChanges';
 import {
   FactorStateError, ResendCooldownError, type ActivateOutcome, type ActivationStep, type EnrollOutcome,
-  type PushActivationStep, type RecordedPushTransaction, type VerifyOutcome,
+  type PushActivationStep, type VerifyOutcome,
 } from './outcomes';
+import { pollPushActivation } from './pushPolling';
 import { resendCooldownSeconds as cooldownOf, ResendCooldowns } from './resendCooldowns';
 import type { FactorRef, UserRef } from './targets';
+import { boundToOrg, DEFAULT_POLL_INTERVAL_MS, factorKey, outcomeOf, requireAllowed, type PollOptions } from './workflowParts';
+
+export type { FactorChange } from './factorChanges';
 
 /** Okta allows 5 activation attempts per factor in 5 minutes. */
 const ACTIVATION_WINDOW_MS = 5 * 60_000;
-const DEFAULT_POLL_INTERVAL_MS = 2000;
 
 /** Okta reports these verify outcomes as errors; they are results to the tester. */
 const ERROR_RESULTS: Record<string, (answer: boolean) => string> = {
@@ -37,67 +39,35 @@ const ERROR_RESULTS: Record<string, (answer: boolean) => string> = {
 export interface FactorServiceDeps {
   clientFor(orgId: string): Promise<OktaClient>;
   totp: Pick<TotpAuthenticator, 'remember' | 'rememberCustomTotp' | 'has' | 'forget' | 'forgetOrg' | 'currentCode' | 'otpauthUri' | 'factorsWithSecrets'>;
-  /**
-   * Moves (or drops) the org's secrets kept by the earlier counter-based Custom TOTP version, given
-   * each factor's profile; the wiring binds it to SecretStorage. Run once per org, on first use.
-   */
-  migrateLegacySecrets?(orgId: string, profileOf: (factor: { userId: string; factorId: string }) => Promise<CustomTotpProfile['settings'] | undefined>):
-    Promise<{ dropped: DroppedLegacySecret[] }>;
-  /** Told the secrets the migration had to drop (to say so once). */
-  onLegacySecretsDropped?(dropped: DroppedLegacySecret[]): void;
   /** The issuer name authenticator apps show for the org's codes. */
   issuerOf(orgId: string): string;
   /** Errors that must not fail the action (a keychain that cannot forget a secret), logged at error level. */
   log(line: string): void;
-  /** The registry's signal for the org's work (aborted on removal or new credentials), when there is one. */
-  workSignal?(orgId: string): AbortSignal;
+  /** The org's work signal (the registry's): aborted on removal or new credentials, ending every call. */
+  workSignal(orgId: string): AbortSignal;
+  /** Where changes are announced (shared with push verifications and bulk runs); a new one by default. */
+  changes?: FactorChanges;
   now?: () => number;
 }
 
-export interface FactorChange {
-  orgId: string;
-  userId: string;
-}
-
-export interface PollOptions<R> {
-  signal?: AbortSignal;
-  intervalMs?: number;
-  onProgress?: (result: R, elapsedMs: number) => void;
-}
-
-interface WaitingPush {
-  stop: AbortController;
-  cancelFrom?: string;
-}
-
-/** One string per factor across orgs, for the per-factor state kept here (cooldowns, pushes). */
-const factorKey = ({ orgId, user, factor }: FactorRef): string => `${orgId}/${user.id}/${factor.id}`;
-
 export class FactorService {
-  private readonly changed = new Emitter<FactorChange>();
+  readonly changes: FactorChanges;
   private readonly cooldowns: ResendCooldowns;
-  private readonly lastPushes = new Map<string, RecordedPushTransaction>();
-  private readonly waitingPushes = new Map<string, WaitingPush>();
-  /** Aborted when the org is removed: its polls, pushes and enrollments stop and store nothing. */
-  private readonly orgWork = new Map<string, AbortController>();
   private readonly profiles = new Map<string, Promise<CustomTotpProfile[]>>();
-  private readonly migrations = new Map<string, Promise<void>>();
-  /** Users whose announcements are held (a bulk unit at work): key -> holders and whether anything changed. */
-  private readonly held = new Map<string, { holders: number; changed: boolean }>();
 
   /** A factor of (org, user) was enrolled, activated, verified or unenrolled, or may have been. */
-  readonly onDidChange: Event<FactorChange> = this.changed.event;
+  readonly onDidChange: Event<FactorChange>;
 
   constructor(private readonly deps: FactorServiceDeps) {
+    this.changes = deps.changes ?? new FactorChanges();
+    this.onDidChange = this.changes.event;
     this.cooldowns = new ResendCooldowns(deps.now);
   }
 
   // ---- reads ----
 
   async listFactors({ orgId, user }: UserRef, signal?: AbortSignal): Promise<UserFactor[]> {
-    const factors = await (await this.client(orgId)).listFactors(user.id, { signal: this.bound(orgId, signal) });
-    void this.migrateLegacySecretsOnce(orgId);
-    return factors;
+    return (await this.client(orgId)).listFactors(user.id, { signal: this.bound(orgId, signal) });
   }
 
   /** The org's Custom TOTP profiles, read once per org (they change only in the Admin Console). */
@@ -136,7 +106,7 @@ export class FactorService {
     const work = this.bound(orgId, signal);
     const factor = await (await this.client(orgId)).enrollFactor(user.id, request, { ...options, signal: work });
     this.announce(orgId, user.id);
-    if (factor.factorType === 'token:hotp') await this.keepCustomTotpSecret({ ...ref, factor }, request);
+    if (factor.factorType === 'token:hotp') await this.keepCustomTotpSecret({ ...ref, factor }, request, work);
     let activation: ActivationStep;
     try {
       activation = await this.activationStep({ ...ref, factor }, work);
@@ -189,43 +159,24 @@ export class FactorService {
    * settings so codes are computed as the org computes them. The factor is enrolled whatever happens
    * here, so a secret that cannot be kept is logged, not thrown.
    */
-  private async keepCustomTotpSecret({ orgId, user, factor }: FactorRef, request: EnrollFactorRequest): Promise<void> {
+  private async keepCustomTotpSecret({ orgId, user, factor }: FactorRef, request: EnrollFactorRequest, work: AbortSignal): Promise<void> {
     try {
       const profile = (await this.customTotpProfiles(orgId)).find((p) => p.id === request.factorProfileId);
       if (!profile) throw new Error(`the org has no factor profile ${request.factorProfileId}`);
       await this.deps.totp.rememberCustomTotp(orgId, user.id, factor.id, { sharedSecret: String(request.profile?.sharedSecret ?? ''), settings: profile.settings },
         { label: user.profile.login, issuer: this.deps.issuerOf(orgId) });
-      if (this.orgWork.get(orgId)?.signal.aborted) await this.deps.totp.forget(orgId, user.id, factor.id);
+      // An org removed while the secret was written keeps nothing.
+      if (work.aborted) await this.deps.totp.forget(orgId, user.id, factor.id);
     } catch (err) {
       this.deps.log(`The Custom TOTP factor was enrolled, but the built-in authenticator cannot keep its secret: ${err instanceof Error ? err.message : String(err)}`);
     }
-  }
-
-  /** Secrets of the earlier counter-based version move under their factor's profile, or are dropped (said once). */
-  private migrateLegacySecretsOnce(orgId: string): Promise<void> {
-    const migrate = this.deps.migrateLegacySecrets;
-    if (!migrate) return Promise.resolve();
-    let migration = this.migrations.get(orgId);
-    if (!migration) {
-      migration = (async () => {
-        const profileOf = async ({ userId, factorId }: { userId: string; factorId: string }) => {
-          const factor = await this.factorById(orgId, userId, factorId).catch(() => undefined);
-          const profileId = (factor as { factorProfileId?: string } | undefined)?.factorProfileId;
-          return (await this.customTotpProfiles(orgId)).find((p) => p.id === profileId)?.settings;
-        };
-        const { dropped } = await migrate(orgId, profileOf);
-        if (dropped.length > 0) this.deps.onLegacySecretsDropped?.(dropped);
-      })().catch((err) => this.deps.log(`Could not migrate the earlier Custom TOTP secrets: ${err instanceof Error ? err.message : String(err)}`));
-      this.migrations.set(orgId, migration);
-    }
-    return migration;
   }
 
   // ---- activate ----
 
   /** Activates a pending passcode factor (sms, call, email, TOTP). */
   async activate(ref: FactorRef, passCode: string, signal?: AbortSignal): Promise<ActivateOutcome> {
-    this.require(ref, canActivate, 'activated');
+    requireAllowed(ref, canActivate, 'activated');
     const { orgId, user, factor } = ref;
     try {
       const result = await (await this.client(orgId)).activateFactor(user.id, factor.id, { passCode }, { signal: this.bound(orgId, signal) });
@@ -248,7 +199,7 @@ export class FactorService {
 
   /** Starts (or restarts) a push activation: a new QR code, and the activation to wait on. */
   async startPushActivation(ref: FactorRef, signal?: AbortSignal): Promise<PushActivationStep> {
-    this.require(ref, canActivate, 'activated');
+    requireAllowed(ref, canActivate, 'activated');
     const result = await (await this.client(ref.orgId)).activateFactor(ref.user.id, ref.factor.id, undefined, { signal: this.bound(ref.orgId, signal) });
     return this.pushActivationStep(ref, result);
   }
@@ -282,7 +233,7 @@ export class FactorService {
 
   /** Sends the push activation link to the user's phone (sms) or address (email), through `_links.send`. */
   async sendPushActivationLink(ref: FactorRef, activation: PushActivation, channel: 'sms' | 'email', to: string, signal?: AbortSignal): Promise<PushActivationStep> {
-    this.require(ref, canActivate, 'activated');
+    requireAllowed(ref, canActivate, 'activated');
     const href = linkHref(activation._links, 'send', channel);
     if (!href) throw new FactorStateError(`Okta offers no way to send this activation by ${channel === 'sms' ? 'SMS' : 'email'}.`);
     const profile = channel === 'sms' ? { phoneNumber: to } : { email: to };
@@ -304,7 +255,7 @@ export class FactorService {
 
   /** Sends a new enrollment code; refuses locally during the cooldown. Returns the new cooldown. */
   async resend(ref: FactorRef, options: { templateId?: string } = {}, signal?: AbortSignal): Promise<{ cooldownSeconds: number }> {
-    this.require(ref, canResend, 'sent a new code');
+    requireAllowed(ref, canResend, 'sent a new code');
     const { orgId, user, factor } = ref;
     const key = factorKey(ref);
     const cooldown = cooldownOf(factor);
@@ -330,14 +281,14 @@ export class FactorService {
 
   /** sms/call/email: asks Okta to send a code. */
   async sendChallenge(ref: FactorRef, options: VerifyFactorOptions = {}, signal?: AbortSignal): Promise<VerifyOutcome> {
-    this.require(ref, canVerify, 'verified');
+    requireAllowed(ref, canVerify, 'verified');
     const result = await (await this.client(ref.orgId)).verifyFactor(ref.user.id, ref.factor.id, undefined, { ...options, signal: this.bound(ref.orgId, signal) });
     return outcomeOf(result);
   }
 
   /** Checks a passcode or answer; a wrong one is an outcome, not an error. */
   async verify(ref: FactorRef, body: VerifyFactorRequest, options: VerifyFactorOptions = {}, signal?: AbortSignal): Promise<VerifyOutcome> {
-    this.require(ref, canVerify, 'verified');
+    requireAllowed(ref, canVerify, 'verified');
     try {
       const result = await (await this.client(ref.orgId)).verifyFactor(ref.user.id, ref.factor.id, body, { ...options, signal: this.bound(ref.orgId, signal) });
       if (result.factorResult === 'SUCCESS') this.announce(ref.orgId, ref.user.id);
@@ -349,73 +300,11 @@ export class FactorService {
     }
   }
 
-  /**
-   * Sends a push and follows it until the user answers, it times out, or cancelPush() stops it.
-   * `onProgress` sees every WAITING answer (with the number to match).
-   */
-  async verifyPush(ref: FactorRef, options: VerifyFactorOptions = {}, poll: PollOptions<VerifyFactorResult> = {}): Promise<VerifyOutcome> {
-    this.require(ref, canVerify, 'verified');
-    const key = factorKey(ref);
-    if (this.waitingPushes.has(key)) throw new FactorStateError('A push is already waiting for this factor: cancel it first.');
-    const waiting: WaitingPush = { stop: new AbortController() };
-    this.waitingPushes.set(key, waiting);
-    const signal = this.bound(ref.orgId, poll.signal, waiting.stop.signal);
-    try {
-      const client = await this.client(ref.orgId);
-      const started = await client.verifyFactor(ref.user.id, ref.factor.id, undefined, { ...options, signal });
-      if (started.factorResult !== 'WAITING') return outcomeOf(started);
-      const transactionId = factorTransactionId(started);
-      if (transactionId) this.lastPushes.set(key, { transactionId, startedAt: new Date(this.now()) });
-      waiting.cancelFrom = linkHref(started._links, 'cancel') ?? transactionId;
-      poll.onProgress?.(started, 0);
-      const pollFrom = linkHref(started._links, 'poll') ?? transactionId;
-      if (!pollFrom) throw new FactorStateError('Okta answered WAITING without a link to follow the push.');
-      const final = await pollPushTransaction(client, ref.user.id, ref.factor.id, pollFrom, {
-        intervalMs: poll.intervalMs ?? DEFAULT_POLL_INTERVAL_MS, signal, onProgress: poll.onProgress,
-      });
-      if (final.factorResult === 'SUCCESS') this.announce(ref.orgId, ref.user.id);
-      return outcomeOf(final);
-    } catch (err) {
-      if (isCancellation(err) && waiting.stop.signal.aborted) return { factorResult: 'CANCELLED', verdict: 'failure', stoppedByCancel: true };
-      throw err;
-    } finally {
-      if (this.waitingPushes.get(key) === waiting) this.waitingPushes.delete(key);
-    }
-  }
-
-  /** True while verifyPush() follows a push of this factor. */
-  isPushWaiting(ref: FactorRef): boolean {
-    return this.waitingPushes.has(factorKey(ref));
-  }
-
-  /**
-   * Stops following the waiting push and cancels it on Okta. 'stopped' when Okta gave no way to
-   * cancel it (it stays on the device until it expires).
-   */
-  async cancelPush(ref: FactorRef, signal?: AbortSignal): Promise<'cancelled' | 'stopped'> {
-    const waiting = this.waitingPushes.get(factorKey(ref));
-    if (!waiting) throw new FactorStateError('No push is waiting.');
-    waiting.stop.abort();
-    if (!waiting.cancelFrom) return 'stopped';
-    await (await this.client(ref.orgId)).cancelFactorTransaction(ref.user.id, ref.factor.id, waiting.cancelFrom, { signal: this.bound(ref.orgId, signal) });
-    return 'cancelled';
-  }
-
-  /** The last push verification started here for the factor (transactions expire in minutes). */
-  lastPushTransaction(ref: FactorRef): RecordedPushTransaction | undefined {
-    return this.lastPushes.get(factorKey(ref));
-  }
-
-  async pushTransactionStatus(ref: FactorRef, transactionId: string, signal?: AbortSignal): Promise<VerifyFactorResult> {
-    this.require(ref, hasPushTransactions, 'checked for push transactions');
-    return (await this.client(ref.orgId)).getFactorTransactionStatus(ref.user.id, ref.factor.id, transactionId, { signal: this.bound(ref.orgId, signal) });
-  }
-
   // ---- unenroll ----
 
   /** Deletes the factor and forgets its secrets; after a lost answer, forgets them only if it is gone. */
   async unenroll(ref: FactorRef, options: { removeRecoveryEnrollment?: boolean } = {}, signal?: AbortSignal): Promise<void> {
-    this.require(ref, isDeletable, 'unenrolled');
+    requireAllowed(ref, isDeletable, 'unenrolled');
     const { orgId, user, factor } = ref;
     const client = await this.client(orgId);
     try {
@@ -449,50 +338,17 @@ export class FactorService {
     await Promise.all(kept.map(({ factorId }) => this.forgetSecret(orgId, user.id, factorId, 'The factors were reset')));
   }
 
-  // ---- announcements ----
-
-  /**
-   * Runs `work` (several actions on one user) with that user's change announcements held, then
-   * announces once if anything changed: a bulk run reloads each user's tree entry once.
-   */
-  async asOneChange<T>(orgId: string, userId: string, work: () => Promise<T>): Promise<T> {
-    const key = `${orgId}/${userId}`;
-    const hold = this.held.get(key) ?? { holders: 0, changed: false };
-    hold.holders++;
-    this.held.set(key, hold);
-    try {
-      return await work();
-    } finally {
-      if (--hold.holders === 0) {
-        this.held.delete(key);
-        if (hold.changed) this.changed.fire({ orgId, userId });
-      }
-    }
-  }
-
-  /** A factor changed outside this service (the demo org's phone answered a push): listeners reload the user. */
-  reportChange(change: FactorChange): void {
-    this.changed.fire(change);
-  }
-
   // ---- org lifetime ----
 
-  /** The org was removed: stops its work (polls, pushes, enrollments) and forgets its secrets and state. */
-  async endOrg(orgId: string): Promise<void> {
-    this.orgWork.get(orgId)?.abort();
-    this.orgWork.delete(orgId);
-    for (const map of [this.lastPushes, this.waitingPushes]) {
-      for (const key of [...map.keys()]) if (key.startsWith(`${orgId}/`)) map.delete(key);
-    }
+  /** The org was removed (its work already ended with it): forgets its secrets and state. */
+  async forgetOrg(orgId: string): Promise<void> {
     this.cooldowns.clear((key) => key.startsWith(`${orgId}/`));
     this.profiles.delete(orgId);
     await this.deps.totp.forgetOrg(orgId);
   }
 
   dispose(): void {
-    for (const work of this.orgWork.values()) work.abort();
-    this.orgWork.clear();
-    this.changed.dispose();
+    this.changes.dispose();
   }
 
   // ---- helpers ----
@@ -501,28 +357,13 @@ export class FactorService {
     return this.deps.clientFor(orgId);
   }
 
-  /** The caller's signal(s) joined with the org's lifetime. */
-  private bound(orgId: string, ...signals: Array<AbortSignal | undefined>): AbortSignal {
-    let work = this.orgWork.get(orgId);
-    if (!work) {
-      work = new AbortController();
-      this.orgWork.set(orgId, work);
-    }
-    const registryWork = this.deps.workSignal?.(orgId);
-    return AbortSignal.any([work.signal, ...[registryWork, ...signals].filter((s): s is AbortSignal => s !== undefined)]);
-  }
-
-  private require(ref: FactorRef, allowed: (factor: UserFactor) => boolean, what: string): void {
-    if (!allowed(ref.factor)) {
-      const status = ref.factor.status.toLowerCase().replace(/_/g, ' ');
-      throw new FactorStateError(`This factor cannot be ${what} while it is ${status}.`);
-    }
+  /** The caller's signal joined with the org's work. */
+  private bound(orgId: string, signal?: AbortSignal): AbortSignal {
+    return boundToOrg(this.deps.workSignal(orgId), signal);
   }
 
   private announce(orgId: string, userId: string): void {
-    const hold = this.held.get(`${orgId}/${userId}`);
-    if (hold) hold.changed = true;
-    else this.changed.fire({ orgId, userId });
+    this.changes.announce(orgId, userId);
   }
 
   private now(): number {
@@ -552,10 +393,4 @@ export class FactorService {
       this.deps.log(`${done}, but the built-in authenticator could not forget its secret: ${why}`);
     }
   }
-}
-
-function outcomeOf(result: VerifyFactorResult): VerifyOutcome {
-  const verdict = result.factorResult === 'SUCCESS' ? 'success'
-    : result.factorResult === 'WAITING' || result.factorResult === 'CHALLENGE' ? 'pending' : 'failure';
-  return { factorResult: result.factorResult, verdict, result };
 }

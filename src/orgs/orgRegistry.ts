@@ -1,65 +1,28 @@
-// The orgs the user has added: records in globalState (no secrets), each org's API token (or, for
-// a service app, its private key) in SecretStorage under `okta.token/<orgId>`, the one place the
-// extension gets an OktaClient, and
-// the owner of each org's work (shared rate-limit state, a signal that removal or new credentials end).
+// The orgs the user has added, and the one place the extension gets an OktaClient. It puts together
+// the org list (records in globalState, echoed across windows: orgList.ts), each org's secret in
+// SecretStorage (`okta.token/<orgId>`), credentials made ready by the one set of rules
+// (orgCredentials.ts) and checked against the org before they are stored, and each org's clients
+// and work (orgClients.ts: removal or new credentials end it).
 import type { OktaClient } from '../okta/client';
 import { isCancellation } from '../okta/errors';
-import { OktaUser, TokenType } from '../okta/models';
+import type { OktaUser, TokenType } from '../okta/models';
 import { nodeCrypto } from '../util/nodeCrypto';
 import { anySignal } from '../util/signals';
-import type { CheckConnection, ClientFactory, ClientHooks, OrgCredentials } from './connectionCheck';
+import type { Disposable } from '../util/emitter';
+import type { CheckConnection, ClientFactory, ClientHooks } from './connectionCheck';
 import type { CredentialChecks } from './credentialChecks';
-import { Disposable, Emitter } from '../util/emitter';
-import { CancellationError, OrgConnectionError, OrgRegistryError, type WorkEndReason } from './errors';
-import { KeyValueState } from './keyValueState';
+import { CancellationError, OrgRegistryError } from './errors';
+import type { KeyValueState } from './keyValueState';
+import { OrgClients } from './orgClients';
+import { normalizeUrl, ownerFields, serviceAppCredentials, tokenCredentials, type CheckedCredentials } from './orgCredentials';
+import { OrgList } from './orgList';
+import { secretName, TOKEN_SECRET_KIND, type OrgRecord, type ServiceAppInput } from './orgRecord';
 import { OrgSecretIndex, orgIdOfSecretKey, orgSecretKey } from './orgSecretIndex';
-import { credentialsFingerprint, OrgWork } from './orgWork';
 import { redactToken, scrubbedCause } from './secretScrub';
-import { SecretStore } from './secretStore';
+import type { SecretStore } from './secretStore';
 
 export type { ClientHooks } from './connectionCheck';
-
-/** globalState key holding `OrgRecord[]`. */
-export const ORGS_STATE_KEY = 'okta.orgs';
-/** Secret key kind of org tokens: `okta.token/<orgId>`. */
-export const TOKEN_SECRET_KIND = 'okta.token';
-/**
- * Secret rewritten after every change of the org list. SecretStorage tells every window about
- * changes, globalState does not: this is how renames and URL changes reach the other windows.
- */
-export const REVISION_SECRET_KEY = 'okta.orgs.revision';
-
-export interface OrgRecord {
-  /** Stable id made by the registry; used in tree ids and secret keys. */
-  id: string;
-  label: string;
-  /** Normalised origin, e.g. https://acme.okta.com (no trailing slash). */
-  url: string;
-  /** For API tokens and pasted access tokens; absent for a service app. */
-  tokenType?: TokenType;
-  /** For an OAuth service app (its private key is the org's secret). */
-  serviceApp?: ServiceAppSettings;
-  /** Who the token belongs to, as found by the last connection check (a service app has no user). */
-  ownerLogin?: string;
-  ownerName?: string;
-  /** ISO timestamp. */
-  addedAt: string;
-  /** The local simulator added by "Try the demo org"; its URL changes when it restarts. */
-  demo?: boolean;
-}
-
-/** A service app's settings that are not secret. */
-export interface ServiceAppSettings {
-  clientId: string;
-  scopes: string[];
-  /** The `kid` of the key registered in Okta. */
-  keyId?: string;
-}
-
-export type ServiceAppInput = ServiceAppSettings & {
-  /** PEM or JWK text; stored in SecretStorage only. */
-  privateKey: string;
-};
+export type { OrgRegistryChange, OrgRemoval } from './orgList';
 
 export interface AddOrgInput {
   /** Defaults to the org's host name. */
@@ -93,16 +56,6 @@ export interface UpdateTokenOptions {
   hooks?: ClientHooks;
 }
 
-/** `orgId` undefined: anything may have changed (e.g. in another window); re-read the list. */
-export interface OrgRegistryChange {
-  orgId?: string;
-}
-
-/** Fired once an org is gone (removed here or, seen through the revision secret, in another window). */
-export interface OrgRemoval {
-  orgId: string;
-}
-
 export interface OrgRegistryOptions {
   state: KeyValueState;
   secrets: SecretStore;
@@ -114,55 +67,58 @@ export interface OrgRegistryOptions {
   createClient: ClientFactory;
 }
 
-interface CachedClient {
-  hooks: ClientHooks | undefined;
-  client: Promise<OktaClient>;
-}
-
 /**
  * Adding the same org URL twice is refused with OrgRegistryError reason 'duplicate' (carrying
  * `existingOrgId`), so the UI can offer "Update token" for the existing org instead.
  * onDidChange may fire more than once for one change (own change, then its echo from storage).
  */
 export class OrgRegistry implements Disposable {
-  private readonly state: KeyValueState;
   private readonly secrets: SecretStore;
+  private readonly orgs: OrgList;
+  private readonly clients: OrgClients;
   private readonly orgSecrets: OrgSecretIndex;
   private readonly credentialChecks: () => Promise<CredentialChecks>;
   private readonly checkConnection: CheckConnection | undefined;
   private readonly createClient: ClientFactory;
-  private readonly clients = new Map<string, CachedClient>();
-  private readonly changes = new Emitter<OrgRegistryChange>();
-  private readonly removals = new Emitter<OrgRemoval>();
-  private readonly work = new OrgWork();
-  private readonly secretListener: Disposable;
-  private lastRevision: string | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
-  /** The org ids of the last list this window saw, to notice removals made in another window. */
-  private knownOrgIds: Set<string>;
+  private readonly listeners: Disposable[];
 
-  readonly onDidChange = this.changes.event;
+  readonly onDidChange;
   /** For whoever keeps per-org state (an authenticator's secrets, open panels) that must be forgotten. */
-  readonly onDidRemoveOrg = this.removals.event;
+  readonly onDidRemoveOrg;
 
   constructor(options: OrgRegistryOptions) {
-    this.state = options.state;
     this.secrets = options.secrets;
+    this.orgs = new OrgList(options.state, options.secrets);
+    this.onDidChange = this.orgs.onDidChange;
+    this.onDidRemoveOrg = this.orgs.onDidRemoveOrg;
     this.orgSecrets = new OrgSecretIndex(options.secrets);
     this.createClient = options.createClient;
     this.credentialChecks = options.credentialChecks;
     this.checkConnection = options.checkConnection;
-    this.secretListener = this.secrets.onDidChange(({ key }) => { void this.onSecretChanged(key); });
-    this.knownOrgIds = new Set(this.list().map((org) => org.id));
+    this.clients = new OrgClients({
+      createClient: options.createClient,
+      secretOf: async (orgId) => this.secrets.get(tokenKey(orgId)),
+      recordOf: (orgId) => this.get(orgId),
+    });
+    this.listeners = [
+      this.orgs.onDidChangeElsewhere(({ removed }) => {
+        this.clients.drop(); // a URL may have changed under a cached client
+        for (const orgId of removed) {
+          this.clients.end(orgId, 'removed');
+          this.orgs.removed(orgId);
+        }
+        this.orgs.changed();
+      }),
+      this.secrets.onDidChange(({ key }) => { if (key.startsWith(`${TOKEN_SECRET_KIND}/`)) void this.onTokenChanged(key); }),
+    ];
   }
 
   list(): OrgRecord[] {
-    const stored = this.state.get<unknown>(ORGS_STATE_KEY);
-    return Array.isArray(stored) ? stored.filter(isOrgRecord).map((org) => ({ ...org })) : [];
+    return this.orgs.list();
   }
 
   get(orgId: string): OrgRecord | undefined {
-    return this.list().find((org) => org.id === orgId);
+    return this.orgs.get(orgId);
   }
 
   /** Checks the credentials, then stores the org and its secret; stores nothing when anything fails. */
@@ -171,12 +127,11 @@ export class OrgRegistry implements Disposable {
     const { url, notice } = normalizeUrl(checks, input.url);
     const { credentials, secret, record } = input.serviceApp
       ? serviceAppCredentials(checks, input.serviceApp) : tokenCredentials(input.token ?? '', input.tokenType);
-    const token = secret;
-    this.refuseDuplicate(url);
+    this.orgs.refuseDuplicate(url);
     const owner = await this.check({ orgUrl: url, ...credentials, signal: input.signal, hooks: input.hooks });
-    return this.serialized(async () => {
+    return this.orgs.serialized(async () => {
       throwIfCancelled(input.signal);
-      this.refuseDuplicate(url); // another add may have finished while we were checking
+      this.orgs.refuseDuplicate(url); // another add may have finished while we were checking
       const org: OrgRecord = {
         id: nodeCrypto().randomUUID(),
         label: input.label?.trim() || new URL(url).host,
@@ -186,15 +141,15 @@ export class OrgRegistry implements Disposable {
         addedAt: new Date().toISOString(),
         ...(input.demo ? { demo: true } : {}),
       };
-      const before = this.list();
-      await this.writeOrgs([...before, org]);
+      const before = this.orgs.list();
+      await this.orgs.write([...before, org]);
       try {
-        await this.secrets.store(tokenKey(org.id), token);
+        await this.secrets.store(tokenKey(org.id), secret);
       } catch (error) {
-        await this.writeOrgs(before).catch(() => undefined);
-        throw new Error(`Could not save the ${secretName(org)} in secret storage, so the org was not added: ${describe(error, token)}`, { cause: scrubbedCause(error, token) });
+        await this.orgs.write(before).catch(() => undefined);
+        throw new Error(`Could not save the ${secretName(org)} in secret storage, so the org was not added: ${describe(error, secret)}`, { cause: scrubbedCause(error, secret) });
       }
-      await this.announce(org.id);
+      await this.orgs.announce(org.id);
       return { org: { ...org }, owner, notice };
     });
   }
@@ -202,22 +157,22 @@ export class OrgRegistry implements Disposable {
   async rename(orgId: string, label: string): Promise<OrgRecord> {
     const trimmed = label.trim();
     if (!trimmed) throw new OrgRegistryError('invalid-input', 'An org name cannot be empty.');
-    return this.updateRecord(orgId, (org) => ({ ...org, label: trimmed }));
+    return this.orgs.serialized(() => this.updateRecord(orgId, (org) => ({ ...org, label: trimmed })));
   }
 
   /** Points an org at a new URL (the demo org's simulator restarts on a free port). Not checked. */
   async setUrl(orgId: string, url: string): Promise<OrgRecord> {
     const normalized = normalizeUrl(await this.credentialChecks(), url).url;
-    return this.serialized(async () => {
-      this.refuseDuplicate(normalized, orgId);
+    return this.orgs.serialized(async () => {
+      this.orgs.refuseDuplicate(normalized, orgId);
       // The token now goes to another address: that is new credentials.
-      return this.updateRecordNow(orgId, (org) => ({ ...org, url: normalized }), 'credentials-changed');
+      return this.updateRecord(orgId, (org) => ({ ...org, url: normalized }), true);
     });
   }
 
   /** Checks the new token first; on success replaces the stored one and drops cached clients. */
   async updateToken(orgId: string, newToken: string, options: UpdateTokenOptions = {}): Promise<{ org: OrgRecord; owner?: OktaUser }> {
-    const current = this.require(orgId);
+    const current = this.orgs.require(orgId);
     if (current.serviceApp) {
       throw new OrgRegistryError('invalid-input', `"${current.label}" signs in as a service app: update its credentials or rotate its key instead.`);
     }
@@ -229,7 +184,7 @@ export class OrgRegistry implements Disposable {
    * only once the new one works. Settings left out stay as they are; so does the key.
    */
   async updateServiceApp(orgId: string, changes: Partial<ServiceAppInput>, options: UpdateTokenOptions = {}): Promise<{ org: OrgRecord }> {
-    const current = this.require(orgId);
+    const current = this.orgs.require(orgId);
     if (!current.serviceApp) throw new OrgRegistryError('invalid-input', `"${current.label}" uses an API token: use Update Token on it.`);
     const privateKey = changes.privateKey ?? await this.secrets.get(tokenKey(orgId));
     if (!privateKey) throw new OrgRegistryError('no-token', `No private key is stored for "${current.label}". Import one.`);
@@ -238,28 +193,26 @@ export class OrgRegistry implements Disposable {
     return this.replaceCredentials(orgId, serviceAppCredentials(await this.credentialChecks(), settings), options);
   }
 
-  private async replaceCredentials(
-    orgId: string, next: ReturnType<typeof tokenCredentials>, options: UpdateTokenOptions,
-  ): Promise<{ org: OrgRecord; owner?: OktaUser }> {
-    const current = this.require(orgId);
+  private async replaceCredentials(orgId: string, next: CheckedCredentials, options: UpdateTokenOptions): Promise<{ org: OrgRecord; owner?: OktaUser }> {
+    const current = this.orgs.require(orgId);
     const { credentials, secret, record } = next;
     // Removing the org while the new credentials are checked cancels the check.
     const signal = anySignal(options.signal, this.workSignal(orgId));
     const owner = await this.check({ orgUrl: current.url, ...credentials, signal, hooks: options.hooks });
     const what = secretName(record);
-    return this.serialized(async () => {
+    return this.orgs.serialized(async () => {
       throwIfCancelled(options.signal);
-      this.require(orgId);
+      this.orgs.require(orgId);
       const oldSecret = await this.secrets.get(tokenKey(orgId));
       try {
         await this.secrets.store(tokenKey(orgId), secret);
       } catch (error) {
         throw new Error(`Could not save the ${what} in secret storage; the old one is kept: ${describe(error, secret)}`, { cause: scrubbedCause(error, secret) });
       }
-      this.dropClients(orgId);
-      this.work.end(orgId, 'credentials-changed');
+      this.clients.drop(orgId);
+      this.clients.end(orgId, 'credentials-changed');
       try {
-        const updated = await this.updateRecordNow(orgId, (org) => {
+        const updated = await this.updateRecord(orgId, (org) => {
           const { tokenType: _tokenType, serviceApp: _serviceApp, ownerLogin: _login, ownerName: _name, ...rest } = org;
           return { ...rest, ...record, ...ownerFields(owner) };
         });
@@ -270,7 +223,7 @@ export class OrgRegistry implements Disposable {
           ? this.secrets.delete(tokenKey(orgId))
           : this.secrets.store(tokenKey(orgId), oldSecret);
         await Promise.resolve(restore).catch(() => undefined);
-        this.dropClients(orgId);
+        this.clients.drop(orgId);
         throw new Error(`Could not save the org settings; the old ${what} is kept: ${describe(error, secret)}`, { cause: scrubbedCause(error, secret) });
       }
     });
@@ -281,19 +234,19 @@ export class OrgRegistry implements Disposable {
    * once: calls in flight and queued are cancelled, clients handed out refuse further calls. Idempotent.
    */
   async remove(orgId: string): Promise<void> {
-    this.work.end(orgId, 'removed');
-    await this.serialized(async () => {
-      const orgs = this.list();
+    this.clients.end(orgId, 'removed');
+    await this.orgs.serialized(async () => {
+      const orgs = this.orgs.list();
       const existed = orgs.some((org) => org.id === orgId);
-      if (existed) await this.writeOrgs(orgs.filter((org) => org.id !== orgId));
-      this.work.end(orgId, 'removed'); // work a client built while the list was being written
-      this.dropClients(orgId);
+      if (existed) await this.orgs.write(orgs.filter((org) => org.id !== orgId));
+      this.clients.end(orgId, 'removed'); // work a client built while the list was being written
+      this.clients.drop(orgId);
       const results = await Promise.allSettled([
         this.secrets.delete(tokenKey(orgId)),
         this.orgSecrets.deleteAll(orgId),
       ]);
-      await this.announce(orgId);
-      if (existed) this.removals.fire({ orgId });
+      await this.orgs.announce(orgId);
+      if (existed) this.orgs.removed(orgId);
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) {
         throw new Error('The org was removed, but some of its secrets could not be deleted from secret storage.', { cause: failed.reason });
@@ -303,17 +256,7 @@ export class OrgRegistry implements Disposable {
 
   /** The only way the extension gets a client for an org: built from the stored token, cached. */
   async clientFor(orgId: string, hooks?: ClientHooks): Promise<OktaClient> {
-    const org = this.require(orgId);
-    const cached = this.clients.get(orgId);
-    // A caller without hooks takes whatever client is cached; one with other hooks gets its own.
-    if (cached && (!hooks || sameHooks(cached.hooks, hooks))) return cached.client;
-    const client = this.buildClient(org, hooks);
-    const entry: CachedClient = { hooks, client };
-    this.clients.set(orgId, entry);
-    client.catch(() => {
-      if (this.clients.get(orgId) === entry) this.clients.delete(orgId);
-    });
-    return client;
+    return this.clients.clientFor(this.orgs.require(orgId), hooks);
   }
 
   /**
@@ -323,30 +266,13 @@ export class OrgRegistry implements Disposable {
    */
   workSignal(orgId: string): AbortSignal {
     if (!this.get(orgId)) return AbortSignal.abort(CancellationError.workEnded('removed'));
-    return this.work.session(orgId).signal;
+    return this.clients.workSignal(orgId);
   }
 
   dispose(): void {
-    this.secretListener.dispose();
-    this.changes.dispose();
-    this.removals.dispose();
-    this.clients.clear();
-    this.work.endAll('closed');
-  }
-
-  private async buildClient(org: OrgRecord, hooks: ClientHooks | undefined): Promise<OktaClient> {
-    const secret = await this.secrets.get(tokenKey(org.id));
-    if (!secret) {
-      throw new OrgRegistryError('no-token', org.serviceApp
-        ? `No private key is stored for "${org.label}". Use "Update Credentials" to import one.`
-        : `No API token is stored for "${org.label}". Use "Update Token" to enter one.`);
-    }
-    if (!this.get(org.id)) throw unknownOrg(); // removed while the secret was read
-    const credentials: OrgCredentials = org.serviceApp
-      ? { privateKeyAuth: { ...org.serviceApp, privateKey: secret } }
-      : { token: secret, tokenType: org.tokenType ?? 'SSWS' };
-    const work = this.work.session(org.id, credentialsFingerprint(fingerprintText(org, secret)));
-    return this.createClient({ orgUrl: org.url, ...credentials, ...hooks, work, signal: work.signal });
+    for (const listener of this.listeners) listener.dispose();
+    this.orgs.dispose();
+    this.clients.dispose();
   }
 
   /** Runs the credentials check; a cancelled check (or one that ends after Cancel) is a CancellationError. */
@@ -365,97 +291,22 @@ export class OrgRegistry implements Disposable {
     return owner;
   }
 
-  private async onSecretChanged(key: string): Promise<void> {
-    if (key === REVISION_SECRET_KEY) {
-      const revision = await this.secrets.get(key);
-      if (revision !== undefined && revision === this.lastRevision) return; // our own echo
-      // Another window changed the list; a URL may have changed under a cached client.
-      this.clients.clear();
-      this.forgetOrgsRemovedElsewhere();
-      this.changes.fire({});
-    } else if (key.startsWith(`${TOKEN_SECRET_KIND}/`)) {
-      const orgId = orgIdOfSecretKey(key);
-      if (!orgId) return;
-      this.dropClients(orgId);
-      // Another window changed (or deleted) the secret: end the old credentials' work, not an echo's new one.
-      const secret = await this.secrets.get(key);
-      const org = this.get(orgId);
-      this.work.endUnless(orgId, secret && org ? credentialsFingerprint(fingerprintText(org, secret)) : undefined);
-      this.changes.fire({ orgId });
-    }
+  /** Another window changed (or deleted) an org's secret. */
+  private async onTokenChanged(key: string): Promise<void> {
+    const orgId = orgIdOfSecretKey(key);
+    if (!orgId) return;
+    this.clients.drop(orgId);
+    this.clients.endUnlessCurrent(orgId, await this.secrets.get(key));
+    this.orgs.changed(orgId);
   }
 
-  private forgetOrgsRemovedElsewhere(): void {
-    const current = new Set(this.list().map((org) => org.id));
-    const gone = [...this.knownOrgIds].filter((orgId) => !current.has(orgId));
-    this.knownOrgIds = current;
-    for (const orgId of gone) {
-      this.work.end(orgId, 'removed');
-      this.removals.fire({ orgId });
-    }
-  }
-
-  private async updateRecord(orgId: string, change: (org: OrgRecord) => OrgRecord): Promise<OrgRecord> {
-    return this.serialized(() => this.updateRecordNow(orgId, change));
-  }
-
-  /** `endWork`: the change ends the org's work (before listeners hear of it and build new clients). */
-  private async updateRecordNow(orgId: string, change: (org: OrgRecord) => OrgRecord, endWork?: WorkEndReason): Promise<OrgRecord> {
-    const orgs = this.list();
-    const index = orgs.findIndex((org) => org.id === orgId);
-    if (index < 0) throw unknownOrg();
-    const updated = { ...change(orgs[index]), id: orgId };
-    orgs[index] = updated;
-    await this.writeOrgs(orgs);
-    this.dropClients(orgId);
-    if (endWork) this.work.end(orgId, endWork);
-    await this.announce(orgId);
-    return { ...updated };
-  }
-
-  private require(orgId: string): OrgRecord {
-    const org = this.get(orgId);
-    if (!org) throw unknownOrg();
-    return org;
-  }
-
-  private refuseDuplicate(url: string, exceptOrgId?: string): void {
-    const existing = this.list().find((org) => org.url === url && org.id !== exceptOrgId);
-    if (existing) {
-      throw new OrgRegistryError(
-        'duplicate',
-        `${url} is already added as "${existing.label}". Use "Update Token" on it to change its token.`,
-        existing.id,
-      );
-    }
-  }
-
-  private writeOrgs(orgs: OrgRecord[]): Promise<void> {
-    return Promise.resolve(this.state.update(ORGS_STATE_KEY, orgs));
-  }
-
-  private dropClients(orgId: string): void {
-    this.clients.delete(orgId);
-  }
-
-  /** Tells this window's listeners now, and other windows through the revision secret. */
-  private async announce(orgId: string): Promise<void> {
-    this.knownOrgIds = new Set(this.list().map((org) => org.id));
-    this.changes.fire({ orgId });
-    const revision = `${Date.now()}-${nodeCrypto().randomUUID()}`;
-    this.lastRevision = revision;
-    try {
-      await this.secrets.store(REVISION_SECRET_KEY, revision);
-    } catch {
-      // Other windows then catch up on their next refresh; this window is already up to date.
-    }
-  }
-
-  /** Runs state changes one at a time so concurrent calls never lose each other's writes. */
-  private serialized<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(work, work);
-    this.queue = result.catch(() => undefined);
-    return result;
+  /** Changes the record (run inside `serialized`); `newCredentials`: the change ends the org's work first. */
+  private async updateRecord(orgId: string, change: (org: OrgRecord) => OrgRecord, newCredentials = false): Promise<OrgRecord> {
+    const updated = await this.orgs.update(orgId, change);
+    this.clients.drop(orgId);
+    if (newCredentials) this.clients.end(orgId, 'credentials-changed');
+    await this.orgs.announce(orgId);
+    return updated;
   }
 }
 
@@ -467,81 +318,6 @@ function tokenKey(orgId: string): string {
   return orgSecretKey(TOKEN_SECRET_KIND, orgId);
 }
 
-function normalizeUrl(checks: CredentialChecks, input: string): { url: string; notice?: string } {
-  try {
-    return checks.normalizeOrgUrl(input);
-  } catch (error) {
-    throw new OrgConnectionError('bad-url', error instanceof Error ? error.message : 'Invalid org URL.', {}, { cause: error });
-  }
-}
-
-interface CheckedCredentials {
-  credentials: OrgCredentials;
-  /** What SecretStorage keeps: the token or the private key text. */
-  secret: string;
-  /** The record's fields that say how the org signs in. */
-  record: Pick<OrgRecord, 'tokenType' | 'serviceApp'>;
-}
-
-/** Trims the token and drops an "SSWS "/"Bearer " prefix pasted with it. */
-function tokenCredentials(input: string, tokenType: TokenType | undefined): CheckedCredentials {
-  let token = input.trim();
-  const prefix = /^(SSWS|Bearer)(\s+|$)/i.exec(token);
-  if (prefix) token = token.slice(prefix[0].length);
-  const type: TokenType = tokenType ?? (prefix?.[1].toLowerCase() === 'bearer' ? 'Bearer' : 'SSWS');
-  if (!token) throw new OrgRegistryError('invalid-input', 'Enter the API token.');
-  if (/\s/.test(token)) throw new OrgRegistryError('invalid-input', 'The token must be one line without spaces.');
-  return { credentials: { token, tokenType: type }, secret: token, record: { tokenType: type } };
-}
-
-/** The settings trimmed and the key read (refused here, before any request, when it is not usable). */
-function serviceAppCredentials(checks: CredentialChecks, input: ServiceAppInput): CheckedCredentials {
-  const clientId = input.clientId.trim();
-  const scopes = [...new Set(input.scopes.map((scope) => scope.trim()).filter(Boolean))];
-  const keyId = input.keyId?.trim() || undefined;
-  if (!clientId) throw new OrgRegistryError('invalid-input', 'Enter the client id of the service app.');
-  if (/\s/.test(clientId)) throw new OrgRegistryError('invalid-input', 'The client id must be one word without spaces; copy it from the app\'s General tab.');
-  if (scopes.length === 0) throw new OrgRegistryError('invalid-input', 'Choose at least one scope (okta.users.read to list users and factors).');
-  checks.checkPrivateKey(input.privateKey, keyId);
-  const settings: ServiceAppSettings = { clientId, scopes, ...(keyId ? { keyId } : {}) };
-  return { credentials: { privateKeyAuth: { ...settings, privateKey: input.privateKey } }, secret: input.privateKey, record: { serviceApp: settings } };
-}
-
-/** What tells one org's credentials from another's: the secret and, for a service app, its settings. */
-function fingerprintText(org: OrgRecord, secret: string): string {
-  return org.serviceApp ? JSON.stringify([secret, org.serviceApp.clientId, org.serviceApp.scopes, org.serviceApp.keyId ?? null]) : secret;
-}
-
-function secretName(org: Pick<OrgRecord, 'serviceApp'>): string {
-  return org.serviceApp ? 'private key' : 'token';
-}
-
-function ownerFields(owner: OktaUser | undefined): Pick<OrgRecord, 'ownerLogin' | 'ownerName'> {
-  if (!owner) return {};
-  const name = [owner.profile?.firstName, owner.profile?.lastName].filter(Boolean).join(' ');
-  return { ownerLogin: owner.profile?.login, ownerName: name || undefined };
-}
-
-function sameHooks(a: ClientHooks | undefined, b: ClientHooks | undefined): boolean {
-  return a?.onRequest === b?.onRequest && a?.onRateLimit === b?.onRateLimit && a?.timeoutMs === b?.timeoutMs;
-}
-
-function unknownOrg(): OrgRegistryError {
-  return new OrgRegistryError('unknown-org', 'That org is no longer configured (was it removed in another window?).');
-}
-
 function describe(error: unknown, token: string): string {
   return redactToken(error instanceof Error ? error.message : 'unknown error', token);
-}
-
-function isOrgRecord(value: unknown): value is OrgRecord {
-  const o = value as Partial<OrgRecord> | null;
-  return !!o && typeof o.id === 'string' && typeof o.label === 'string' && typeof o.url === 'string'
-    && (o.serviceApp === undefined ? o.tokenType === 'SSWS' || o.tokenType === 'Bearer' : isServiceAppSettings(o.serviceApp));
-}
-
-function isServiceAppSettings(value: unknown): value is ServiceAppSettings {
-  const o = value as Partial<ServiceAppSettings> | null;
-  return !!o && typeof o.clientId === 'string' && Array.isArray(o.scopes) && o.scopes.every((s) => typeof s === 'string')
-    && (o.keyId === undefined || typeof o.keyId === 'string');
 }

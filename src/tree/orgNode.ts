@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import type { OrgTarget } from '../factors/targets';
-import type { OrgRecord } from '../orgs/orgRegistry';
+import type { OrgRecord } from '../orgs/orgRecord';
 import { orgContextValue } from './contextValues';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';

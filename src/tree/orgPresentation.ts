@@ -1,7 +1,7 @@
 // How an org row reads. The label is the org's name (its host unless renamed); the description says
 // whose token it is (or which service app signs in), so two orgs' rows, or two tokens for one org,
 // can be told apart. No `vscode`.
-import type { OrgRecord } from '../orgs/orgRegistry';
+import type { OrgRecord } from '../orgs/orgRecord';
 
 export function orgDescription(org: Pick<OrgRecord, 'url' | 'label' | 'ownerLogin' | 'serviceApp'>): string {
   const host = new URL(org.url).host;

@@ -3,13 +3,14 @@
 // (reset, unenroll, enroll email / security question / Google Authenticator) with 0 × 429, every
 // user accounted for, one change announced per user, and a cancel mid-way that leaves each user
 // either done or untouched.
+import type { FactorChange, FactorService } from '../../src/factors/factorService';
+import { factorWorkflows } from '../support/factorWorkflows';
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { startSimulator } from '../../sim';
 import { TotpAuthenticator } from '../../src/authenticator/totpAuthenticator';
 import { enrollPlan, resetPlan, unenrollPlan } from '../../src/factors/bulkOperations';
 import { runBulk } from '../../src/factors/bulkWork';
-import { FactorService, type FactorChange } from '../../src/factors/factorService';
 import type { UserRef } from '../../src/factors/targets';
 import type { OktaClient, RequestLogEntry } from '../../src/okta/client';
 import { OktaApiError } from '../../src/okta/errors';
@@ -46,7 +47,7 @@ async function setup(count: number, options: { reset?: boolean } = {}): Promise<
   if (options.reset) for (const { user } of users) await client.resetFactors(user.id);
   log.length = 0;
   const totp = new TotpAuthenticator(new InMemorySecretStore());
-  const service = new FactorService({ clientFor: async () => client, totp, issuerOf: () => 'Bulk test', log: () => undefined });
+  const service = factorWorkflows(async () => client, { totp }).factors;
   const changes: FactorChange[] = [];
   service.onDidChange((change) => changes.push(change));
   return { client, log, service, totp, changes, users };

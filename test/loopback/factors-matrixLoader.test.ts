@@ -1,15 +1,13 @@
 // The factor matrix loader against the simulator over real HTTP under a tight rate limit: every user
 // present once with their factors, no 429, progress up to "n of N", rows streamed before the end,
 // a user filter honoured, and a cancel that stops the load with nothing more read.
+import { factorWorkflows } from '../support/factorWorkflows';
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import { startSimulator } from '../../sim';
-import { FactorService } from '../../src/factors/factorService';
 import { loadFactorMatrix, type MatrixProgress } from '../../src/factors/matrixLoader';
 import { isCancellation } from '../../src/okta/errors';
 import type { OktaUser, UserFactor } from '../../src/okta/models';
-import { InMemorySecretStore } from '../../src/orgs/secretStore';
-import { TotpAuthenticator } from '../../src/authenticator/totpAuthenticator';
 import { UserDirectory } from '../../src/users/userDirectory';
 import { recordingClient, type Simulator } from './client-fixtures';
 
@@ -24,7 +22,7 @@ afterEach(async () => {
 function deps(simulator: Simulator) {
   const { client, log } = recordingClient(simulator, { maxConcurrent: 6 });
   const clientFor = async () => client;
-  const factors = new FactorService({ clientFor, totp: new TotpAuthenticator(new InMemorySecretStore()), issuerOf: () => 'Test', log: () => undefined });
+  const { factors } = factorWorkflows(clientFor);
   return { deps: { users: new UserDirectory(clientFor), factors }, log };
 }
 

@@ -5,18 +5,22 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { startSimulator } from '../../sim';
 import { TotpAuthenticator } from '../../src/authenticator/totpAuthenticator';
-import { FactorService, type FactorChange } from '../../src/factors/factorService';
+import type { FactorChange, FactorService, FactorServiceDeps } from '../../src/factors/factorService';
+import type { PushVerifications } from '../../src/factors/pushVerifications';
 import { FactorStateError, ResendCooldownError } from '../../src/factors/outcomes';
 import type { FactorRef, UserRef } from '../../src/factors/targets';
 import { isCancellation } from '../../src/okta/errors';
 import type { OktaUser, UserFactor } from '../../src/okta/models';
 import { InMemorySecretStore } from '../../src/orgs/secretStore';
+import { factorWorkflows, type FactorWorkflows } from '../support/factorWorkflows';
 import { createUser, recordingClient, SimHttpControl, type Simulator } from './client-fixtures';
 
 const ORG = 'org-1';
 let sim: Simulator;
 let control: SimHttpControl;
 let service: FactorService;
+let pushes: PushVerifications;
+let workflows: FactorWorkflows;
 let totp: TotpAuthenticator;
 let changes: FactorChange[];
 let user: OktaUser;
@@ -32,9 +36,8 @@ beforeEach(async () => {
   const { client } = recordingClient(sim);
   const secrets = new InMemorySecretStore();
   totp = new TotpAuthenticator(secrets);
-  service = new FactorService({
-    clientFor: async () => client, totp, issuerOf: () => 'Test org', log: () => undefined,
-  });
+  workflows = factorWorkflows(async () => client, { totp });
+  ({ factors: service, pushes } = workflows);
   changes = [];
   service.onDidChange((change) => changes.push(change));
   counter++;
@@ -109,21 +112,21 @@ describe('verify', () => {
     assert.equal(outcome.verdict, 'failure');
   });
 
-  test('a push is followed until cancelPush stops it; its transaction is remembered', async () => {
+  test('a push is followed until cancel() stops it; its transaction is remembered', async () => {
     const { factor } = await service.enroll(ref(), { factorType: 'push', provider: 'OKTA' }, {});
     const [challenge] = (await control.pushChallenges()).filter((c) => c.factorId === factor.id);
     await control.push(user.id, factor.id, 'approve', challenge?.transactionId);
     const active = (await service.listFactors(ref())).find((f) => f.id === factor.id)!;
     assert.equal(active.status, 'ACTIVE');
     let waiting = 0;
-    const verifying = service.verifyPush(factorRef(active), {}, { intervalMs: 30, onProgress: (r) => { if (r.factorResult === 'WAITING') waiting++; } });
+    const verifying = pushes.verify(factorRef(active), {}, { intervalMs: 30, onProgress: (r) => { if (r.factorResult === 'WAITING') waiting++; } });
     for (let i = 0; i < 100 && waiting === 0; i++) await new Promise((r) => setTimeout(r, 20));
-    assert.ok(service.isPushWaiting(factorRef(active)));
-    assert.ok(service.lastPushTransaction(factorRef(active))?.transactionId);
-    assert.equal(await service.cancelPush(factorRef(active)), 'cancelled');
+    assert.ok(pushes.isWaiting(factorRef(active)));
+    assert.ok(pushes.lastTransaction(factorRef(active))?.transactionId);
+    assert.equal(await pushes.cancel(factorRef(active)), 'cancelled');
     const outcome = await verifying;
     assert.equal(outcome.stoppedByCancel, true);
-    assert.equal(service.isPushWaiting(factorRef(active)), false);
+    assert.equal(pushes.isWaiting(factorRef(active)), false);
   });
 });
 
@@ -139,13 +142,45 @@ describe('unenroll and org removal', () => {
     assert.deepEqual(changes, [{ orgId: ORG, userId: user.id }]);
   });
 
+  test('a Custom TOTP secret written while its org is removed is not kept', async () => {
+    // The org goes away while the built-in authenticator writes the secret (after Okta enrolled the factor).
+    const removing = factorWorkflows(async () => recordingClient(sim).client, {
+      totp: {
+        ...bound(totp),
+        rememberCustomTotp: async (...args: Parameters<TotpAuthenticator['rememberCustomTotp']>) => {
+          await removing.endOrg(ORG);
+          await totp.rememberCustomTotp(...args);
+        },
+      },
+    });
+    const [profile] = await removing.factors.customTotpProfiles(ORG);
+    const { factor } = await removing.factors.enroll(ref(), {
+      factorType: 'token:hotp', provider: 'CUSTOM', factorProfileId: profile.id, profile: { sharedSecret: '484f97be3213b117e3a20438e291540a' },
+    }, { activate: true });
+    assert.equal(await totp.has(ORG, user.id, factor.id), false, 'no secret of the removed org is kept');
+  });
+
   test('ending the org aborts a TOTP enrollment in flight and keeps no secret', async () => {
     await control.addFault({ path: `/api/v1/users/${user.id}/factors`, method: 'POST', kind: 'latency', latencyMs: 400, count: 1 });
     const enrolling = service.enroll(ref(), { factorType: 'token:software:totp', provider: 'GOOGLE' }, {});
     await new Promise((r) => setTimeout(r, 100));
-    await service.endOrg(ORG);
+    await workflows.endOrg(ORG);
     await assert.rejects(enrolling, (err: unknown) => isCancellation(err));
     const kept = await Promise.all((await service.listFactors(ref())).map((f) => totp.has(ORG, user.id, f.id)));
     assert.ok(kept.every((has) => !has), 'no secret of the removed org is kept');
   });
 });
+
+/** The authenticator's methods the workflows use, bound to it (to replace one of them in a test). */
+function bound(authenticator: TotpAuthenticator): FactorServiceDeps['totp'] {
+  return {
+    remember: authenticator.remember.bind(authenticator),
+    rememberCustomTotp: authenticator.rememberCustomTotp.bind(authenticator),
+    has: authenticator.has.bind(authenticator),
+    forget: authenticator.forget.bind(authenticator),
+    forgetOrg: authenticator.forgetOrg.bind(authenticator),
+    currentCode: authenticator.currentCode.bind(authenticator),
+    otpauthUri: authenticator.otpauthUri.bind(authenticator),
+    factorsWithSecrets: authenticator.factorsWithSecrets.bind(authenticator),
+  };
+}

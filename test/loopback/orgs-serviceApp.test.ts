@@ -7,7 +7,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { startSimulator } from '../../sim';
 import { OrgConnectionError, OrgRegistryError } from '../../src/orgs/errors';
 import { InMemoryKeyValueState } from '../../src/orgs/keyValueState';
-import { ORGS_STATE_KEY, OrgRegistry, type ServiceAppInput } from '../../src/orgs/orgRegistry';
+import { OrgRegistry } from '../../src/orgs/orgRegistry';
+import { ORGS_STATE_KEY, type ServiceAppInput } from '../../src/orgs/orgRecord';
 import { credentialChecks } from '../../src/orgs/credentialChecks';
 import { InMemorySecretStore } from '../../src/orgs/secretStore';
 import { generateKeyPair, type GeneratedKeyPair } from '../../src/orgs/serviceAppKeys';
@@ -59,7 +60,7 @@ describe('a service-app org in the registry', () => {
       [{ privateKey: pair.publicPem }, /not a private key/],
       [{ privateKey: pair.publicJwk }, /public key/],
       [{ privateKey: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }, /Ed25519/],
-      [{ clientId: '0oa with spaces' }, /without spaces/],
+      [{ clientId: '0oa with spaces' }, /has no spaces/],
       [{ scopes: [] }, /at least one scope/],
     ];
     for (const [changes, message] of cases) {

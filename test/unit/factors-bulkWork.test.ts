@@ -83,7 +83,7 @@ const user = (id: string): OktaUser => ({ id, status: 'ACTIVE', profile: { login
 const factor = (id: string, factorType = 'sms'): UserFactor => ({ id, factorType, provider: 'OKTA', status: 'ACTIVE' } as UserFactor);
 const notFound = () => new OktaApiError('Not found: Resource not found: factor (UserFactor)', { status: 404, errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: factor (UserFactor)' });
 
-/** A service whose calls are recorded and scripted; asOneChange counts the units. */
+/** A service whose calls are recorded and scripted; changes.asOneChange counts the units. */
 function fakeService(script: Partial<BulkFactorService> = {}): { service: BulkFactorService; calls: string[] } {
   const calls: string[] = [];
   const service: BulkFactorService = {
@@ -91,13 +91,15 @@ function fakeService(script: Partial<BulkFactorService> = {}): { service: BulkFa
     resetFactors: async (ref) => { calls.push(`reset ${ref.user.id}`); },
     enroll: async () => { throw new Error('not scripted'); },
     activateWithAuthenticator: async () => { throw new Error('not scripted'); },
-    asOneChange: async (_orgId, userId, work) => {
-      calls.push(`begin ${userId}`);
-      try {
-        return await work();
-      } finally {
-        calls.push(`end ${userId}`);
-      }
+    changes: {
+      asOneChange: async (_orgId, userId, work) => {
+        calls.push(`begin ${userId}`);
+        try {
+          return await work();
+        } finally {
+          calls.push(`end ${userId}`);
+        }
+      },
     },
     ...script,
   } as BulkFactorService;

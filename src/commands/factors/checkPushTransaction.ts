@@ -34,7 +34,7 @@ export async function checkPushTransaction(services: CommandServices, selected?:
   const target = await resolveFactor(services, selected, hasPushTransactions);
   if (!target) return;
   const { user, factor } = target;
-  const last = services.factors.lastPushTransaction(target);
+  const last = services.pushes.lastTransaction(target);
   const transactionId = (await vscode.window.showInputBox({
     title: `Push transaction of ${describeFactor(factor)} (${describeUser(user)})`,
     prompt: last
@@ -46,7 +46,7 @@ export async function checkPushTransaction(services: CommandServices, selected?:
   }))?.trim();
   if (!transactionId) return;
   const result = await withCancellableProgress('Checking the push transaction…',
-    (signal) => services.factors.pushTransactionStatus(target, transactionId, signal));
+    (signal) => services.pushes.transactionStatus(target, transactionId, signal));
   const text = `Push ${transactionId} for ${describeUser(user)}: ${describeResult(result)}`;
   if (result.factorResult === 'SUCCESS' || result.factorResult === 'WAITING') void vscode.window.showInformationMessage(text);
   else void vscode.window.showWarningMessage(text);

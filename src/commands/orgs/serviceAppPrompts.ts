@@ -1,9 +1,10 @@
 // The service-app part of okta.addOrg and okta.updateToken: client id, scopes, and the key, either
 // generated here (the public half shown with Copy buttons and the steps to register it in Okta) or
 // imported from a PEM or JWK file. The private key goes to SecretStorage through the registry only.
+import { clientIdProblem } from '../../okta/auth/credentialRules';
 import vscode = require('vscode');
 import { checkPrivateKey, generateKeyPair, type GeneratedKeyPair } from '../../orgs/serviceAppKeys';
-import type { ServiceAppInput } from '../../orgs/orgRegistry';
+import type { ServiceAppInput } from '../../orgs/orgRecord';
 import { showPublicKeyDocument } from '../../documents/publicKeyDocument';
 
 export const DEFAULT_SCOPES = ['okta.users.read', 'okta.users.manage'];
@@ -19,11 +20,7 @@ export function askForClientId(title: string, value = ''): Thenable<string | und
     placeHolder: '0oa…',
     value,
     ignoreFocusOut: true,
-    validateInput: (input) => {
-      const id = input.trim();
-      if (!id) return 'Enter the client id.';
-      return /\s/.test(id) ? 'A client id has no spaces: copy it again from the app\'s General tab.' : undefined;
-    },
+    validateInput: (input) => clientIdProblem(input.trim()),
   }).then((id) => id?.trim());
 }
 

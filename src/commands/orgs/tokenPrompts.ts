@@ -1,4 +1,5 @@
 // The token prompt and the progress around the credentials check, shared by okta.addOrg and okta.updateToken.
+import { tokenProblem, withoutScheme } from '../../okta/auth/credentialRules';
 import vscode = require('vscode');
 import type { OktaUser } from '../../okta/models';
 import { userDisplayName } from '../../factors/names';
@@ -9,7 +10,7 @@ export function askForToken(title: string, prompt: string): Thenable<string | un
     prompt,
     password: true,
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'Enter the token.'),
+    validateInput: (value) => tokenProblem(withoutScheme(value).token),
   });
 }
 

@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import type { CommandTarget } from '../../factors/targets';
-import type { OrgRecord } from '../../orgs/orgRegistry';
+import type { OrgRecord } from '../../orgs/orgRecord';
 import type { CommandServices } from '../commandServices';
 import { secretStorageSentence } from '../../ui/secretStorageText';
 import { resolveOrg } from '../pickers';

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import vscode = require('vscode');
 import type { RunningSimulator } from '../../../sim';
 import { DEFAULT_VIEW } from '../../../src/factors/factorMatrix';
-import { FactorService } from '../../../src/factors/factorService';
 import type { OktaUser } from '../../../src/okta/models';
 import { UserDirectory } from '../../../src/users/userDirectory';
 import { openMatrixPanel, type MatrixEffects, type MatrixPanel } from '../../../src/panels/matrix/matrixPanel';
 import type { MatrixPanelServices } from '../../../src/panels/shared/panelServices';
-import type { MatrixHostMessage, MatrixState } from '../../../src/panels/shared/protocol';
+import type { MatrixHostMessage, MatrixState } from '../../../src/panels/matrix/protocol';
+import { factorWorkflows } from '../../support/factorWorkflows';
 import { startSimulatorOrg } from '../simulatorOrg';
 
 const EXTENSION_ID = 'okta-factors-dev.okta-factors';
@@ -41,10 +41,10 @@ suite('factor matrix panel against the simulator', () => {
     const { registry, log, totp } = started;
     logLines = started.logLines;
     const clientFor = (id: string) => registry.clientFor(id);
-    const factors = new FactorService({ clientFor, totp, issuerOf: () => 'Simulator', log: (line) => log.appendLine(line) });
+    const { factors, pushes } = factorWorkflows(clientFor, { totp, issuer: 'Simulator', log: (line) => log.appendLine(line) });
     services = {
       context: { extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri },
-      registry, factors, authenticator: totp, log, users: new UserDirectory(clientFor), config: { showDeprovisioned: () => false },
+      registry, factors, pushes, authenticator: totp, log, users: new UserDirectory(clientFor), config: { showDeprovisioned: () => false },
     };
     allUsers = [];
     for await (const user of (await clientFor(orgId)).listUsers({ limit: 200 })) allUsers.push(user);

@@ -5,13 +5,15 @@ import * as assert from 'node:assert/strict';
 import vscode = require('vscode');
 import { SEED_ANSWER, type RunningSimulator } from '../../../sim';
 import { TotpAuthenticator } from '../../../src/authenticator/totpAuthenticator';
-import { FactorService, type FactorServiceDeps } from '../../../src/factors/factorService';
+import type { FactorServiceDeps } from '../../../src/factors/factorService';
 import type { OktaClient } from '../../../src/okta/client';
 import type { OktaUser, UserFactor } from '../../../src/okta/models';
 import { openEnrollPanel, type EnrollPanel } from '../../../src/panels/enroll/enrollPanel';
 import type { PanelServices } from '../../../src/panels/shared/panelServices';
-import type { EnrollForm, EnrollHostMessage, VerifyHostMessage } from '../../../src/panels/shared/protocol';
+import type { EnrollForm, EnrollHostMessage } from '../../../src/panels/enroll/protocol';
+import type { VerifyHostMessage } from '../../../src/panels/verify/protocol';
 import { openVerifyPanel, type VerifyPanel } from '../../../src/panels/verify/verifyPanel';
+import { factorWorkflows } from '../../support/factorWorkflows';
 import { startSimulatorOrg } from '../simulatorOrg';
 
 const EXTENSION_ID = 'okta-factors-dev.okta-factors';
@@ -65,7 +67,7 @@ suite('webview panels against the simulator', () => {
   let sim: RunningSimulator;
   let services: PanelServices;
   let totp: TotpAuthenticator;
-  let withAuthenticator: (authenticator: FactorServiceDeps['totp']) => FactorService;
+  let withAuthenticator: (authenticator: FactorServiceDeps['totp']) => Pick<PanelServices, 'factors' | 'pushes'>;
   let client: OktaClient;
   let orgId: string;
   const refreshed: string[] = [];
@@ -78,18 +80,15 @@ suite('webview panels against the simulator', () => {
     const { registry, log } = started;
     logLines = started.logLines;
     client = await registry.clientFor(orgId);
-    const factors = factorServiceWith(totp);
-    services = { context: { extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri }, registry, factors, authenticator: totp, log };
+    services = { context: { extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri }, registry, ...workflowsWith(totp), authenticator: totp, log };
 
-    /** The panels' one way to Okta: a real FactorService on the registry's client; its change events are recorded. */
-    function factorServiceWith(authenticator: FactorServiceDeps['totp']): FactorService {
-      const service = new FactorService({
-        clientFor: (id) => registry.clientFor(id), totp: authenticator, issuerOf: () => 'Simulator', log: (line) => log.appendLine(line),
-      });
-      service.onDidChange(({ orgId: o, userId: u }) => { refreshed.push(`${o}/${u}`); });
-      return service;
+    /** The panels' one way to Okta: the real factor workflows on the registry's client; their change events are recorded. */
+    function workflowsWith(authenticator: FactorServiceDeps['totp']): Pick<PanelServices, 'factors' | 'pushes'> {
+      const workflows = factorWorkflows((id) => registry.clientFor(id), { totp: authenticator, issuer: 'Simulator', log: (line) => log.appendLine(line) });
+      workflows.changes.event(({ orgId: o, userId: u }) => { refreshed.push(`${o}/${u}`); });
+      return workflows;
     }
-    withAuthenticator = factorServiceWith;
+    withAuthenticator = workflowsWith;
   });
 
   teardown(() => {
@@ -282,7 +281,7 @@ suite('webview panels against the simulator', () => {
     const u = await user('staged.user@example.com');
     const lockedKeychain: PanelServices = {
       ...services,
-      factors: withAuthenticator({
+      ...withAuthenticator({
         remember: async () => { throw new Error('The OS keychain is locked.'); },
         rememberCustomTotp: async () => { throw new Error('The OS keychain is locked.'); },
         has: totp.has.bind(totp),
