@@ -3,6 +3,7 @@
 // (which would carry the token): the transport (transport.ts: the axios exchange, size cap,
 // decoding), the request policy (requestPolicy.ts: retries, throttling, rate-limit state), and the
 // factor and user APIs (factorApi.ts, userApi.ts).
+import { cleanScopes, clientIdProblem, scopesProblem, tokenProblem } from './auth/credentialRules';
 import { ApiCalls } from './api/apiCalls';
 import { OktaInputError } from './errors';
 import { FactorApi, type CallOptions } from './api/factorApi';
@@ -114,7 +115,7 @@ export class OktaClient {
       const auth = serviceAppAuth(options.privateKeyAuth);
       // Shared by every client of this org and credentials, like the rate-limit state.
       const tokens = sharedServiceAppTokens(traffic, auth, () => new ServiceAppTokens(url, auth, transportFor, retries));
-      redact = tokens.redactor.redact;
+      redact = tokens.redact;
       authorizer = new ServiceAppAuthorizer(url, tokens);
       this.authScheme = 'ServiceApp';
     } else {
@@ -237,8 +238,8 @@ export class OktaClient {
 
 function staticToken(input: string | undefined, type: TokenType | undefined): { token: string; tokenType: TokenType } {
   const token = typeof input === 'string' ? input.trim() : '';
-  if (!token) throw new OktaInputError('The API token is empty.');
-  if (/[\s\u0000-\u001f\u007f]/.test(token)) throw new OktaInputError('The API token contains spaces or control characters; paste it again.');
+  const problem = tokenProblem(token);
+  if (problem) throw new OktaInputError(problem);
   const tokenType = type ?? 'SSWS';
   if (tokenType !== 'SSWS' && tokenType !== 'Bearer') throw new OktaInputError(`Unknown token type "${String(tokenType)}"; use SSWS or Bearer.`);
   return { token, tokenType };
@@ -247,12 +248,9 @@ function staticToken(input: string | undefined, type: TokenType | undefined): { 
 /** The service app's settings checked, and its key read, before anything is sent. */
 function serviceAppAuth(input: PrivateKeyAuth): ServiceAppAuth {
   const clientId = typeof input.clientId === 'string' ? input.clientId.trim() : '';
-  if (!clientId) throw new OktaInputError('The client id is empty.');
-  if (!/^[\x21-\x7e]{1,100}$/.test(clientId)) throw new OktaInputError('The client id contains spaces or characters Okta does not use; copy it again from the app\'s General tab.');
-  const scopes = Array.isArray(input.scopes) ? [...new Set(input.scopes.map((s) => (typeof s === 'string' ? s.trim() : '')))] : [];
-  if (scopes.length === 0 || scopes.some((s) => !s)) throw new OktaInputError('Choose at least one scope (for example okta.users.read).');
-  const bad = scopes.find((s) => !/^[\x21-\x7e]+$/.test(s) || s.includes('"') || s.includes('\\'));
-  if (bad !== undefined) throw new OktaInputError(`The scope "${bad}" is not a valid scope name.`);
+  const scopes = Array.isArray(input.scopes) ? cleanScopes(input.scopes) : [];
+  const problem = clientIdProblem(clientId) ?? scopesProblem(scopes);
+  if (problem) throw new OktaInputError(problem);
   return { clientId, scopes, key: readServiceAppKey(input.privateKey, input.keyId) };
 }
 

@@ -188,7 +188,8 @@ describe('service app client', () => {
     const cases: Array<[Partial<PrivateKeyAuth>, string, RegExp]> = [
       [{ privateKey: other }, 'invalid_client', /public key registered in Okta matches/],
       [{ clientId: '0oanosuchapp' }, 'invalid_client', /Check the client id/],
-      [{ scopes: ['okta.users.read', 'okta.users.manage'] }, 'invalid_scope', /Okta API Scopes/],
+      [{ scopes: ['okta.users.read', 'okta.users.manage'] }, 'invalid_scope',
+        /asked for okta\.users\.read, okta\.users\.manage: grant them .*Okta API Scopes/],
     ];
     for (const [auth, code, fix] of cases) {
       const { client } = appClient(app, auth);
@@ -207,6 +208,39 @@ describe('service app client', () => {
     const error = await rejection(client.listUsersPage({ limit: 1 }));
     assert.ok(error instanceof OktaOAuthError, String(error));
     assert.match(error.message, /invalid_client.*clock/s);
+  });
+
+  test('a DPoP proof too old for the org\'s clock says this computer\'s clock is off', async () => {
+    const app = await registerApp();
+    const { client } = appClient(app);
+    await firstUserId(client);
+    await simControl('POST', '/clock', { advanceSeconds: 400 }); // proofs may be 300 s old; the token still lives
+    const error = await rejection(client.listUsersPage({ limit: 1 }));
+    assert.ok(error instanceof OktaApiError && error.status === 400, String(error));
+    assert.match(error.message, /DPoP proof \(invalid_dpop_proof, HTTP 400\): 'iat' claim in the DPoP proof JWT is too old\. .*clock is off/);
+  });
+
+  test('a token request that times out or drops: the calls waiting for it were never sent, and do not say they may have acted', async () => {
+    const userId = (await createUser(sim, `svc.unsent.${appCount}@example.com`)).id;
+    const verifyPath = `/api/v1/users/${userId}/factors/sms1nosuchfactor0000/verify`;
+    const app = await registerApp();
+    for (const fault of [{ kind: 'latency', latencyMs: 1500 }, { kind: 'drop' }] as const) {
+      await control.addFault({ path: '/oauth2/v1/token', ...fault });
+      const log: RequestLogEntry[] = [];
+      const client = new OktaClient({
+        orgUrl: sim.url, timeoutMs: 500, retryBaseDelayMs: 5, maxRetryDelayMs: 20, onRequest: (entry) => log.push(entry),
+        privateKeyAuth: { clientId: app.clientId, privateKey: pkcs8(app), keyId: app.kid, scopes: ['okta.users.read', 'okta.users.manage'] },
+      });
+      for (const call of [() => client.listFactors(userId), () => client.verifyFactor(userId, 'sms1nosuchfactor0000', { passCode: '123456' })]) {
+        const error = await rejection(call());
+        assert.ok(error instanceof Error, String(error));
+        assert.match(error.message, fault.kind === 'drop' ? /dropped/ : /did not answer/);
+        assert.doesNotMatch(error.message, /may have been made/, `${fault.kind}: ${error.message}`);
+      }
+      assert.ok(log.every((e) => e.path === '/oauth2/v1/token' && !/may have been made/.test(e.error ?? '')), JSON.stringify(log));
+      await control.clearFaults();
+    }
+    assert.equal(await control.requestCount('POST', verifyPath), 0, 'the verify never reached the API');
   });
 
   test('a 403 names the scope the operation needs', async () => {

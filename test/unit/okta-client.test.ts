@@ -16,7 +16,7 @@ test('constructor refuses bad input with clear errors that do not repeat the tok
   assert.throws(() => new OktaClient({ orgUrl: 'http://acme.okta.com', token: 'abc' }), /https:\/\//);
   assert.throws(() => new OktaClient({ orgUrl: 'https://acme.okta.com', token: '  ' }), (e: unknown) => e instanceof OktaInputError && /token is empty/.test(e.message));
   assert.throws(() => new OktaClient({ orgUrl: 'https://acme.okta.com', token: 'abc def-secret' }),
-    (e: unknown) => e instanceof OktaInputError && !e.message.includes('def-secret') && /spaces or control characters/.test(e.message));
+    (e: unknown) => e instanceof OktaInputError && !e.message.includes('def-secret') && /without spaces or control characters/.test(e.message));
   assert.throws(() => new OktaClient({ orgUrl: 'https://acme.okta.com', token: 'abc', tokenType: 'Basic' as 'SSWS' }), /use SSWS or Bearer/);
 });
 

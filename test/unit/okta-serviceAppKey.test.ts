@@ -65,7 +65,7 @@ test('a malformed key never appears in the message', () => {
 test('the client refuses a bad client id or scopes before sending anything', () => {
   const privateKey = generateServiceAppKeyPem();
   const make = (clientId: string, scopes: string[]) => () => new OktaClient({ orgUrl: 'https://acme.okta.com', privateKeyAuth: { clientId, privateKey, scopes } });
-  assert.throws(make('0oa abc', ['okta.users.read']), /client id contains spaces/);
+  assert.throws(make('0oa abc', ['okta.users.read']), /client id has no spaces/);
   assert.throws(make('  ', ['okta.users.read']), /client id is empty/);
   assert.throws(make('0oaabc', []), /at least one scope/);
   assert.throws(make('0oaabc', ['okta.users read']), /not a valid scope name/);

@@ -14,19 +14,25 @@ export interface AttemptCredentials {
   body?: string;
 }
 
+/** What an answer refused that is now renewed: the access token, or the DPoP nonce a proof carried. */
+export type Renewal = 'token' | 'nonce';
+
 export interface RequestAuthorizer {
   /** Gets credentials ready (a service app's token), before quota or a connection slot is taken. */
   ready(signal: AbortSignal | undefined, onRequest: ((entry: RequestLogEntry) => void) | undefined): Promise<void>;
   /** What this attempt sends; called with the slot held, just before sending. */
   forAttempt(request: PreparedRequest): Promise<AttemptCredentials>;
   /**
-   * Reads every answer (a DPoP-Nonce may come on any); true when the answer refused credentials
-   * that are now renewed (an expired token, a stale nonce), so sending again at once can succeed.
-   * The policy re-sends at most twice per call for this.
+   * Reads every answer (a DPoP-Nonce may come on any); names what the answer refused when that is
+   * now renewed (an expired token, a stale nonce), so sending again at once can succeed. The policy
+   * re-sends once per kind of renewal per call: a second refusal of the same kind is the error.
    */
-  answered(response: RawResponse, request: PreparedRequest): boolean;
-  /** An error status explained for these credentials (a service app's missing scope), or the error as it is. */
-  explain(error: OktaApiError, response: RawResponse, request: PreparedRequest): OktaApiError;
+  answered(response: RawResponse, request: PreparedRequest): Renewal | undefined;
+  /**
+   * An error status explained for these credentials (a service app's missing scope), or the error
+   * as it is; `renewed` is what the call was already re-sent with.
+   */
+  explain(error: OktaApiError, response: RawResponse, request: PreparedRequest, renewed: ReadonlySet<Renewal>): OktaApiError;
 }
 
 /** `SSWS <API token>` or `Bearer <access token>`: one header, nothing to renew. */
@@ -43,8 +49,8 @@ export class StaticAuthorizer implements RequestAuthorizer {
     return { headers: { Authorization: this.#authorization } };
   }
 
-  answered(): boolean {
-    return false;
+  answered(): undefined {
+    return undefined;
   }
 
   explain(error: OktaApiError): OktaApiError {

@@ -12,7 +12,7 @@ import { tokenEndpointError } from './oauthErrors';
 import { OrgTraffic } from '../http/orgTraffic';
 import type { RawResponse } from '../http/rawResponse';
 import { SecretRedactor, type Redact } from '../http/redact';
-import type { AttemptCredentials, RequestAuthorizer } from './requestAuthorizer';
+import type { AttemptCredentials, Renewal, RequestAuthorizer } from './requestAuthorizer';
 import { RequestPolicy, type RequestLogEntry, type RequestPolicyOptions } from '../http/requestPolicy';
 import type { ServiceAppKey } from './serviceAppKey';
 import { untilSettledOrAborted } from '../../util/signals';
@@ -53,9 +53,16 @@ export function sharedServiceAppTokens(traffic: OrgTraffic, auth: ServiceAppAuth
   return tokens;
 }
 
+/** Client assertions and DPoP proofs kept for scrubbing: one per attempt, so far more than tokens, and than can be on the wire. */
+const SIGNED_KEPT = 64;
+
 export class ServiceAppTokens {
-  /** Scrubs every token this cache has issued (and the client's other secrets) from text. */
-  readonly redactor = new SecretRedactor();
+  /** The access tokens this cache was issued (one an hour, the last few kept). */
+  readonly #tokenSecrets = new SecretRedactor();
+  /** The client assertions and DPoP proofs signed for this app, which an answer may echo. */
+  readonly #signedSecrets = new SecretRedactor([], SIGNED_KEPT);
+  /** Scrubs every token, assertion and proof this cache's requests carried from text. */
+  readonly redact: Redact = (text) => this.#signedSecrets.redact(this.#tokenSecrets.redact(text));
   readonly #auth: ServiceAppAuth;
   readonly #tokenUrl: string;
   readonly #transport: HttpTransport;
@@ -67,11 +74,11 @@ export class ServiceAppTokens {
   #tokenNonce?: string;
   #apiNonce?: string;
 
-  /** `makeTransport` gets this cache's redactor, which learns each token as it is issued. */
+  /** `makeTransport` gets this cache's `redact`, which learns each token, assertion and proof as it is made. */
   constructor(orgUrl: string, auth: ServiceAppAuth, makeTransport: (redact: Redact) => HttpTransport, policyOptions: PolicyOptions) {
     this.#auth = auth;
     this.#tokenUrl = `${orgUrl}${TOKEN_PATH}`;
-    this.#transport = makeTransport(this.redactor.redact);
+    this.#transport = makeTransport(this.redact);
     this.#policyOptions = policyOptions;
   }
 
@@ -101,19 +108,23 @@ export class ServiceAppTokens {
     return this.#apiNonce;
   }
 
-  /** Keeps a `DPoP-Nonce` an API answer carried; true when it is new. */
-  noteApiNonce(value: unknown): boolean {
-    if (typeof value !== 'string' || !value || value === this.#apiNonce) return false;
-    this.#apiNonce = value;
-    return true;
+  /** Keeps a `DPoP-Nonce` an API answer carried. */
+  noteApiNonce(value: unknown): void {
+    if (typeof value === 'string' && value) this.#apiNonce = value;
+  }
+
+  /** Learns a client assertion or DPoP proof about to be sent, so that an answer echoing it is scrubbed. */
+  signed(jwt: string): string {
+    this.#signedSecrets.add(jwt);
+    return jwt;
   }
 
   private async request(onRequest: ((entry: RequestLogEntry) => void) | undefined): Promise<IssuedToken> {
     const dpop = await DpopKey.generate();
-    const signer = new TokenRequestSigner(this.#auth, this.#tokenUrl, dpop, () => this.#tokenNonce, (nonce) => {
+    const signer = new TokenRequestSigner(this.#auth, this.#tokenUrl, dpop, (jwt) => this.signed(jwt), () => this.#tokenNonce, (nonce) => {
       this.#tokenNonce = nonce;
     });
-    const policy = new RequestPolicy(this.#transport, this.#traffic, signer, { ...this.#policyOptions, redact: this.redactor.redact, onRequest });
+    const policy = new RequestPolicy(this.#transport, this.#traffic, signer, { ...this.#policyOptions, redact: this.redact, onRequest });
     const response = await policy.send({
       method: 'POST', path: TOKEN_PATH, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, repeatable: true,
     });
@@ -133,7 +144,7 @@ export class ServiceAppTokens {
         `Okta's token endpoint answered HTTP ${response.status} without a usable access token (token_type, access_token and expires_in are required).`,
         { method: 'POST', path: TOKEN_PATH });
     }
-    this.redactor.add(accessToken);
+    this.#tokenSecrets.add(accessToken);
     const lifetimeMs = expiresIn * 1000;
     return {
       accessToken,
@@ -150,6 +161,7 @@ class TokenRequestSigner implements RequestAuthorizer {
     private readonly auth: ServiceAppAuth,
     private readonly tokenUrl: string,
     private readonly dpop: DpopKey,
+    private readonly signed: (jwt: string) => string,
     private readonly nonce: () => string | undefined,
     private readonly setNonce: (nonce: string) => void,
   ) {}
@@ -157,8 +169,8 @@ class TokenRequestSigner implements RequestAuthorizer {
   async ready(): Promise<void> {}
 
   async forAttempt(request: PreparedRequest): Promise<AttemptCredentials> {
-    const assertion = await signClientAssertion(this.auth.clientId, this.tokenUrl, this.auth.key);
-    const proof = await this.dpop.proof({ method: request.method, url: this.tokenUrl, nonce: this.nonce() });
+    const assertion = this.signed(await signClientAssertion(this.auth.clientId, this.tokenUrl, this.auth.key));
+    const proof = this.signed(await this.dpop.proof({ method: request.method, url: this.tokenUrl, nonce: this.nonce() }));
     const body = new URLSearchParams({
       grant_type: 'client_credentials',
       scope: this.auth.scopes.join(' '),
@@ -168,15 +180,15 @@ class TokenRequestSigner implements RequestAuthorizer {
     return { headers: { DPoP: proof }, body };
   }
 
-  answered(response: RawResponse): boolean {
+  answered(response: RawResponse): Renewal | undefined {
     const nonce = response.headers['dpop-nonce'];
     const fresh = typeof nonce === 'string' && nonce !== '' && nonce !== this.nonce();
     if (fresh) this.setNonce(nonce);
     const error = response.json.ok ? (response.json.value as { error?: unknown } | null)?.error : undefined;
-    return response.status === 400 && error === 'use_dpop_nonce' && fresh;
+    return response.status === 400 && error === 'use_dpop_nonce' && fresh ? 'nonce' : undefined;
   }
 
-  explain(error: OktaApiError): OktaApiError {
-    return tokenEndpointError(error);
+  explain(error: OktaApiError, response: RawResponse): OktaApiError {
+    return tokenEndpointError(error, this.auth.scopes, response.headers['www-authenticate']);
   }
 }

@@ -33,6 +33,8 @@ export interface PreparedRequest {
   /** The body as JSON text, when there is one. */
   body?: string;
   binary?: boolean;
+  /** A GET, or `ApiRequest.repeatable`: sending it changes nothing in the org, so a lost answer leaves nothing in doubt. */
+  repeatable: boolean;
 }
 
 /** What Node's HTTP client accepts in a header value (Latin-1; controls are refused before this). */
@@ -58,6 +60,7 @@ export function prepareRequest(request: ApiRequest, redact: (text: string) => st
   const target = search.size ? `${request.path}?${search.toString().replace(/\+/g, '%20')}` : request.path;
   return {
     method: request.method, path: request.path, target, shownPath: redact(target), headers, body: jsonBody(request.body),
+    repeatable: request.method === 'GET' || request.repeatable === true,
     ...(request.binary ? { binary: true } : {}),
   };
 }

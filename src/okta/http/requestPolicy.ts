@@ -9,7 +9,7 @@ import { cancelledError, OktaRateLimitError } from '../errors';
 import type { OrgTraffic } from './orgTraffic';
 import { backoffDelayMs, rateLimitBucket, RateLimitWaitTooLong, readRateLimitHeaders, type RateLimitStatus } from './rateLimits';
 import type { RateLimitTicket } from './rateLimitTracker';
-import type { RequestAuthorizer } from '../auth/requestAuthorizer';
+import type { Renewal, RequestAuthorizer } from '../auth/requestAuthorizer';
 import type { RequestLogEntry } from './requestLogEntry';
 import { describeBody, requestIdOf, responseError, type RawResponse } from './rawResponse';
 import { anySignal } from '../../util/signals';
@@ -29,9 +29,6 @@ export interface RequestPolicyOptions {
   onRequest?: (entry: RequestLogEntry) => void;
   onRateLimit?: (status: RateLimitStatus) => void;
 }
-
-/** A renewed token and a new DPoP nonce: the most a call re-sends for its credentials. */
-const MAX_AUTH_RETRIES = 2;
 
 /** Per-factor throttles (one SMS per 30 s...) also answer 429, but waiting for the org bucket's reset does not help them. */
 const FACTOR_THROTTLES = new Set(['E0000109', 'E0000118', 'E0000133', 'E0000146', 'E0000147', 'E0000204', 'E0000205']);
@@ -55,11 +52,11 @@ export class RequestPolicy {
     const signal = anySignal(request.signal, this.#options.workSignal);
     if (signal?.aborted) throw cancelledError(signal.reason, { method: prepared.method, path: prepared.shownPath });
     const { limits, slots } = this.#traffic;
-    const idempotent = prepared.method === 'GET' || request.repeatable === true;
     const bucket = rateLimitBucket(prepared.method, prepared.path);
     let retryFor: string | undefined;
     let rateLimitRetries = 0;
-    let authRetries = 0;
+    /** Each kind at most once: a token refused again after its renewal, or a nonce after the new one, is the error. */
+    const renewed = new Set<Renewal>();
 
     for (let attempt = 1; ; attempt++) {
       // Credentials first (a service app's token request), so no quota or slot is held meanwhile.
@@ -92,18 +89,18 @@ export class RequestPolicy {
         if (status) this.notifyRateLimit(status);
       }
 
-      const canRetry = attempt - authRetries <= this.#options.maxRetries;
+      const canRetry = attempt - renewed.size <= this.#options.maxRetries; // re-sends with renewed credentials are not retries
       if ('failure' in outcome) {
-        if (outcome.failure.kind === 'connection' && idempotent && canRetry) {
+        if (outcome.failure.kind === 'connection' && prepared.repeatable && canRetry) {
           retryDelay = this.backoff(attempt);
         } else {
           throw outcome.failure;
         }
       } else {
         const response = outcome.response;
-        const credentialsRenewed = this.#authorizer.answered(response, prepared);
-        if (credentialsRenewed && authRetries < MAX_AUTH_RETRIES) {
-          authRetries++; // not a failure: the credentials were renewed (a new token, a new nonce)
+        const renewal = this.#authorizer.answered(response, prepared);
+        if (renewal && !renewed.has(renewal)) {
+          renewed.add(renewal);
           continue;
         }
         if (response.status === 429 && isBucketExhausted(response)) {
@@ -116,12 +113,12 @@ export class RequestPolicy {
           rateLimitRetries++;
           if (reset) continue; // acquire() waits for the reset
           retryDelay = this.backoff(attempt); // no usable reset header: back off instead
-        } else if (response.status >= 500 && idempotent && canRetry) {
+        } else if (response.status >= 500 && prepared.repeatable && canRetry) {
           retryDelay = this.backoff(attempt);
         } else if (response.status >= 300) {
           const error = responseError(response, { method: prepared.method, path: prepared.shownPath }, this.#options.redact);
-          throw this.#authorizer.explain(error, response, prepared);
-        } else if (idempotent && canRetry && !response.json.ok && response.body !== '') {
+          throw this.#authorizer.explain(error, response, prepared, renewed);
+        } else if (prepared.repeatable && canRetry && !response.json.ok && response.body !== '') {
           retryDelay = this.backoff(attempt); // a garbled body on GET: likely a broken hop, try again
         } else {
           return response;

@@ -97,14 +97,15 @@ export class HttpTransport {
 
   private failure(kind: NetworkFailureKind, error: unknown, request: PreparedRequest, signal: AbortSignal | undefined): OktaNetworkError {
     const context: RequestContext = { method: request.method, path: request.shownPath };
-    const maybe = request.method === 'GET' ? '' : ' The change may have been made anyway; refresh to check before retrying.';
+    // Only a request that changes something leaves it in doubt (not a GET, nor a token request).
+    const maybe = request.repeatable ? '' : ' The change may have been made anyway; refresh to check before retrying.';
     switch (kind) {
       case 'aborted':
         return new OktaNetworkError(kind, 'The request was cancelled.', context, signal?.reason === undefined ? undefined : { cause: signal.reason });
       case 'timeout':
         return new OktaNetworkError(kind, `Okta (${this.#host}) did not answer within ${Math.round(this.#timeoutMs / 100) / 10} s.${maybe}`, context);
       case 'invalid-response': {
-        const unknown = request.method === 'GET' ? '' : ' The change may have been made anyway; refresh to check.';
+        const unknown = request.repeatable ? '' : ' The change may have been made anyway; refresh to check.';
         return new OktaNetworkError(kind, `Okta's answer was larger than ${sizeText(this.#maxResponseBytes)}, so it was not read.${unknown}`,
           context, { cause: this.scrubbed(error) });
       }
