@@ -16,6 +16,7 @@ import type { KeyValueState } from './keyValueState';
 import { OrgClients } from './orgClients';
 import { normalizeUrl, ownerFields, serviceAppCredentials, tokenCredentials, type CheckedCredentials } from './orgCredentials';
 import { OrgList } from './orgList';
+import { credentialsFingerprint } from './orgWork';
 import { secretName, TOKEN_SECRET_KIND, type OrgRecord, type ServiceAppInput } from './orgRecord';
 import { OrgSecretIndex, orgIdOfSecretKey, orgSecretKey } from './orgSecretIndex';
 import { redactToken, scrubbedCause } from './secretScrub';
@@ -81,6 +82,8 @@ export class OrgRegistry implements Disposable {
   private readonly checkConnection: CheckConnection | undefined;
   private readonly createClient: ClientFactory;
   private readonly listeners: Disposable[];
+  /** Fingerprints of the secrets this window wrote last, per org, to tell its own echoes from other windows' changes. */
+  private readonly ownSecretWrites = new Map<string, string>();
 
   readonly onDidChange;
   /** For whoever keeps per-org state (an authenticator's secrets, open panels) that must be forgotten. */
@@ -144,7 +147,7 @@ export class OrgRegistry implements Disposable {
       const before = this.orgs.list();
       await this.orgs.write([...before, org]);
       try {
-        await this.secrets.store(tokenKey(org.id), secret);
+        await this.storeSecret(org.id, secret);
       } catch (error) {
         await this.orgs.write(before).catch(() => undefined);
         throw new Error(`Could not save the ${secretName(org)} in secret storage, so the org was not added: ${describe(error, secret)}`, { cause: scrubbedCause(error, secret) });
@@ -205,7 +208,7 @@ export class OrgRegistry implements Disposable {
       this.orgs.require(orgId);
       const oldSecret = await this.secrets.get(tokenKey(orgId));
       try {
-        await this.secrets.store(tokenKey(orgId), secret);
+        await this.storeSecret(orgId, secret);
       } catch (error) {
         throw new Error(`Could not save the ${what} in secret storage; the old one is kept: ${describe(error, secret)}`, { cause: scrubbedCause(error, secret) });
       }
@@ -219,9 +222,7 @@ export class OrgRegistry implements Disposable {
         return { org: updated, owner };
       } catch (error) {
         // Keep the secret and the record in step: put the old secret back.
-        const restore = oldSecret === undefined
-          ? this.secrets.delete(tokenKey(orgId))
-          : this.secrets.store(tokenKey(orgId), oldSecret);
+        const restore = oldSecret === undefined ? this.deleteSecret(orgId) : this.storeSecret(orgId, oldSecret);
         await Promise.resolve(restore).catch(() => undefined);
         this.clients.drop(orgId);
         throw new Error(`Could not save the org settings; the old ${what} is kept: ${describe(error, secret)}`, { cause: scrubbedCause(error, secret) });
@@ -242,7 +243,7 @@ export class OrgRegistry implements Disposable {
       this.clients.end(orgId, 'removed'); // work a client built while the list was being written
       this.clients.drop(orgId);
       const results = await Promise.allSettled([
-        this.secrets.delete(tokenKey(orgId)),
+        this.deleteSecret(orgId),
         this.orgSecrets.deleteAll(orgId),
       ]);
       await this.orgs.announce(orgId);
@@ -291,13 +292,31 @@ export class OrgRegistry implements Disposable {
     return owner;
   }
 
-  /** Another window changed (or deleted) an org's secret. */
+  /**
+   * An org's secret changed. This window's own write was announced when it was made: its echo is
+   * passed over (a second refresh of the tree then raced the org's first expansion and showed it empty).
+   */
   private async onTokenChanged(key: string): Promise<void> {
     const orgId = orgIdOfSecretKey(key);
     if (!orgId) return;
+    const secret = await this.secrets.get(key);
+    if (this.ownSecretWrites.get(orgId) === credentialsFingerprint(secret ?? '')) {
+      this.ownSecretWrites.delete(orgId);
+      return;
+    }
     this.clients.drop(orgId);
-    this.clients.endUnlessCurrent(orgId, await this.secrets.get(key));
+    this.clients.endUnlessCurrent(orgId, secret);
     this.orgs.changed(orgId);
+  }
+
+  private storeSecret(orgId: string, secret: string): PromiseLike<void> {
+    this.ownSecretWrites.set(orgId, credentialsFingerprint(secret));
+    return this.secrets.store(tokenKey(orgId), secret);
+  }
+
+  private deleteSecret(orgId: string): PromiseLike<void> {
+    this.ownSecretWrites.set(orgId, credentialsFingerprint(''));
+    return this.secrets.delete(tokenKey(orgId));
   }
 
   /** Changes the record (run inside `serialized`); `newCredentials`: the change ends the org's work first. */

@@ -78,12 +78,17 @@ export class FactorsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   /**
    * After the org list changed: reloads the users of the org that changed (URL, token), or of every
-   * org when unknown, and redraws the root (labels, added and removed orgs). Other orgs keep theirs.
+   * org when unknown. One org still listed is redrawn alone (its label and users); otherwise the
+   * root is (added and removed orgs). A root redraw while an org's users load can leave that org
+   * shown empty, so it is kept for changes of the list itself.
    */
   private reloadOrgs(orgId: string | undefined): void {
     for (const [id, node] of this.orgNodes) if (orgId === undefined || id === orgId) node.reset();
     this.syncWithRegistry();
-    this.didChange.fire(undefined);
+    const org = orgId === undefined ? undefined : this.services.registry.get(orgId);
+    const node = org && this.orgNodes.get(org.id);
+    if (node) node.org = org;
+    this.didChange.fire(node || undefined);
   }
 
   /** Redraws a node without reloading it (its item changed, or children were appended). */

@@ -434,6 +434,21 @@ describe('OrgRegistry across windows (two registries over one store)', () => {
   });
 });
 
+describe('OrgRegistry echoes', () => {
+  it('a window announces its own token and list changes once: the echoes of its own writes are passed over', async () => {
+    const { registry } = setup();
+    const seen: OrgRegistryChange[] = [];
+    registry.onDidChange((e) => seen.push(e));
+    const { org } = await registry.add({ url: 'https://acme.okta.com', token: TOKEN });
+    await tick();
+    assert.deepEqual(seen, [{ orgId: org.id }], 'one announcement for the add (a second one raced the first expansion of the org)');
+    seen.length = 0;
+    await registry.updateToken(org.id, 'rotated-token');
+    await tick();
+    assert.deepEqual(seen, [{ orgId: org.id }]);
+  });
+});
+
 describe('OrgRegistry never leaks the token', () => {
   it('keeps it out of logs, state, events and every error', async () => {
     const logged: unknown[] = [];
