@@ -1,28 +1,38 @@
 // The Okta answers the factor workflows treat as outcomes rather than failures: a wrong code, the
-// activation-attempt limit, a factor that is gone, a "code sent moments ago" cooldown. Free of `vscode`.
+// activation-attempt limit, a factor that is gone, a "code sent moments ago" cooldown; read from the
+// catalogue of error codes. Free of `vscode`.
+import { oktaErrorCode, type OktaErrorKind } from '../okta/errorCodes';
 import { OktaApiError } from '../okta/errors';
 
-/** Okta's "a code was sent moments ago" codes (sms, email, call) and their documented waits. */
-const SEND_COOLDOWNS: Record<string, number> = { E0000109: 30, E0000118: 5, E0000133: 30 };
+function kindOf(err: unknown): OktaErrorKind | undefined {
+  return err instanceof OktaApiError ? oktaErrorCode(err.errorCode)?.kind : undefined;
+}
 
 /** For Okta's "a code was sent moments ago" errors, the seconds to wait ("Please wait 30 seconds"); else undefined. */
 export function sendCooldownSeconds(err: unknown): number | undefined {
-  if (!(err instanceof OktaApiError) || !err.errorCode || !(err.errorCode in SEND_COOLDOWNS)) return undefined;
+  if (!(err instanceof OktaApiError)) return undefined;
+  const documented = oktaErrorCode(err.errorCode)?.sendCooldownSeconds;
+  if (documented === undefined) return undefined;
   const match = /wait (\d+) seconds?/i.exec(err.errorSummary);
-  return match ? Number(match[1]) : SEND_COOLDOWNS[err.errorCode];
+  return match ? Number(match[1]) : documented;
 }
 
 /** True for the error Okta gives a wrong passcode or answer (the factor stays as it was). */
 export function isWrongPasscode(err: unknown): boolean {
-  return err instanceof OktaApiError && err.errorCode === 'E0000068';
+  return kindOf(err) === 'wrong-passcode';
 }
 
 /** True for Okta's rate-limit error (also what activation answers after 5 attempts in 5 minutes). */
 export function isRateLimited(err: unknown): boolean {
-  return err instanceof OktaApiError && err.errorCode === 'E0000047';
+  return kindOf(err) === 'rate-limit';
 }
 
 /** True when the user or factor does not exist (any more). */
 export function isNotFound(err: unknown): boolean {
   return err instanceof OktaApiError && err.status === 404;
+}
+
+/** The verify result an error stands for (WRONG_CODE, PASSCODE_REPLAYED...), if it is one. */
+export function verifyResultOf(err: unknown, answered: boolean): string | undefined {
+  return err instanceof OktaApiError ? oktaErrorCode(err.errorCode)?.verifyResult?.(answered) : undefined;
 }

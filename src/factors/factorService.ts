@@ -5,7 +5,7 @@
 // Every call ends with the org's work (the registry's signal). Free of `vscode`.
 import type { TotpAuthenticator } from '../authenticator/totpAuthenticator';
 import type { OktaClient } from '../okta/client';
-import { isCancellation, OktaApiError } from '../okta/errors';
+import { isCancellation } from '../okta/errors';
 import { linkHref } from '../okta/api/links';
 import {
   isUserFactor, type CustomTotpProfile, type EnrollFactorOptions, type EnrollFactorRequest, type PushActivation, type SecurityQuestion,
@@ -13,7 +13,7 @@ import {
 } from '../okta/models';
 import type { Event } from '../util/emitter';
 import { canActivate, canResend, canVerify, isDeletable } from './capabilities';
-import { isNotFound, isRateLimited, isWrongPasscode, sendCooldownSeconds } from './errorKinds';
+import { isNotFound, isRateLimited, isWrongPasscode, sendCooldownSeconds, verifyResultOf } from './errorKinds';
 import { FactorChanges, type FactorChange } from './factorChanges';
 import {
   FactorStateError, ResendCooldownError, type ActivateOutcome, type ActivationStep, type EnrollOutcome,
@@ -28,13 +28,6 @@ export type { FactorChange } from './factorChanges';
 
 /** Okta allows 5 activation attempts per factor in 5 minutes. */
 const ACTIVATION_WINDOW_MS = 5 * 60_000;
-
-/** Okta reports these verify outcomes as errors; they are results to the tester. */
-const ERROR_RESULTS: Record<string, (answer: boolean) => string> = {
-  E0000068: (answer) => (answer ? 'WRONG_ANSWER' : 'WRONG_CODE'),
-  E0000082: () => 'PASSCODE_REPLAYED',
-  E0000083: () => 'TIME_WINDOW_EXCEEDED',
-};
 
 export interface FactorServiceDeps {
   clientFor(orgId: string): Promise<OktaClient>;
@@ -294,7 +287,8 @@ export class FactorService {
       if (result.factorResult === 'SUCCESS') this.announce(ref.orgId, ref.user.id);
       return outcomeOf(result);
     } catch (err) {
-      const named = err instanceof OktaApiError && err.errorCode ? ERROR_RESULTS[err.errorCode]?.(body.answer !== undefined) : undefined;
+      // Okta reports these outcomes as errors; they are results to the tester.
+      const named = verifyResultOf(err, body.answer !== undefined);
       if (!named) throw err;
       return { factorResult: named, verdict: 'failure', errorMessage: (err as Error).message, error: err };
     }

@@ -1,6 +1,7 @@
 // Errors thrown by the Okta client. Every message is written for the person using the extension and
 // is built only from text that went through the client's redactor, so it never carries the token.
 // A wrapped error is kept as `cause` (never an axios error: its config carries the token).
+import { errorLead } from './errorCodes';
 
 export interface OktaErrorCause {
   errorSummary: string;
@@ -132,20 +133,6 @@ export function isCancellation(error: unknown): boolean {
   return false;
 }
 
-/** Friendlier openings for the codes people meet most; anything else uses Okta's own summary. */
-function leadFor(errorCode: string | undefined, summary: string, causes: OktaErrorCause[]): string {
-  switch (errorCode) {
-    case 'E0000068':
-      return causes.some((c) => /answer/i.test(c.errorSummary)) ? 'Okta rejected the answer' : 'Okta rejected the passcode';
-    case 'E0000011': return 'Okta rejected the API token (invalid, expired or revoked)';
-    case 'E0000004': return 'Okta could not authenticate the request';
-    case 'E0000047': return 'Okta rate limit exceeded';
-    case 'E0000082': return 'That passcode was already used';
-    case 'E0000083': return 'That passcode is valid but outside the allowed time window';
-    default: return summary;
-  }
-}
-
 /**
  * Builds the error for an HTTP error status from the raw body text. `redact` scrubs the raw text and
  * then every decoded field: JSON escapes (`\u0041`) could otherwise spell the token past a raw scrub.
@@ -160,7 +147,7 @@ export function apiErrorFromResponse(
 ): OktaApiError {
   const parsed = redactFields(parseErrorObject(redact(body)), redact);
   if (parsed) {
-    const lead = leadFor(parsed.errorCode, parsed.errorSummary, parsed.errorCauses);
+    const lead = errorLead(parsed.errorCode, parsed.errorSummary, parsed.errorCauses);
     const details = parsed.errorCauses.map((c) => c.errorSummary).filter(Boolean).join(' ');
     const tag = parsed.errorCode ? `${parsed.errorCode}, HTTP ${status}` : `HTTP ${status}`;
     return new OktaApiError(`${lead} (${tag})${details ? `: ${details}` : ''}`, { status, ...parsed }, context);

@@ -5,6 +5,7 @@
 // the status bar.
 import { abortableDelay } from '../../util/abortableDelay';
 import { prepareRequest, type ApiRequest, type PreparedRequest } from './apiRequest';
+import { oktaErrorCode, RATE_LIMIT_CODE } from '../errorCodes';
 import { cancelledError, OktaRateLimitError } from '../errors';
 import type { OrgTraffic } from './orgTraffic';
 import { backoffDelayMs, rateLimitBucket, RateLimitWaitTooLong, readRateLimitHeaders, type RateLimitStatus } from './rateLimits';
@@ -30,8 +31,6 @@ export interface RequestPolicyOptions {
   onRateLimit?: (status: RateLimitStatus) => void;
 }
 
-/** Per-factor throttles (one SMS per 30 s...) also answer 429, but waiting for the org bucket's reset does not help them. */
-const FACTOR_THROTTLES = new Set(['E0000109', 'E0000118', 'E0000133', 'E0000146', 'E0000147', 'E0000204', 'E0000205']);
 
 export class RequestPolicy {
   readonly #transport: HttpTransport;
@@ -136,7 +135,7 @@ export class RequestPolicy {
     const sent = response ? '' : ' No request was sent.';
     return new OktaRateLimitError(
       `Okta rate limit exceeded (E0000047, HTTP 429): the ${bucket} quota is used up; it resets ${waitText(resetAtMs - Date.now())}.${sent}`,
-      { status: 429, errorCode: 'E0000047', errorSummary: summary, errorId: base?.errorId },
+      { status: 429, errorCode: RATE_LIMIT_CODE, errorSummary: summary, errorId: base?.errorId },
       new Date(resetAtMs),
       { ...context, requestId: base?.requestId },
     );
@@ -177,10 +176,11 @@ export class RequestPolicy {
 
 /**
  * A 429 is retried only when it is the org's rate limit: `X-Rate-Limit-Remaining: 0` (0/0 for the
- * concurrent limit). Activation attempts (5 per 5 min, E0000047) leave the bucket's remaining above 0.
+ * concurrent limit). Activation attempts (5 per 5 min, E0000047) leave the bucket's remaining above 0;
+ * per-factor send throttles (one SMS per 30 s...) also answer 429, but the bucket's reset does not help them.
  */
 function isBucketExhausted(response: RawResponse): boolean {
   if (readRateLimitHeaders(response.headers).remaining !== 0) return false;
   const body = response.json.ok ? response.json.value as { errorCode?: unknown } | null : undefined;
-  return !FACTOR_THROTTLES.has(String(body?.errorCode));
+  return oktaErrorCode(String(body?.errorCode))?.kind !== 'send-throttle';
 }

@@ -2,6 +2,7 @@
 // form, and - where a cause clearly concerns one input - that cause under the input. No `vscode`.
 import { adviseOnError } from '../../presentation/errorAdvice';
 import { FactorStateError, ResendCooldownError } from '../../factors/outcomes';
+import { oktaErrorCode } from '../../okta/errorCodes';
 import { OktaApiError, OktaInputError } from '../../okta/errors';
 import type { ErrorView } from './protocol';
 
@@ -50,5 +51,6 @@ export function toErrorView(action: string, err: unknown, fields: readonly strin
  */
 export function isUserCorrectable(err: unknown): boolean {
   if (err instanceof PanelInputError || err instanceof OktaInputError || err instanceof FactorStateError || err instanceof ResendCooldownError) return true;
-  return err instanceof OktaApiError && [400, 403, 409, 429].includes(err.status) && err.errorCode !== 'E0000006';
+  if (!(err instanceof OktaApiError)) return false;
+  return oktaErrorCode(err.errorCode)?.userCorrectable ?? [400, 403, 409, 429].includes(err.status);
 }
