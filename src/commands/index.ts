@@ -1,5 +1,5 @@
-// Every command's handler, loaded with the work half on a command's first call (registration.ts
-// registers the ids at activation). A handler takes the command services and a command target: the
+// Every command's handler, by id (registration.ts registers the ids and hands each call to its
+// handler). A handler takes the command services and a command target: the
 // one a tree node hands over (`node.target`), one passed by another command, or none from the palette;
 // and the selection, when VS Code runs a menu command on several rows (clicked, selected[]) or a
 // caller passes an array of targets (the bulk commands use it).

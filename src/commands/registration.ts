@@ -1,5 +1,5 @@
-// Registers every command id at activation with a thin stub: the first call loads the work half
-// (the handlers, the client, the panels) and later calls find it loaded. A stub hands the handler
+// Registers every command id with a thin stub that asks for the handlers when first called (the
+// wiring decides how they are made) and hands the call on. A stub hands the handler
 // the command target: the one a tree node hands over (`node.target`), one passed by another
 // command, or none from the palette; and the selection, when VS Code runs a menu command on several
 // rows (clicked, selected[]) or a caller passes an array of targets. Failures are reported once, here.
@@ -14,7 +14,7 @@ import type { CommandServices } from './commandServices';
 import { isCommandTarget } from './commandTarget';
 import type { CommandHandler } from './index';
 
-/** The handlers and what they are given, once the work half is loaded. */
+/** The handlers and what they are given. */
 export interface CommandHandlers {
   services: CommandServices;
   commands: Record<CommandId, CommandHandler>;
@@ -24,12 +24,13 @@ export interface CommandRegistration {
   context: Pick<vscode.ExtensionContext, 'extension' | 'subscriptions'>;
   log: Pick<RequestLog, 'error'>;
   /** Loads the handlers (once; later calls return the same promise). */
-  handlers(): Promise<CommandHandlers>;
+  handlers: () => Promise<CommandHandlers>;
 }
 
 /** The command's title from package.json ("Add an Okta Org"), used to name it in error messages. */
 function commandTitle(context: CommandRegistration['context'], id: string): string {
-  const commands = (context.extension.packageJSON?.contributes?.commands ?? []) as Array<{ command: string; title: string }>;
+  const packageJson = context.extension.packageJSON as { contributes?: { commands?: Array<{ command: string; title: string }> } } | undefined;
+  const commands = packageJson?.contributes?.commands ?? [];
   return commands.find((c) => c.command === id)?.title ?? id;
 }
 

@@ -1,6 +1,6 @@
 // What the registry runs on credentials before it stores them: the org URL's form, a service app's
 // key, the connection check and the explanation of its failure. Only adding an org or changing its
-// credentials needs them, so they come with the work half (work.ts hands them over), not with activation.
+// credentials needs them: the registry asks the wiring for them then.
 import { normalizeOrgUrl } from '../okta/orgUrl';
 import { checkConnectionWith, explainConnectionFailure } from './connectionCheck';
 import { checkPrivateKey } from './serviceAppKeys';

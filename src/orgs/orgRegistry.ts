@@ -60,8 +60,8 @@ export interface UpdateTokenOptions {
 export interface OrgRegistryOptions {
   state: KeyValueState;
   secrets: SecretStore;
-  /** The checks run on credentials before they are stored, loaded on first use (see credentialChecks.ts). */
-  credentialChecks(): Promise<CredentialChecks>;
+  /** The checks run on credentials before they are stored, asked for when credentials come (see credentialChecks.ts). */
+  credentialChecks: () => Promise<CredentialChecks>;
   /** Checks a token before it is stored; default: GET /api/v1/users/me with an OktaClient. */
   checkConnection?: CheckConnection;
   /** Builds the clients clientFor() hands out (and the default check's client). */

@@ -17,10 +17,7 @@ export interface TreeDependencies {
   authenticator: Pick<TotpAuthenticator, 'has' | 'onDidChange'>;
   config: Pick<OktaSettings, 'usersPageSize' | 'showDeprovisioned'>;
   isDemoOrg(orgId: string): boolean;
-  /**
-   * Makes the nodes of listed users: the user and factor nodes come with the work half (like the
-   * users themselves), so activation compiles only the org rows.
-   */
+  /** Makes the nodes of listed users (asked for with the first page of users). */
   userNodes(): Promise<UserNodes>;
 }
 
@@ -36,7 +33,7 @@ export interface TreeContext extends TreeDependencies {
   tree: TreeView;
 }
 
-/** A listed user's node (a UserNode, made by the work half). */
+/** A listed user's node (a UserNode, made through UserNodes). */
 export type ListedUserNode = TreeNode & { readonly user: OktaUser };
 
 export interface UserNodes {

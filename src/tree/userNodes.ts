@@ -1,5 +1,5 @@
-// How an org's listed users become tree nodes. The user, factor and catalog nodes are bundled with
-// the work half (work.ts hands this over); the org node reaches them only through this factory.
+// How an org's listed users become tree nodes: the org node reaches the user, factor and catalog
+// nodes only through this factory, which the wiring hands over.
 import type { UserNodes } from './treeDependencies';
 import { UserNode } from './userNode';
 

@@ -161,3 +161,12 @@ test('src/ imports vscode as `import vscode = require(\'vscode\')`, never as a n
   assert.deepEqual(offenders.map(name), []);
   assert.ok(files.some((file) => specifiers(file).includes('vscode')), 'the check sees the require form');
 });
+
+// The split of the extension into what activation loads and what waits for first use is the wiring's
+// business: the layers take plain factories and never say that a second bundle exists.
+test('only the wiring knows the extension is loaded in two halves', () => {
+  const wiring = new Set(['extension.ts', 'services.ts', 'work.ts', 'sharedModules.ts']);
+  const offenders = files.filter((file) => !wiring.has(name(file)) && /work half|work\.ts\b|dist\/lazy\/work|import\(['"][./]*work['"]\)/.test(readFileSync(file, 'utf8')));
+  assert.deepEqual(offenders.map(name), []);
+});
+
