@@ -66,6 +66,7 @@ export class FactorSecrets<T> implements Disposable {
   dispose(): void {
     this.secretListener.dispose();
     this.changes.dispose();
+    this.index.dispose();
   }
 
   private key(orgId: string, userId: string, factorId: string): string {

@@ -137,7 +137,11 @@ export class FactorService {
     const activation = factor._embedded?.activation as TotpActivation | undefined;
     if (!activation?.sharedSecret) return { kind: 'manual', reason: 'no-secret' };
     signal.throwIfAborted();
-    await this.deps.totp.remember(orgId, user.id, factor.id, activation, { label: user.profile.login, issuer: this.deps.issuerOf(orgId) });
+    try {
+      await this.deps.totp.remember(orgId, user.id, factor.id, activation, { label: user.profile.login, issuer: this.deps.issuerOf(orgId) });
+    } catch (err) {
+      throw new Error(`The built-in authenticator could not keep the factor's secret: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
     if (signal.aborted) {
       await this.deps.totp.forget(orgId, user.id, factor.id);
       signal.throwIfAborted();
@@ -258,7 +262,7 @@ export class FactorService {
       await (await this.client(orgId)).resendEnrollFactor(user.id, factor.id, {
         factorType: factor.factorType as 'sms' | 'call' | 'email',
         provider: String(factor.provider),
-        profile: factor.profile as Record<string, unknown> | undefined,
+        profile: factor.profile,
       }, { templateId: options.templateId, signal: this.bound(orgId, signal) });
     } catch (err) {
       // Okta's "sent moments ago" wins over ours; a cancel may come after Okta sent the code.

@@ -274,6 +274,7 @@ export class OrgRegistry implements Disposable {
     for (const listener of this.listeners) listener.dispose();
     this.orgs.dispose();
     this.clients.dispose();
+    this.orgSecrets.dispose();
   }
 
   /** Runs the credentials check; a cancelled check (or one that ends after Cancel) is a CancellationError. */

@@ -1,9 +1,15 @@
-// Which secrets belong to which org, so removing an org deletes every one of them even with a
-// SecretStore that cannot list its keys (SecretStorage.keys() only exists from VS Code 1.105).
-// Org-scoped secret keys follow one convention: `okta.<kind>/<orgId>` or `okta.<kind>/<orgId>/...`.
-import { SecretStore } from './secretStore';
+// Which secrets belong to which org, so removing an org deletes every one of them, and the
+// authenticator lists only the factors whose secret is really kept. Org-scoped secret keys follow
+// one convention: `okta.<kind>/<orgId>` or `okta.<kind>/<orgId>/...`.
+//
+// A store that can list its keys (VS Code's SecretStorage since 1.105) is its own index: nothing
+// else is written, so windows cannot lose each other's entries. A store that cannot keeps a JSON
+// index per org, edited one change at a time in a window; across windows, each window puts back the
+// entries of its own writes that another window's edit lost, whenever the index changes.
+import type { Disposable } from '../util/emitter';
+import type { SecretStore } from './secretStore';
 
-/** `okta.orgSecrets/<orgId>`: JSON array of the org's other secret keys. */
+/** `okta.orgSecrets/<orgId>`: JSON array of the org's other secret keys (stores without keys() only). */
 const INDEX_KIND = 'okta.orgSecrets';
 
 /** Builds an org-scoped secret key; ids come from Okta or from the registry, never from users. */
@@ -17,31 +23,59 @@ export function orgIdOfSecretKey(key: string): string | undefined {
   return kind?.startsWith('okta.') && orgId ? orgId : undefined;
 }
 
-// Index updates are read-modify-write: serialize them per store, across all index instances.
+// Index edits are read-modify-write: serialize them per store, across all index instances of a window.
 const queues = new WeakMap<SecretStore, Promise<unknown>>();
 
-export class OrgSecretIndex {
-  constructor(private readonly secrets: SecretStore) {}
+export class OrgSecretIndex implements Disposable {
+  /** Keys this window stored or deleted, per org: what its index must keep showing (stores without keys()). */
+  private readonly written = new Map<string, Set<string>>();
+  /** Keys being stored now: their index entry comes and goes with their own store. */
+  private readonly inFlight = new Set<string>();
+  private readonly indexListener: Disposable | undefined;
 
-  /** Stores a secret of an org and records its key (key first: a dangling entry is harmless). */
+  constructor(private readonly secrets: SecretStore) {
+    this.indexListener = secrets.keys ? undefined : secrets.onDidChange(({ key }) => {
+      const [kind, orgId] = key.split('/');
+      if (kind === INDEX_KIND && orgId) void this.reconcile(orgId).catch(() => undefined);
+    });
+  }
+
+  /**
+   * Stores a secret of an org. With an index, its key is recorded first (removal then finds even a
+   * secret whose store was cut short) and taken out again when the store fails: a failed store
+   * leaves no entry behind that would claim a secret is kept.
+   */
   async store(orgId: string, key: string, value: string): Promise<void> {
-    await this.editIndex(orgId, (keys) => keys.add(key));
-    await this.secrets.store(key, value);
+    if (this.secrets.keys) {
+      await this.secrets.store(key, value);
+      return;
+    }
+    this.inFlight.add(key);
+    try {
+      await this.editIndex(orgId, (keys) => keys.add(key));
+      await this.secrets.store(key, value);
+    } catch (error) {
+      await this.editIndex(orgId, (keys) => keys.delete(key)).catch(() => undefined);
+      throw error;
+    } finally {
+      this.inFlight.delete(key);
+    }
+    this.remember(orgId, key);
+    await this.editIndex(orgId, (keys) => keys.add(key)); // another window's edit may have dropped it meanwhile
   }
 
   async delete(orgId: string, key: string): Promise<void> {
     await this.secrets.delete(key);
-    await this.editIndex(orgId, (keys) => keys.delete(key));
+    if (!this.secrets.keys) {
+      this.remember(orgId, key);
+      await this.editIndex(orgId, (keys) => keys.delete(key));
+    }
   }
 
-  /** Every indexed secret key of the org, plus any the store itself lists. */
+  /** Every secret key of the org: as the store lists them, or as the index records them. */
   async keys(orgId: string): Promise<string[]> {
-    const keys = new Set(await this.readIndex(orgId));
-    const listed = this.secrets.keys ? await this.secrets.keys() : [];
-    for (const key of listed) {
-      if (orgIdOfSecretKey(key) === orgId && key !== this.indexKey(orgId)) keys.add(key);
-    }
-    return [...keys];
+    if (this.secrets.keys) return (await this.secrets.keys()).filter((key) => orgIdOfSecretKey(key) === orgId && !key.startsWith(`${INDEX_KIND}/`));
+    return this.readIndex(orgId);
   }
 
   /** Deletes the org's secrets that match `which` (all by default), and the index when empty. */
@@ -49,11 +83,29 @@ export class OrgSecretIndex {
     const doomed = (await this.keys(orgId)).filter(which);
     const results = await Promise.allSettled(doomed.map((key) => this.secrets.delete(key)));
     const deleted = new Set(doomed.filter((_, i) => results[i].status === 'fulfilled'));
-    await this.editIndex(orgId, (keys) => { for (const key of deleted) keys.delete(key); });
+    if (!this.secrets.keys) await this.editIndex(orgId, (keys) => { for (const key of deleted) keys.delete(key); });
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) {
       throw new Error(`Could not delete ${doomed.length - deleted.size} stored secret(s) of this org.`, { cause: failed.reason });
     }
+  }
+
+  dispose(): void {
+    this.indexListener?.dispose();
+  }
+
+  private remember(orgId: string, key: string): void {
+    let keys = this.written.get(orgId);
+    if (!keys) this.written.set(orgId, (keys = new Set()));
+    keys.add(key);
+  }
+
+  /** Another window edited the index: put back what this window's own writes say it must show. */
+  private async reconcile(orgId: string): Promise<void> {
+    const mine = [...(this.written.get(orgId) ?? [])].filter((key) => !this.inFlight.has(key));
+    if (mine.length === 0) return;
+    const present = await Promise.all(mine.map(async (key) => (await this.secrets.get(key)) !== undefined));
+    await this.editIndex(orgId, (keys) => mine.forEach((key, i) => (present[i] ? keys.add(key) : keys.delete(key))));
   }
 
   private indexKey(orgId: string): string {
@@ -75,9 +127,9 @@ export class OrgSecretIndex {
     const previous = queues.get(this.secrets) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(async () => {
       const keys = new Set(await this.readIndex(orgId));
-      const before = [...keys].join('\n');
+      const before = [...keys].sort().join('\n');
       edit(keys);
-      if ([...keys].join('\n') === before) return;
+      if ([...keys].sort().join('\n') === before) return;
       if (keys.size === 0) await this.secrets.delete(this.indexKey(orgId));
       else await this.secrets.store(this.indexKey(orgId), JSON.stringify([...keys]));
     });

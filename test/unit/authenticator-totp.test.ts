@@ -141,7 +141,7 @@ describe('TotpAuthenticator storage', () => {
     assert.equal(await authenticator.has(ORG, 'u1', 'f1'), false);
     assert.equal(await authenticator.has(ORG, 'u1', 'f2'), true);
     await authenticator.forgetOrg(ORG);
-    assert.deepEqual((await store.keys()).sort(), ['okta.orgSecrets/org-2', 'okta.token/org-1', 'okta.totp/org-2/u1/f1']);
+    assert.deepEqual((await store.keys()).sort(), ['okta.token/org-1', 'okta.totp/org-2/u1/f1'], 'a store that lists its keys needs no index');
     await authenticator.forget(ORG, 'u1', 'f1'); // forgetting twice is fine
   });
 

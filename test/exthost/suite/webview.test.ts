@@ -15,8 +15,8 @@ import type { VerifyHostMessage } from '../../../src/panels/verify/protocol';
 import { openVerifyPanel, type VerifyPanel } from '../../../src/panels/verify/verifyPanel';
 import { factorWorkflows } from '../../support/factorWorkflows';
 import { startSimulatorOrg } from '../simulatorOrg';
+import { EXTENSION_ID } from '../../support/extensionId';
 
-const EXTENSION_ID = 'okta-factors-dev.okta-factors';
 const POLL_MS = 100;
 
 type AnyPanel = EnrollPanel | VerifyPanel;
@@ -301,7 +301,7 @@ suite('webview panels against the simulator', () => {
     assert.equal(reply.error, undefined, 'not "Enroll failed": the factor exists');
     const step = (await done).activation;
     assert.ok(step.kind === 'done');
-    assert.match(step.message, /is enrolled \(pending activation\), but .*keychain is locked/);
+    assert.match(step.message, /is enrolled \(pending activation\), but .*could not keep the factor's secret: The OS keychain is locked/);
     assert.equal((await factorOf(u.id, 'token:software:totp', 'OKTA'))?.status, 'PENDING_ACTIVATION');
   });
 
