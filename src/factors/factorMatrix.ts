@@ -72,7 +72,10 @@ export function sortColumns(columns: Iterable<MatrixColumn>): MatrixColumn[] {
   return [...unique.values()].sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
 }
 
-export const statusOf = (row: MatrixRow, key: string): CellStatus => row.cells[key]?.status ?? NOT_SETUP;
+/** A column's cell of the row: its own key only (a name such as `constructor` is no column). */
+const cellOf = (row: MatrixRow, key: string): MatrixCell | undefined => (Object.hasOwn(row.cells, key) ? row.cells[key] : undefined);
+
+export const statusOf = (row: MatrixRow, key: string): CellStatus => cellOf(row, key)?.status ?? NOT_SETUP;
 
 /** Per column, how many rows have each status (NOT_SETUP included; rows that failed to load left out). */
 export function columnCounts(rows: readonly MatrixRow[], columns: readonly MatrixColumn[]): Record<string, Record<CellStatus, number>> {
@@ -120,7 +123,7 @@ export function matchesFilter(row: MatrixRow, filter: MatrixFilter): boolean {
   if (text && !row.login.toLowerCase().includes(text) && !row.name.toLowerCase().includes(text)) return false;
   if (filter.pending && !hasStatus(row, PENDING)) return false;
   if (filter.noMfa && (row.error || hasStatus(row, ACTIVE))) return false;
-  return filter.has.every((key) => row.cells[key] !== undefined);
+  return filter.has.every((key) => cellOf(row, key) !== undefined);
 }
 
 /** The rows as the matrix shows them: filtered, then sorted (ties by login, so the order is stable). */

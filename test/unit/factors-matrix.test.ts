@@ -6,12 +6,12 @@ import {
   columnCounts, columnKeyOf, columnLabelOf, DEFAULT_VIEW, matrixRow, sortColumns, statusOf, viewRows, type MatrixView,
 } from '../../src/factors/factorMatrix';
 import { csvField, matrixCsv, matrixJson } from '../../src/factors/matrixExport';
-import type { OktaUser, UserFactor } from '../../src/okta/models';
+import { aFactor, aUser } from '../support/builders';
 import { activeSms, googleTotp, push, question, sms } from './factorFixtures';
 
-const user = (id: string, login: string, firstName?: string): OktaUser => ({ id, status: 'ACTIVE', profile: { login, firstName, lastName: firstName && 'Lee' } });
-const oktaTotp = { id: 't2', factorType: 'token:software:totp', provider: 'OKTA', status: 'ACTIVE' } as UserFactor;
-const hotp = { id: 'h1', factorType: 'token:hotp', provider: 'CUSTOM', status: 'ACTIVE', factorProfileId: 'fpr1' } as UserFactor;
+const user = (id: string, login: string, firstName?: string) => aUser({ id, profile: { login, firstName, lastName: firstName && 'Lee' } });
+const oktaTotp = aFactor('token:software:totp', { id: 't2' });
+const hotp = aFactor('token:hotp', { id: 'h1', factorProfileId: 'fpr1' });
 
 const view = (patch: Partial<MatrixView['filter']> = {}, sort: MatrixView['sort'] = DEFAULT_VIEW.sort): MatrixView =>
   ({ filter: { ...DEFAULT_VIEW.filter, ...patch }, sort });
@@ -34,7 +34,7 @@ test('columns tell providers apart where it matters, and Custom HOTP by factor p
 });
 
 test('a cell shows its best status; an absent column reads NOT_SETUP', () => {
-  const twoPushes = matrixRow(user('u5', 'eve@example.com'), [push, { ...push, id: 'p2', status: 'ACTIVE' } as UserFactor]);
+  const twoPushes = matrixRow(user('u5', 'eve@example.com'), [push, aFactor('push', { id: 'p2' })]);
   assert.equal(statusOf(twoPushes, 'push/OKTA'), 'ACTIVE');
   assert.deepEqual(twoPushes.cells['push/OKTA'].factors.map((f) => f.id), ['p2', 'p1']);
   assert.equal(statusOf(rows[0], 'push/OKTA'), 'NOT_SETUP');
@@ -46,6 +46,10 @@ test('counts per column and status leave out rows that failed to load', () => {
   const counts = columnCounts([...rows, failed], [{ key: 'sms/OKTA', label: 'SMS' }, { key: 'push/OKTA', label: 'push' }]);
   assert.deepEqual(counts['sms/OKTA'], { ACTIVE: 1, PENDING_ACTIVATION: 1, NOT_SETUP: 2 });
   assert.deepEqual(counts['push/OKTA'], { NOT_SETUP: 3, PENDING_ACTIVATION: 1 });
+});
+
+test('a "has" filter by a name that is no column (a prototype name) matches nobody', () => {
+  for (const key of ['constructor', '__proto__', 'toString']) assert.deepEqual(viewRows(rows, view({ has: [key] })), []);
 });
 
 test('filters: a pending factor, no MFA at all, has <type>, text on login or name; all at once narrows', () => {
@@ -76,7 +80,7 @@ test('CSV: quoted where needed, formula starts defused, one line per user, CRLF'
   assert.equal(csvField('two\nlines'), '"two\nlines"');
   for (const start of ['=', '+', '-', '@']) assert.equal(csvField(`${start}1+1`), `'${start}1+1`);
   assert.equal(csvField('=HYPERLINK("x","y")'), `"'=HYPERLINK(""x"",""y"")"`);
-  const evil = matrixRow({ id: 'u7', status: 'ACTIVE', profile: { login: '=cmd|x@example.com', firstName: 'Smith, Jo' } }, [activeSms]);
+  const evil = matrixRow(aUser({ id: 'u7', profile: { login: '=cmd|x@example.com', firstName: 'Smith, Jo' } }), [activeSms]);
   const csv = matrixCsv([rows[0], evil, matrixRow(user('u8', 'x@example.com'), [], 'Okta answered 500')], [{ key: 'sms/OKTA', label: 'SMS' }, { key: 'push/OKTA', label: 'Okta Verify push' }]);
   assert.equal(csv, [
     'login,name,user status,SMS,Okta Verify push,error',

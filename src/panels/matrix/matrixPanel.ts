@@ -10,9 +10,9 @@ import type { FactorTarget, UserTarget } from '../../factors/targets';
 import { isCancellation } from '../../okta/errors';
 import type { OktaUser, UserFactor } from '../../okta/models';
 import { adviseOnError } from '../../presentation/errorAdvice';
+import { PanelInputError } from '../shared/errorView';
 import { isUserShown, usersQueryFor } from '../../presentation/userQuery';
 import type { CommandId } from '../../commandIds';
-import { PanelInputError } from '../shared/errorView';
 import type { MatrixPanelServices } from '../shared/panelServices';
 import { PanelRegistry } from '../shared/panelRegistry';
 import {
@@ -228,9 +228,12 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
   private async export(format: MatrixExportFormat, view: MatrixView): Promise<void> {
     const org = this.services.registry.get(this.orgId)?.label ?? 'Okta org';
     const uri = await this.effects.pickTarget(`factor-matrix-${org.replace(/[^\w.-]+/g, '-')}.${format}`, format);
+    const columns = this.columnList();
+    // The webview names columns the host listed to it; anything else is a tampered message.
+    const unknown = view.filter.has.find((key) => !columns.some((column) => column.key === key));
+    if (unknown !== undefined) throw new PanelInputError(`The matrix has no column "${unknown}" to filter by.`);
     if (!uri) return;
     const rows = viewRows([...this.loaded.values()].map((u) => u.row), view);
-    const columns = this.columnList();
     const text = format === 'csv' ? matrixCsv(rows, columns)
       : matrixJson(rows, columns, { org, userFilter: this.userFilter, exportedAt: new Date().toISOString() });
     await this.effects.write(uri, text);

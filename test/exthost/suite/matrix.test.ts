@@ -3,7 +3,7 @@
 // dispatches a cell's actions and the bulk actions by command id with plain targets, and exports
 // the matrix as shown (filter and sort) to the file picked.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vscode = require('vscode');
@@ -16,8 +16,7 @@ import type { MatrixPanelServices } from '../../../src/panels/shared/panelServic
 import type { MatrixHostMessage, MatrixState } from '../../../src/panels/matrix/protocol';
 import { factorWorkflows } from '../../support/factorWorkflows';
 import { startSimulatorOrg } from '../simulatorOrg';
-
-const EXTENSION_ID = 'okta-factors-dev.okta-factors';
+import { EXTENSION_ID } from '../../support/extensionId';
 
 suite('factor matrix panel against the simulator', () => {
   let sim: RunningSimulator;
@@ -157,6 +156,17 @@ suite('factor matrix panel against the simulator', () => {
     const json = JSON.parse(readFileSync(join(exportDir, 'matrix.json'), 'utf8'));
     assert.equal(json.users.length, state.rows.length);
     assert.equal(json.org, 'Simulator');
+  });
+
+  test('export refuses a filter by a column the matrix does not have (a prototype name included) and writes nothing', async () => {
+    const { panel, posts } = await loadedPanel();
+    for (const key of ['constructor', '__proto__', 'nosuch/OKTA']) {
+      exportName = `tampered-${key.replace(/\W/g, '')}.csv`;
+      const view = { ...DEFAULT_VIEW, filter: { ...DEFAULT_VIEW.filter, has: [key] } };
+      const reply = await request(panel, posts, { type: 'export', format: 'csv', view });
+      assert.match(reply?.error?.message ?? '', /has no column/);
+      assert.equal(existsSync(join(exportDir, exportName)), false);
+    }
   });
 
   test('cancel stops the load and says how far it got', async () => {
