@@ -1,8 +1,9 @@
 // Fault injection per path, for testing clients against a misbehaving network or server: added
-// latency, an error status, a dropped connection, a truncated JSON body or an HTML page.
+// latency, an error status, a dropped connection (before the request is carried out, or after it,
+// the answer lost), a truncated JSON body or an HTML page.
 
-export type FaultKind = 'latency' | 'status' | 'drop' | 'malformed-json' | 'html';
-const KINDS: readonly FaultKind[] = ['latency', 'status', 'drop', 'malformed-json', 'html'];
+export type FaultKind = 'latency' | 'status' | 'drop' | 'lost-answer' | 'malformed-json' | 'html';
+const KINDS: readonly FaultKind[] = ['latency', 'status', 'drop', 'lost-answer', 'malformed-json', 'html'];
 
 export interface FaultSpec {
   /** Pathname pattern: `*` matches one segment, `**` anything. */

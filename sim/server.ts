@@ -85,8 +85,7 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
       writeResponse(res, errorResponse(oktaErrors.rateLimited()));
       return;
     }
-    if (await answeredWithFault(deps, method, path, res)) return;
-    writeResponse(res, await deps.oauth.tokenRequest(method, req.headers, raw, origin, ctx.now()));
+    await answerUnlessFaulted(deps, method, path, res, () => deps.oauth.tokenRequest(method, req.headers, raw, origin, ctx.now()));
     return;
   }
   const bucket = bucketFor(method, path);
@@ -111,19 +110,27 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
     return;
   }
 
-  if (await answeredWithFault(deps, method, path, res)) return;
-  writeResponse(res, await route(deps.api, method, path, url, req, raw, false));
+  await answerUnlessFaulted(deps, method, path, res, () => route(deps.api, method, path, url, req, raw, false));
 }
 
-/** Applies the first matching fault: waits its latency, and answers when it is a failure. */
-async function answeredWithFault(deps: PipelineDeps, method: string, path: string, res: ServerResponse): Promise<boolean> {
+/**
+ * Applies the first matching fault (after its latency) or answers with `respond()`. A `lost-answer`
+ * fault carries the request out and then drops the connection: the change is made, its answer lost.
+ */
+async function answerUnlessFaulted(
+  deps: PipelineDeps, method: string, path: string, res: ServerResponse, respond: () => Promise<ApiResponse>,
+): Promise<void> {
   const { latencyMs, failure } = deps.faults.take(method, path);
-  if (latencyMs > 0) await deps.delay(latencyMs);
   // Like a real server, a request whose client gave up during the delay is still carried out:
   // clients must not assume a timed-out change did not happen.
-  if (!failure) return false;
-  if (!res.destroyed) answerWithFault(res, failure);
-  return true;
+  if (latencyMs > 0) await deps.delay(latencyMs);
+  if (failure && failure.kind !== 'lost-answer') {
+    if (!res.destroyed) answerWithFault(res, failure);
+    return;
+  }
+  const response = await respond();
+  if (failure) res.socket?.destroy();
+  else writeResponse(res, response);
 }
 
 function setRateLimitHeaders(res: ServerResponse, verdict: RateLimitVerdict): void {

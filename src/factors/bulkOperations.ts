@@ -10,7 +10,7 @@ import type { FactorChanges } from './factorChanges';
 import type { FactorService } from './factorService';
 import type { FactorRef, UserRef } from './targets';
 
-export type BulkFactorService = Pick<FactorService, 'unenroll' | 'resetFactors' | 'enroll' | 'activateWithAuthenticator'>
+export type BulkFactorService = Pick<FactorService, 'unenroll' | 'resetFactors' | 'enroll' | 'activateWithAuthenticator' | 'listFactors' | 'getFactor'>
   & { changes: Pick<FactorChanges, 'asOneChange'> };
 
 /** The same factor for every selected user. */
@@ -83,15 +83,31 @@ export function enrollPlan(service: BulkFactorService, users: readonly UserRef[]
   return users.map((ref) => {
     switch (enrollment.kind) {
       case 'email':
-        return unitOf(ref, service, () => enrollEmail(service, ref, enrollment.activate));
+        return enrollOnceUnit(service, ref, 'email', () => enrollEmail(service, ref, enrollment.activate));
       case 'question':
-        return unitOf(ref, service, async () => {
+        return enrollOnceUnit(service, ref, 'question', async () => {
           await service.enroll(ref, { factorType: 'question', provider: 'OKTA', profile: { question: enrollment.question, answer: enrollment.answer } }, {});
           return 'security question enrolled';
         });
       case 'google-totp':
         return googleTotpUnit(service, ref);
     }
+  });
+}
+
+/**
+ * One enrollment per user. A retry first reads what the org has: when the earlier try was carried
+ * out but its answer lost, the factor is there, and the user is done (said as it is), not failed.
+ */
+function enrollOnceUnit(service: BulkFactorService, ref: UserRef, factorType: 'email' | 'question', enroll: () => Promise<string>): BulkUnit {
+  let tried = false;
+  return unitOf(ref, service, async () => {
+    if (tried) {
+      const existing = (await service.listFactors(ref)).find((f) => f.factorType === factorType);
+      if (existing) return `${factorTypeLabel(existing)} found enrolled (${statusWords(existing)}): the earlier try was carried out`;
+    }
+    tried = true;
+    return enroll();
   });
 }
 
@@ -102,10 +118,23 @@ async function enrollEmail(service: BulkFactorService, ref: UserRef, activate: b
   return factor.status === 'ACTIVE' ? `email ${email} enrolled, active` : `email ${email} enrolled, a code was sent to activate it`;
 }
 
-/** Enroll, then activate with the kept secret; a retry after a failed activation only activates. */
+const GOOGLE_TOTP = (f: UserFactor) => f.factorType === 'token:software:totp' && f.provider === 'GOOGLE';
+
+/**
+ * Enroll, then activate with the kept secret; a retry goes on from where the last try stopped, after
+ * reading what the org has (an answer may have been lost after Okta carried the step out).
+ */
 function googleTotpUnit(service: BulkFactorService, ref: UserRef): BulkUnit {
   let pending: FactorRef | undefined;
+  let tried = false;
   return unitOf(ref, service, async () => {
+    if (tried && !pending) {
+      const found = (await service.listFactors(ref)).find(GOOGLE_TOTP);
+      // Enrolled, its answer lost: its secret never reached the extension.
+      if (found?.status === 'ACTIVE') return 'Google Authenticator found active; its secret was not kept here (the enroll answer was lost)';
+      if (found) await service.unenroll({ ...ref, factor: found }); // pending without a kept secret: enroll it afresh
+    }
+    tried = true;
     if (!pending) {
       const { factor, activation } = await service.enroll(ref, { factorType: 'token:software:totp', provider: 'GOOGLE' }, {});
       if (activation.kind === 'done') return 'Google Authenticator enrolled, active';
@@ -114,6 +143,12 @@ function googleTotpUnit(service: BulkFactorService, ref: UserRef): BulkUnit {
         throw new Error(`Google Authenticator enrolled but pending activation: ${why}`);
       }
       pending = { ...ref, factor };
+    } else {
+      const current = await service.getFactor(pending);
+      if (current.status === 'ACTIVE') {
+        pending = undefined;
+        return 'Google Authenticator enrolled and activated (found active: the earlier activation was carried out)';
+      }
     }
     let outcome;
     try {
@@ -129,4 +164,8 @@ function googleTotpUnit(service: BulkFactorService, ref: UserRef): BulkUnit {
     pending = undefined;
     return 'Google Authenticator enrolled and activated';
   });
+}
+
+function statusWords(factor: UserFactor): string {
+  return factor.status.toLowerCase().replace(/_/g, ' ');
 }

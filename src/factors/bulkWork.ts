@@ -1,7 +1,9 @@
 // Runs a bulk plan: one unit of work per user, a few at a time (the client's throttle paces the
 // requests, so more would only queue). A cancel starts no further unit; a unit already started is
 // allowed to finish, so every user ends done, failed (with what was left) or untouched ("skipped:
-// cancelled"). The summary lists all three, and its failed units can be run again. Free of `vscode`.
+// cancelled"). The summary lists all three; its failed units that a retry can help, and the units a
+// cancel left untouched, can be run again. Free of `vscode`.
+import { retryCanHelp } from './errorKinds';
 
 /** One user's share of a bulk action. `run` may keep state, so a retry goes on from where it failed. */
 export interface BulkUnit {
@@ -21,6 +23,8 @@ export interface BulkFailure {
   /** Why, in the error's own words (never a secret: the service layer's errors carry none). */
   reason: string;
   error: unknown;
+  /** False when Okta refused the step for what it is: running it again would be refused again. */
+  retryable: boolean;
 }
 
 export interface BulkSummary {
@@ -63,7 +67,7 @@ export async function runBulk(units: readonly BulkUnit[], options: BulkRunOption
         last = { unit, outcome: 'done', text: note };
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        summary.failed.push({ unit, reason, error });
+        summary.failed.push({ unit, reason, error, retryable: retryCanHelp(error) });
         last = { unit, outcome: 'failed', text: reason };
       }
       options.onProgress?.({ finished: ++finished, total: units.length, last });
@@ -78,7 +82,7 @@ export async function runBulk(units: readonly BulkUnit[], options: BulkRunOption
   return summary;
 }
 
-/** The failed units, to run again (their state carries over). */
+/** The failed units a retry can help, to run again (their state carries over). */
 export function failedUnits(summary: BulkSummary): BulkUnit[] {
-  return summary.failed.map((failure) => failure.unit);
+  return summary.failed.filter((failure) => failure.retryable).map((failure) => failure.unit);
 }

@@ -3,6 +3,7 @@
 // catalogue of error codes. Free of `vscode`.
 import { oktaErrorCode, type OktaErrorKind } from '../okta/errorCodes';
 import { OktaApiError } from '../okta/errors';
+import { FactorStateError } from './outcomes';
 
 function kindOf(err: unknown): OktaErrorKind | undefined {
   return err instanceof OktaApiError ? oktaErrorCode(err.errorCode)?.kind : undefined;
@@ -35,4 +36,18 @@ export function isNotFound(err: unknown): boolean {
 /** The verify result an error stands for (WRONG_CODE, PASSCODE_REPLAYED...), if it is one. */
 export function verifyResultOf(err: unknown, answered: boolean): string | undefined {
   return err instanceof OktaApiError ? oktaErrorCode(err.errorCode)?.verifyResult?.(answered) : undefined;
+}
+
+/**
+ * Whether the same request may go through another time: not when Okta refused it for what it is
+ * (a 4xx other than a rate limit, anywhere in the error's causes) or the factor's state forbids it.
+ */
+export function retryCanHelp(err: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let current = err; current instanceof Error && !seen.has(current); current = current.cause) {
+    seen.add(current);
+    if (current instanceof OktaApiError) return current.status === 429 || current.status === 408 || current.status >= 500;
+    if (current instanceof FactorStateError) return false;
+  }
+  return true;
 }

@@ -17,7 +17,9 @@ export function summaryText(action: string, summary: BulkSummary): string {
   if (summary.failed.length > 0) {
     const first = summary.failed[0];
     const others = summary.failed.length > 1 ? `; ${summary.failed.length - 1} more in the log` : '';
-    parts.push(`${summary.failed.length} failed (${first.unit.label}: ${first.reason.replace(/\.$/, '')}${others})`);
+    const final = summary.failed.filter((failure) => !failure.retryable).length;
+    const refused = final === 0 ? '' : final === summary.failed.length ? '; a retry cannot change this' : `; a retry cannot change ${final} of them`;
+    parts.push(`${summary.failed.length} failed (${first.unit.label}: ${first.reason.replace(/\.$/, '')}${others}${refused})`);
   }
   if (summary.skipped.length > 0) parts.push(`${summary.skipped.length} skipped (cancelled before they started)`);
   return `${action}: ${parts.join(', ')}.`;

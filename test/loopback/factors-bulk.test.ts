@@ -10,7 +10,7 @@ import { afterEach, describe, test } from 'node:test';
 import { startSimulator } from '../../sim';
 import { TotpAuthenticator } from '../../src/authenticator/totpAuthenticator';
 import { enrollPlan, resetPlan, unenrollPlan } from '../../src/factors/bulkOperations';
-import { runBulk } from '../../src/factors/bulkWork';
+import { failedUnits, runBulk } from '../../src/factors/bulkWork';
 import type { UserRef } from '../../src/factors/targets';
 import type { OktaClient, RequestLogEntry } from '../../src/okta/client';
 import { OktaApiError } from '../../src/okta/errors';
@@ -158,6 +158,33 @@ describe('bulk paths under 6 requests a second', () => {
     assert.ok(summary.failed.every((f) => f.reason.length > 0 && f.error instanceof OktaApiError), summary.failed.map((f) => f.reason).join(' | '));
     const afterwards = await Promise.all(users.map((u) => client.listFactors(u.user.id)));
     assert.deepEqual(afterwards.map((f) => f.length), before.map((f) => f.length));
+    assert.ok(summary.failed.every((f) => !f.retryable), 'Okta refused them for what they are: no retry is offered');
+    assert.deepEqual(failedUnits(summary), []);
+  });
+
+  test('Retry Failed after a lost answer reports what is true: the enrollment was carried out, nothing is made twice', async () => {
+    const { client, service, users } = await setup(3, { reset: true });
+    sim!.control.addFault({ path: '/api/v1/users/*/factors', method: 'POST', kind: 'lost-answer', count: 1 });
+    const first = await runBulk(enrollPlan(service, users, { kind: 'email', activate: true }), { concurrency: 1 });
+    assert.equal(first.failed.length, 1);
+    assert.equal(first.failed[0].retryable, true, 'an answer lost on the way may be retried');
+    const retry = await runBulk(failedUnits(first));
+    assert.deepEqual(retry.failed, []);
+    assert.match(retry.done[0].note, /found enrolled \(active\)/);
+    const emails = (await client.listFactors(first.failed[0].unit.userId)).filter((f) => f.factorType === 'email');
+    assert.equal(emails.length, 1);
+  });
+
+  test('Retry Failed after a lost activation answer finds Google Authenticator active and says so', async () => {
+    const { client, service, users } = await setup(3, { reset: true });
+    sim!.control.addFault({ path: '/api/v1/users/*/factors/*/lifecycle/activate', method: 'POST', kind: 'lost-answer', count: 1 });
+    const first = await runBulk(enrollPlan(service, users, { kind: 'google-totp' }), { concurrency: 1 });
+    assert.equal(first.failed.length, 1);
+    const retry = await runBulk(failedUnits(first));
+    assert.deepEqual(retry.failed, []);
+    assert.match(retry.done[0].note, /found active: the earlier activation was carried out/);
+    const totps = (await client.listFactors(first.failed[0].unit.userId)).filter((f) => f.factorType === 'token:software:totp');
+    assert.deepEqual(totps.map((f) => f.status), ['ACTIVE']);
   });
 
   test('cancel mid-way: each user either reset or untouched, and the summary says which', async () => {

@@ -122,6 +122,14 @@ describe('simulator: faults, request counter and control endpoints', () => {
     assert.equal((await control(sim, 'POST', '/sim/faults', { path: '/x', kind: 'explode' })).status, 400);
   });
 
+  it('lost-answer: the request is carried out, then the connection drops without an answer', async () => {
+    const id = await userIdOf(sim, 'no.factors@example.com');
+    sim.control.addFault({ path: '/api/v1/users/*/factors', method: 'POST', kind: 'lost-answer', count: 1 });
+    await assert.rejects(call(sim, 'POST', `/api/v1/users/${id}/factors`, { factorType: 'question', provider: 'OKTA', profile: { question: 'first_award', answer: 'lost but made' } }));
+    const factors = (await call(sim, 'GET', `/api/v1/users/${id}/factors`)).body as Array<{ factorType: string }>;
+    assert.ok(factors.some((f) => f.factorType === 'question'), 'the change was made');
+  });
+
   it('counts requests per method and path', async () => {
     const id = await userIdOf(sim, 'no.factors@example.com');
     sim.control.resetRequestCounts();

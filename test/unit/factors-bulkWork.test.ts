@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { enrollPlan, unenrollPlan, type BulkFactorService } from '../../src/factors/bulkOperations';
 import { failedUnits, runBulk, type BulkProgress, type BulkUnit } from '../../src/factors/bulkWork';
 import { OktaApiError } from '../../src/okta/errors';
-import type { OktaUser, UserFactor } from '../../src/okta/models';
+import { aFactor, aUser } from '../support/builders';
 
 const unit = (userId: string, run: () => Promise<string>): BulkUnit => ({ orgId: 'org', userId, label: `${userId}@example.com`, run });
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -79,8 +79,8 @@ describe('runBulk', () => {
   });
 });
 
-const user = (id: string): OktaUser => ({ id, status: 'ACTIVE', profile: { login: `${id}@example.com`, email: `${id}@example.com` } } as OktaUser);
-const factor = (id: string, factorType = 'sms'): UserFactor => ({ id, factorType, provider: 'OKTA', status: 'ACTIVE' } as UserFactor);
+const user = (id: string) => aUser({ id, profile: { email: `${id}@example.com` } });
+const factor = (id: string) => aFactor('sms', { id });
 const notFound = () => new OktaApiError('Not found: Resource not found: factor (UserFactor)', { status: 404, errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: factor (UserFactor)' });
 
 /** A service whose calls are recorded and scripted; changes.asOneChange counts the units. */
@@ -91,6 +91,9 @@ function fakeService(script: Partial<BulkFactorService> = {}): { service: BulkFa
     resetFactors: async (ref) => { calls.push(`reset ${ref.user.id}`); },
     enroll: async () => { throw new Error('not scripted'); },
     activateWithAuthenticator: async () => { throw new Error('not scripted'); },
+    // What the org has, read before a retry: as the plan knew it.
+    listFactors: async () => [],
+    getFactor: async (ref) => ref.factor,
     changes: {
       asOneChange: async (_orgId, userId, work) => {
         calls.push(`begin ${userId}`);
@@ -145,10 +148,10 @@ describe('plans', () => {
     const { service } = fakeService({
       enroll: async (ref, request, options) => {
         sent.push(`${(request.profile as { email: string }).email} activate=${options.activate}`);
-        return { factor: factor(`e-${ref.user.id}`, 'email'), activation: { kind: 'done' } };
+        return { factor: aFactor('email', { id: `e-${ref.user.id}` }), activation: { kind: 'done' } };
       },
     });
-    const noEmail = { ...user('carol'), profile: { login: 'carol' } } as OktaUser;
+    const noEmail = aUser({ id: 'carol', profile: { login: 'carol' } });
     const summary = await runBulk(enrollPlan(service, [user('alice'), user('bob'), noEmail].map((u) => ({ orgId: 'org', user: u })), { kind: 'email', activate: true }));
     assert.deepEqual(sent, ['alice@example.com activate=true', 'bob@example.com activate=true']);
     assert.deepEqual(summary.failed.map((f) => f.reason), ['The user has no email address in their profile.']);
@@ -160,7 +163,7 @@ describe('plans', () => {
     const { service } = fakeService({
       enroll: async () => {
         enrolls++;
-        return { factor: { ...factor('t1', 'token:software:totp'), status: 'PENDING_ACTIVATION' }, activation: { kind: 'totp', otpauthUri: 'otpauth://totp/x?secret=A', secret: 'A' } };
+        return { factor: aFactor('token:software:totp', { id: 't1', status: 'PENDING_ACTIVATION' }), activation: { kind: 'totp', otpauthUri: 'otpauth://totp/x?secret=A', secret: 'A' } };
       },
       activateWithAuthenticator: async (ref) => {
         activations++;

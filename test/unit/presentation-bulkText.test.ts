@@ -17,9 +17,20 @@ test('the summary says done, failed with the first reason, and skipped', () => {
     'Reset Factors: 1 user done.');
   assert.equal(summaryText('Reset Factors', {
     done: [],
-    failed: [{ unit: unit('bob'), reason: 'Not found: Resource not found: bob (User).', error: undefined }, { unit: unit('eve'), reason: 'x', error: undefined }],
+    failed: [
+      { unit: unit('bob'), reason: 'Not found: Resource not found: bob (User).', error: undefined, retryable: true },
+      { unit: unit('eve'), reason: 'x', error: undefined, retryable: true },
+    ],
     skipped: [unit('c'), unit('d')],
   }), 'Reset Factors: 0 users done, 2 failed (bob: Not found: Resource not found: bob (User); 1 more in the log), 2 skipped (cancelled before they started).');
+});
+
+test('the summary says when a retry cannot change a failure (Okta refused the step for what it is)', () => {
+  const refused = { unit: unit('bob'), reason: 'Api validation failed: answer.', error: undefined, retryable: false };
+  assert.equal(summaryText('Enroll', { done: [], failed: [refused], skipped: [] }),
+    'Enroll: 0 users done, 1 failed (bob: Api validation failed: answer; a retry cannot change this).');
+  assert.equal(summaryText('Enroll', { done: [], failed: [refused, { ...refused, unit: unit('eve'), retryable: true }], skipped: [] }),
+    'Enroll: 0 users done, 2 failed (bob: Api validation failed: answer; 1 more in the log; a retry cannot change 1 of them).');
 });
 
 const URI = 'otpauth://totp/Acme%3Aalice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Acme&algorithm=SHA1&digits=6&period=30';

@@ -31,8 +31,9 @@ test('question: maps to the flat profile with the org question', () => {
 });
 
 test('question: answer shorter than 4 characters and unknown questions are field errors', () => {
-  assert.deepEqual(map({ factorKey: 'question/OKTA', question: 'disliked_food', answer: 'abc' }),
-    { ok: false, fields: { answer: 'The answer needs at least 4 characters.' } });
+  const short = { ok: false, fields: { answer: 'The answer needs at least 4 characters (spaces around it do not count).' } };
+  assert.deepEqual(map({ factorKey: 'question/OKTA', question: 'disliked_food', answer: 'abc' }), short);
+  assert.deepEqual(map({ factorKey: 'question/OKTA', question: 'disliked_food', answer: '  ab  ' }), short, 'Okta counts the answer trimmed');
   const result = map({ factorKey: 'question/OKTA', question: 'first_kiss_location', answer: '' });
   assert.equal(result.ok, false);
   assert.deepEqual(Object.keys(!result.ok ? result.fields : {}).sort(), ['answer', 'question']);

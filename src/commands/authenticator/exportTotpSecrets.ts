@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import vscode = require('vscode');
 import type { CommandTarget } from '../../factors/targets';
 import { plural } from '../../factors/names';
 import { exportFormatOf, formatTotpExport, type TotpExportEntry } from '../../presentation/totpExport';
+import { fileWriteError, tempPathFor, writeFileWhole } from '../../util/wholeFile';
 import { selectedUsers } from '../bulk/bulkSelection';
 import type { CommandServices } from '../commandServices';
 
@@ -12,22 +11,18 @@ const ACTION = 'Export TOTP Secrets';
 const CHOOSE_FILE = 'Choose File…';
 
 /**
- * Writes the whole file or nothing: a temp file beside the target, renamed over it at the end. On
- * a local disk (also the remote host's disk under code-server) the file is readable by its owner only.
+ * Writes the whole file or nothing. On a local disk (also the remote host's disk under code-server)
+ * the file is readable by its owner only; other file systems go through VS Code's.
  */
 async function writeWhole(target: vscode.Uri, text: string): Promise<void> {
-  const temp = target.with({ path: `${target.path}.${randomBytes(6).toString('hex')}.tmp` });
+  if (target.scheme === 'file') return writeFileWhole(target.fsPath, text);
+  const temp = target.with({ path: tempPathFor(target.path) });
   try {
-    if (target.scheme === 'file') {
-      await writeFile(temp.fsPath, text, { mode: 0o600, flag: 'wx' });
-      await rename(temp.fsPath, target.fsPath);
-    } else {
-      await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
-      await vscode.workspace.fs.rename(temp, target, { overwrite: true });
-    }
+    await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+    await vscode.workspace.fs.rename(temp, target, { overwrite: true });
   } catch (err) {
     await Promise.resolve(vscode.workspace.fs.delete(temp)).catch(() => undefined);
-    throw err;
+    throw fileWriteError(target.path, err);
   }
 }
 

@@ -1,6 +1,7 @@
 // The one way a bulk command runs its plan: a modal confirmation naming the count and a sample,
 // one cancellable progress notification (n of N), each user's outcome in the "Okta" log, and a
-// result summary with Retry Failed (the failed users only) and Show Log. No secret reaches any of
+// result summary with Retry Failed (the failed users a retry can help), Run the Rest (the users a
+// cancel left untouched) and Show Log. No secret reaches any of
 // these: notes and reasons come from the service layer, whose errors carry none.
 import vscode = require('vscode');
 import { failedUnits, runBulk, type BulkSummary, type BulkUnit } from '../../factors/bulkWork';
@@ -9,6 +10,7 @@ import { withCancellableProgress } from '../cancellableProgress';
 import type { CommandServices } from '../commandServices';
 
 const RETRY = 'Retry Failed';
+const RUN_REST = 'Run the Rest';
 const SHOW_LOG = 'Show Log';
 
 export interface BulkAction {
@@ -48,9 +50,12 @@ export async function runBulkAction(services: CommandServices, action: BulkActio
 
 async function showSummary(services: CommandServices, action: BulkAction, summary: BulkSummary): Promise<void> {
   const text = summaryText(action.name, summary);
-  const choice = summary.failed.length > 0
-    ? await vscode.window.showWarningMessage(text, RETRY, SHOW_LOG)
-    : await vscode.window.showInformationMessage(text, SHOW_LOG);
+  const retry = failedUnits(summary);
+  const buttons = [...(retry.length > 0 ? [RETRY] : []), ...(summary.skipped.length > 0 ? [RUN_REST] : []), SHOW_LOG];
+  const choice = summary.failed.length > 0 || summary.skipped.length > 0
+    ? await vscode.window.showWarningMessage(text, ...buttons)
+    : await vscode.window.showInformationMessage(text, ...buttons);
   if (choice === SHOW_LOG) services.log.show();
-  if (choice === RETRY) await runBulkAction(services, action, failedUnits(summary));
+  if (choice === RETRY) await runBulkAction(services, action, retry);
+  if (choice === RUN_REST) await runBulkAction(services, action, summary.skipped);
 }

@@ -5,7 +5,7 @@ import type { CommandTarget, UserTarget } from '../../factors/targets';
 import { sampleOf } from '../../presentation/bulkText';
 import { plural } from '../../factors/names';
 import { describeUser } from '../../presentation/factorDescriptions';
-import { MIN_ANSWER_LENGTH } from '../../panels/enroll/enrollRequest';
+import { answerProblem } from '../../factors/questionAnswer';
 import { confirmBulk, runBulkAction } from './bulkRun';
 import { selectedUsers } from './bulkSelection';
 import { withCancellableProgress } from '../cancellableProgress';
@@ -47,7 +47,7 @@ async function askEnrollment(services: CommandServices, users: readonly UserTarg
       if (!question) return undefined;
       const answer = await vscode.window.showInputBox({
         title: `Answer to "${question.label}"`, prompt: 'The same answer for every selected user', password: true, ignoreFocusOut: true,
-        validateInput: (value) => (value.length < MIN_ANSWER_LENGTH ? `The answer needs at least ${MIN_ANSWER_LENGTH} characters.` : undefined),
+        validateInput: answerProblem,
       });
       return answer === undefined ? undefined : { enrollment: { kind: 'question', question: question.question, answer }, name: 'Security question' };
     }

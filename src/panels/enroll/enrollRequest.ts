@@ -3,6 +3,7 @@
 // No `vscode` here.
 import { newCustomTotpSecret, secretInProfileEncoding } from '../../authenticator/customTotpProfile';
 import type { CustomTotpProfile, EnrollFactorOptions, EnrollFactorRequest, SecurityQuestion, SupportedFactor } from '../../okta/models';
+import { answerProblem } from '../../factors/questionAnswer';
 import { catalogKey, enrollLayout, type EnrollField } from './enrollFields';
 import type { EnrollForm } from './protocol';
 
@@ -10,7 +11,6 @@ export type EnrollMapping =
   | { ok: true; entry: SupportedFactor; request: EnrollFactorRequest; options: EnrollFactorOptions }
   | { ok: false; fields: Record<string, string> };
 
-export const MIN_ANSWER_LENGTH = 4;
 export const MAX_TOKEN_LIFETIME_SECONDS = 86400;
 
 const REQUIRED_MESSAGES: Record<EnrollField, string> = {
@@ -63,10 +63,8 @@ export function toEnrollRequest(
       }
     }
   }
-  // Okta's minimum; spaces around the answer are kept because Okta compares the answer as typed.
-  if (layout.fields.includes('answer') && form.answer.trim() !== '' && form.answer.length < MIN_ANSWER_LENGTH) {
-    fields.answer = `The answer needs at least ${MIN_ANSWER_LENGTH} characters.`;
-  }
+  const answer = layout.fields.includes('answer') && form.answer.trim() !== '' ? answerProblem(form.answer) : undefined;
+  if (answer) fields.answer = answer;
 
   const options: EnrollFactorOptions = {};
   if (layout.options.includes('activate') && form.activate) options.activate = true;
