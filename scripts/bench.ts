@@ -78,7 +78,7 @@ async function startSimulator(seed: string, skewMs: number): Promise<Simulator> 
       });
       const text = await response.text();
       if (!response.ok) throw new Error(`sim ${method} ${path}: ${response.status} ${text}`);
-      return text ? JSON.parse(text) : undefined;
+      return text ? (JSON.parse(text) as unknown) : undefined;
     },
     async stop() {
       child.kill('SIGTERM');

@@ -81,8 +81,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     logText += chunk.toString();
     if (options.echoLog) process.stderr.write(chunk);
   };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
 
   const close = async () => {
     if (child.exitCode === null && child.signalCode === null) {

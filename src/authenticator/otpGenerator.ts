@@ -16,7 +16,7 @@ let loading: Promise<{ otplib: Otplib; guardrails: ReturnType<Otplib['createGuar
 
 function load() {
   loading ??= import('otplib').then((module) => {
-    const otplib = ((module as { default?: Otplib }).default ?? module) as Otplib;
+    const otplib = (module as { default?: Otplib }).default ?? module;
     // Okta's TOTP secrets are 16 base32 characters (10 bytes), below otplib's default 16-byte
     // minimum for new secrets. We only replay secrets the org chose, so accept any non-empty key.
     return { otplib, guardrails: otplib.createGuardrails({ MIN_SECRET_BYTES: 1 }) };

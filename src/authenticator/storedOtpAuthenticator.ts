@@ -1,11 +1,9 @@
-// What the TOTP and HOTP authenticators share: one secret record per enrolled factor in the
-// SecretStore, the same look-up/forget operations, and an otpauth:// URI for phone apps.
+// What the TOTP and HOTP authenticators share beyond the stored records: look-up and forget by
+// factor ids, and an otpauth:// URI for phone apps.
 import type { HashAlgorithm } from 'otplib';
-import { Disposable } from '../util/emitter';
-import { SecretStore } from '../orgs/secretStore';
-import { FactorRef, FactorSecrets } from './factorSecrets';
 import { OtpauthUriInput, buildOtpauthUri } from './otpauthUri';
 import { SecretEncoding, decodeSharedSecret, toBase32 } from './sharedSecret';
+import { StoredFactorSecrets } from './storedFactorSecrets';
 
 /** The fields every stored OTP record has. `secret` stays in the encoding Okta gave it. */
 export interface OtpSecretRecord {
@@ -19,17 +17,7 @@ export interface OtpSecretRecord {
   issuer: string;
 }
 
-export abstract class StoredOtpAuthenticator<R extends OtpSecretRecord> implements Disposable {
-  protected readonly records: FactorSecrets<R>;
-
-  /** Fires when a factor's secret is stored or deleted, in this window or another. */
-  readonly onDidChange: FactorSecrets<R>['onDidChange'];
-
-  protected constructor(secrets: SecretStore, kind: string, isRecord: (value: unknown) => value is R) {
-    this.records = new FactorSecrets(secrets, kind, isRecord);
-    this.onDidChange = this.records.onDidChange;
-  }
-
+export abstract class StoredOtpAuthenticator<R extends OtpSecretRecord> extends StoredFactorSecrets<R> {
   async has(orgId: string, userId: string, factorId: string): Promise<boolean> {
     return (await this.records.read({ orgId, userId, factorId })) !== undefined;
   }
@@ -47,33 +35,11 @@ export abstract class StoredOtpAuthenticator<R extends OtpSecretRecord> implemen
     });
   }
 
-  /** The org's factors whose secret is kept here. */
-  factorsWithSecrets(orgId: string): Promise<FactorRef[]> {
-    return this.records.refs(orgId);
-  }
-
   /** Call when the factor is unenrolled or its activation failed for good. */
   async forget(orgId: string, userId: string, factorId: string): Promise<void> {
     await this.records.delete({ orgId, userId, factorId });
   }
 
-  /** Deletes every secret of this kind for an org (the registry also does this when an org is removed). */
-  async forgetOrg(orgId: string): Promise<void> {
-    await this.records.deleteOrg(orgId);
-  }
-
-  dispose(): void {
-    this.records.dispose();
-  }
-
-  protected async require(factor: FactorRef): Promise<R> {
-    const record = await this.records.read(factor);
-    if (!record) throw this.missingSecretError();
-    return record;
-  }
-
   /** The URI type and its moving factor: period for TOTP, next counter for HOTP. */
   protected abstract otpauthKind(record: R): Pick<OtpauthUriInput, 'type' | 'period' | 'counter'>;
-
-  protected abstract missingSecretError(): Error;
 }

@@ -13,7 +13,7 @@ export function withCancellableProgress<T>(
     (progress, token) => {
       const controller = new AbortController();
       const subscription = token.onCancellationRequested(() => controller.abort());
-      return task(controller.signal, progress).finally(() => subscription.dispose());
+      return task(controller.signal, progress).finally(() => { subscription.dispose(); });
     },
   );
 }

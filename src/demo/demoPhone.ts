@@ -26,8 +26,9 @@ export function attachDemoPhone(
     const choice = await vscode.window.showInformationMessage(question, approve, deny);
     if (!choice) return;
     try {
-      const answer = choice === approve ? sim.control.approvePush : sim.control.denyPush;
-      await answer.call(sim.control, challenge.userId, challenge.factorId, challenge.transactionId);
+      await (choice === approve
+        ? sim.control.approvePush(challenge.userId, challenge.factorId, challenge.transactionId)
+        : sim.control.denyPush(challenge.userId, challenge.factorId, challenge.transactionId));
       onAnswered(challenge);
     } catch (err) {
       onError(`${choice} push`, err);

@@ -33,11 +33,13 @@ export interface RunningSimulator {
 }
 
 interface SimulatorModule {
-  startSimulator(options: { port?: number; token?: string; seed?: string }): Promise<RunningSimulator>;
+  startSimulator: (options: { port?: number; token?: string; seed?: string }) => Promise<RunningSimulator>;
 }
 
 /** Loads dist/sim.js only when the demo org is used, so activation stays light. */
 export function loadSimulatorModule(extensionPath: string): SimulatorModule {
+  // A bundle found by path at run time, loaded synchronously: import() would be asynchronous and an
+  // import declaration would be bundled (or resolved at load time), so require() is the right call.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(path.join(extensionPath, 'dist', 'sim.js')) as SimulatorModule;
 }

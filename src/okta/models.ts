@@ -68,6 +68,27 @@ export interface PushActivation {
   _links?: HalLinks;
 }
 
+/**
+ * `_embedded.activation` of a WebAuthn enrollment: PublicKeyCredentialCreationOptions as Okta sends
+ * them, with `challenge` and `user.id` (the Okta user id) as plain strings and, so far, no `rp.id`.
+ */
+export interface WebAuthnActivation {
+  challenge: string;
+  rp?: { name?: string; id?: string };
+  user: { id: string; name?: string; displayName?: string };
+  pubKeyCredParams?: { type?: string; alg: number }[];
+  attestation?: string;
+  authenticatorSelection?: { userVerification?: string; requireResidentKey?: boolean };
+  excludeCredentials?: unknown[];
+}
+
+/** `_embedded.challenge` of the CHALLENGE answer to a WebAuthn verify without a body. */
+export interface WebAuthnChallenge {
+  challenge: string;
+  userVerification?: string;
+  extensions?: Record<string, unknown>;
+}
+
 interface FactorBase<T extends FactorType, P> {
   id: string;
   factorType: T;

@@ -21,7 +21,7 @@ export async function generateKeyPair(): Promise<GeneratedKeyPair> {
   const unnamed = readServiceAppKey(privateKey);
   const jose = await loadJose();
   const { kty, n, e } = publicJwkOf(unnamed);
-  const keyId = await jose.calculateJwkThumbprint({ kty, n, e } as Parameters<typeof jose.calculateJwkThumbprint>[0]);
+  const keyId = await jose.calculateJwkThumbprint({ kty, n, e });
   const key = { ...unnamed, kid: keyId };
   return { privateKey, keyId, publicJwk: JSON.stringify(publicJwkOf(key), null, 2), publicPem: publicPemOf(key) };
 }

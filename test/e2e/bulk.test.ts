@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { addOrgThroughPalette } from './flows';
 import { findUser, listFactors } from './simApi';
 import { useSimulatorSuite } from './suiteSetup';
-import { waitUntil } from './waitUntil';
+import { waitUntil } from '../support/waitUntil';
 
 const ORG = 'Demo Sim';
 const suite = useSimulatorSuite();

@@ -5,9 +5,9 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ENROLL_IDS } from '../../src/panels/enroll/elementIds';
 import { VERIFY_IDS } from '../../src/panels/verify/elementIds';
-import { addOrgThroughPalette, showUserFactors } from './flows';
-import { waitUntil } from './waitUntil';
-import { factorOf, findUser, listFactors } from './simApi';
+import { addOrgThroughPalette, openEnrollPanel, openVerifyPanel, showUserFactors } from './flows';
+import { waitUntil } from '../support/waitUntil';
+import { factorOf, findUser, latestCode, listFactors } from './simApi';
 import { useSimulatorSuite } from './suiteSetup';
 
 const ORG = 'Demo Sim';
@@ -16,11 +16,7 @@ const suite = useSimulatorSuite();
 /** A fresh window with the demo org added and the Enroll panel of the user without factors open. */
 async function openEnrollPanelOfNolan() {
   const workbench = await suite.harness.openWorkbench();
-  await addOrgThroughPalette(workbench, suite.sim, ORG);
-  await showUserFactors(workbench, ORG, 'Nolan Nofactors');
-  await workbench.tree.rightClick('Nolan Nofactors');
-  await workbench.contextMenu.click(/^Enroll Factor/);
-  const panel = await workbench.webview();
+  const panel = await openEnrollPanel(workbench, suite.sim, ORG, 'Nolan Nofactors');
   await panel.waitForText(/no\.factors@example\.com/);
   return { workbench, panel };
 }
@@ -62,9 +58,7 @@ test('push activation shows Okta\'s QR image and the send-link options, in the l
   // A fresh headless workbench follows the browser's light scheme; then the same view in the dark theme.
   await workbench.screenshotWebview('enroll-push-activation-light');
 
-  await workbench.runCommand('Preferences: Color Theme');
-  await workbench.quickInput.pick(/^Dark Modern/, 'Dark Modern');
-  await waitUntil('the dark theme', async () => (await workbench.page.locator('.monaco-workbench.vs-dark').count()) > 0);
+  await workbench.useColorTheme('dark');
   await qr.waitFor({ state: 'visible' });
   await workbench.screenshotWebview('enroll-push-activation-dark');
 });
@@ -72,20 +66,10 @@ test('push activation shows Okta\'s QR image and the send-link options, in the l
 test('verify an SMS factor with the code from the simulator\'s outbox', async () => {
   const { user, factor } = await factorOf(suite.sim, 'all.factors@example.com', 'sms');
   const workbench = await suite.harness.openWorkbench();
-  await addOrgThroughPalette(workbench, suite.sim, ORG);
-  await showUserFactors(workbench, ORG, 'Alex Allfactors');
-  await workbench.tree.rightClick('SMS');
-  await workbench.contextMenu.click(/^Verify Factor/);
-
-  const panel = await workbench.webview();
+  const panel = await openVerifyPanel(workbench, suite.sim, ORG, 'Alex Allfactors', 'SMS');
   await panel.locator(`#${VERIFY_IDS.sendCode}`).click();
   await panel.waitForText(/Okta sent a code/);
-  const sent = await waitUntil('the SMS in the outbox', async () => {
-    const res = await fetch(`${suite.sim.url}/sim/outbox?userId=${user.id}&factorId=${factor.id}&channel=sms`);
-    const messages = (await res.json()) as { code: string }[];
-    return messages.at(-1);
-  });
-  await panel.locator(`#${VERIFY_IDS.code}`).fill(sent.code);
+  await panel.locator(`#${VERIFY_IDS.code}`).fill(await latestCode(suite.sim, user.id, factor.id, 'sms'));
   await panel.locator(`#${VERIFY_IDS.submit}`).click();
   const result = panel.locator(`#${VERIFY_IDS.result}[data-outcome="success"]`);
   await result.waitFor({ state: 'visible' });
@@ -96,12 +80,7 @@ test('verify an SMS factor with the code from the simulator\'s outbox', async ()
 test('verify a push factor approved through the simulator', async () => {
   const { user, factor } = await factorOf(suite.sim, 'all.factors@example.com', 'push');
   const workbench = await suite.harness.openWorkbench();
-  await addOrgThroughPalette(workbench, suite.sim, ORG);
-  await showUserFactors(workbench, ORG, 'Alex Allfactors');
-  await workbench.tree.rightClick(/^Okta Verify push/);
-  await workbench.contextMenu.click(/^Verify Factor/);
-
-  const panel = await workbench.webview();
+  const panel = await openVerifyPanel(workbench, suite.sim, ORG, 'Alex Allfactors', /^Okta Verify push/);
   await panel.locator(`#${VERIFY_IDS.submit}`).click();
   await panel.waitForText(/Push sent/);
   await workbench.screenshotWebview('verify-push-waiting');

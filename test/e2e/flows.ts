@@ -1,5 +1,7 @@
 // Multi-step UI flows that several scenarios start from, done as a person would (palette, boxes, clicks).
 import type { RunningSimulator } from '../../sim';
+import { MATRIX_IDS } from '../../src/panels/matrix/elementIds';
+import type { WebviewFrame } from './pages/webviewFrame';
 import type { Workbench } from './pages/workbench';
 
 /** Okta: Add an Okta Org -> URL -> sign-in (token type) -> token (password box) -> name; waits for the org row. */
@@ -39,21 +41,37 @@ export async function startServiceAppThroughPalette(workbench: Workbench, sim: R
   await quickInput.input.press('Enter'); // both scopes are checked by default
 }
 
-/**
- * Expands org > user, waiting for the user's factors to load. Known issue (see the session notes):
- * on a loaded machine the org's first user list has, twice in about ten runs, stayed empty with no
- * error right after the org was added; one click on the org's Refresh is what a user would do, so the
- * flow does that once (and says so on stderr) instead of failing the unrelated test that follows.
- */
+/** Expands org > user, waiting for the user's row before expanding it. */
 export async function showUserFactors(workbench: Workbench, orgLabel: string, userName: string): Promise<void> {
   await workbench.tree.expand(orgLabel);
-  try {
-    await workbench.tree.item(userName).waitFor({ state: 'visible', timeout: 20_000 });
-  } catch {
-    console.error(`[e2e] ${orgLabel}: no users after 20 s; refreshing the org once`);
-    const org = workbench.tree.item(orgLabel);
-    await org.hover();
-    await org.locator('.action-label[aria-label^="Refresh"]').click();
-  }
+  await workbench.tree.item(userName).waitFor({ state: 'visible', timeout: 20_000 });
   await workbench.tree.expand(userName);
+}
+
+/** Adds the org, then opens the Enroll panel of `userName` from the user's right-click menu. */
+export async function openEnrollPanel(workbench: Workbench, sim: RunningSimulator, orgLabel: string, userName: string): Promise<WebviewFrame> {
+  await addOrgThroughPalette(workbench, sim, orgLabel);
+  await showUserFactors(workbench, orgLabel, userName);
+  await workbench.tree.rightClick(userName);
+  await workbench.contextMenu.click(/^Enroll Factor/);
+  return workbench.webview();
+}
+
+/** Adds the org, then opens the Verify panel of the user's factor row `factorLabel` from its right-click menu. */
+export async function openVerifyPanel(workbench: Workbench, sim: RunningSimulator, orgLabel: string, userName: string, factorLabel: string | RegExp): Promise<WebviewFrame> {
+  await addOrgThroughPalette(workbench, sim, orgLabel);
+  await showUserFactors(workbench, orgLabel, userName);
+  await workbench.tree.rightClick(factorLabel);
+  await workbench.contextMenu.click(/^Verify Factor/);
+  return workbench.webview();
+}
+
+/** Adds the org, then opens its Factor Matrix from the org's right-click menu and waits for every user. */
+export async function openMatrixPanel(workbench: Workbench, sim: RunningSimulator, orgLabel: string): Promise<WebviewFrame> {
+  await addOrgThroughPalette(workbench, sim, orgLabel);
+  await workbench.tree.rightClick(orgLabel);
+  await workbench.contextMenu.click(/^Show Factor Matrix/);
+  const panel = await workbench.webview();
+  await panel.locator(`#${MATRIX_IDS.progress}[data-phase="done"]`).waitFor({ state: 'attached', timeout: 60_000 });
+  return panel;
 }

@@ -6,21 +6,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { MATRIX_IDS } from '../../src/panels/matrix/elementIds';
-import { addOrgThroughPalette } from './flows';
+import { openMatrixPanel } from './flows';
 import { findUser, listFactors } from './simApi';
 import { useSimulatorSuite } from './suiteSetup';
-import { waitUntil } from './waitUntil';
+import { waitUntil } from '../support/waitUntil';
 
 const ORG = 'Demo Sim';
 const suite = useSimulatorSuite();
 
 test('open the factor matrix, filter it, export CSV and check the file; light and dark screenshots', async () => {
   const workbench = await suite.harness.openWorkbench();
-  await addOrgThroughPalette(workbench, suite.sim, ORG);
-  await workbench.tree.rightClick(ORG);
-  await workbench.contextMenu.click(/^Show Factor Matrix/);
-  const panel = await workbench.webview();
-  await panel.locator(`#${MATRIX_IDS.progress}[data-phase="done"]`).waitFor({ state: 'attached', timeout: 60_000 });
+  const panel = await openMatrixPanel(workbench, suite.sim, ORG);
   const total = Number(await panel.locator(`#${MATRIX_IDS.grid}`).getAttribute('data-rows'));
   assert.ok(total > 20, `the demo org's users are in the matrix (${total})`);
   const maxRenderMs = Number(await panel.locator(`#${MATRIX_IDS.grid}`).getAttribute('data-max-render-ms'));
@@ -57,9 +53,7 @@ test('open the factor matrix, filter it, export CSV and check the file; light an
     assert.equal(line.split(',')[smsColumn], sms.status, `${login}'s SMS status`);
   }
 
-  await workbench.runCommand('Preferences: Color Theme');
-  await workbench.quickInput.pick(/^Dark Modern/, 'Dark Modern');
-  await waitUntil('the dark theme', async () => (await workbench.page.locator('.monaco-workbench.vs-dark').count()) > 0);
+  await workbench.useColorTheme('dark');
   await panel.locator(`#${MATRIX_IDS.filterHas}`).selectOption('');
   await waitUntil('every user again', async () => Number(await panel.locator(`#${MATRIX_IDS.grid}`).getAttribute('data-rows')) === total);
   await panel.locator(`#${MATRIX_IDS.gridBody} td.cell.tone-active`).first().click();

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { addOrgThroughPalette, showUserFactors, startServiceAppThroughPalette } from './flows';
 import { useSimulatorSuite } from './suiteSetup';
-import { waitUntil } from './waitUntil';
+import { waitUntil } from '../support/waitUntil';
 
 const suite = useSimulatorSuite({ token: `e2e-${randomBytes(12).toString('hex')}` });
 

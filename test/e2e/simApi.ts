@@ -1,6 +1,7 @@
 // What the tests ask the simulator over HTTP: its /sim control endpoints (reset) and its Okta API
 // (to check that what the UI showed really happened in the org).
 import type { RunningSimulator } from '../../sim';
+import { waitUntil } from '../support/waitUntil';
 
 interface SimUser { id: string; profile: { login: string } }
 interface SimFactor { id: string; factorType: string; provider: string; status: string }
@@ -33,4 +34,13 @@ export async function factorOf(sim: RunningSimulator, login: string, factorType:
   const factor = (await listFactors(sim, user.id)).find((f) => f.factorType === factorType && (!provider || f.provider === provider));
   if (!factor) throw new Error(`${login} has no ${factorType} factor`);
   return { user, factor };
+}
+
+/** The code of the latest message the simulator sent for the factor (SMS, call or email), once there is one. */
+export async function latestCode(sim: RunningSimulator, userId: string, factorId: string, channel: string): Promise<string> {
+  const sent = await waitUntil(`the ${channel} message in the outbox`, async () => {
+    const res = await fetch(`${sim.url}/sim/outbox?userId=${userId}&factorId=${factorId}&channel=${channel}`);
+    return ((await res.json()) as { code: string }[]).at(-1);
+  });
+  return sent.code;
 }

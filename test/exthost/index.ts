@@ -22,6 +22,6 @@ export function run(): Promise<void> {
     const runner = mocha.run((failures) =>
       failures > 0 ? reject(new Error(`${failures} extension-host test(s) failed`)) : resolve());
     runner.on('pass', (t) => console.log(`[exthost] pass: ${t.fullTitle()}`));
-    runner.on('fail', (t, err) => console.log(`[exthost] fail: ${t.fullTitle()}: ${err?.message ?? err}`));
+    runner.on('fail', (t, err) => console.log(`[exthost] fail: ${t.fullTitle()}: ${err instanceof Error ? err.message : String(err)}`));
   });
 }

@@ -12,7 +12,7 @@ export function restorePrompts(): void {
 }
 
 /** Replaces a vscode.window function until the end of the test. */
-export function answer<K extends keyof Window>(name: K, impl: (...args: any[]) => unknown): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function answer<K extends keyof Window>(name: K, impl: (...args: never[]) => unknown): void {
   const target = vscode.window as unknown as Record<string, unknown>;
   const original = target[name];
   target[name] = impl;

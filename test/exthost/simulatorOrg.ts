@@ -13,8 +13,7 @@ import { OrgRegistry } from '../../src/orgs/orgRegistry';
 import { credentialChecks } from '../../src/orgs/credentialChecks';
 import { InMemorySecretStore } from '../../src/orgs/secretStore';
 import type { Services } from '../../src/services';
-
-const EXTENSION_ID = 'okta-factors-dev.okta-factors';
+import { EXTENSION_ID } from '../support/extensionId';
 
 export interface SimulatorOrg {
   sim: RunningSimulator;

@@ -1,27 +1,18 @@
 // Unenroll and push-transaction cancel succeed only on what Okta really answers (204, no body);
 // a captive portal's 200 HTML page or a garbled body is an invalid response whose outcome is unknown.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { before, test } from 'node:test';
 import { OktaClient } from '../../src/okta/client';
 import { OktaNetworkError } from '../../src/okta/errors';
 import { rejection } from './client-fixtures';
-import { json, startScriptedServer, type Handler, type ScriptedServer } from './scriptedServer';
+import { json, useScriptedServer, type Handler } from './scriptedServer';
 
-let server: ScriptedServer;
+const server = useScriptedServer();
 let client: OktaClient;
 
 before(async () => {
-  server = await startScriptedServer();
+  await server.ready();
   client = new OktaClient({ orgUrl: server.origin, token: 'delete-token-1234', maxRetries: 2, retryBaseDelayMs: 5 });
-});
-
-after(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  server.seen = [];
-  server.script = [];
 });
 
 const noContent: Handler = (_r, res) => {

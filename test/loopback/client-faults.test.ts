@@ -1,11 +1,11 @@
 // Injected faults (5xx, dropped connection, malformed JSON, HTML body, latency past the timeout):
 // GETs are retried and recover; requests with side effects are sent exactly once and fail clearly.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { startSimulator } from '../../sim';
 import { OktaClient } from '../../src/okta/client';
 import { isCancellation, OktaApiError, OktaNetworkError } from '../../src/okta/errors';
+import { closedPort } from '../support/closedPort';
 import { createUser, recordingClient, rejection, SimHttpControl, sleep, type RecordingClient, type Simulator } from './client-fixtures';
 
 let sim: Simulator;
@@ -177,13 +177,7 @@ describe('side effects are never repeated (except after a 429)', () => {
 
 describe('unreachable org', () => {
   test('connection refused: a clear connection error after bounded GET retries', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const server = createServer();
-      server.listen(0, '127.0.0.1', () => {
-        const { port: free } = server.address() as { port: number };
-        server.close(() => resolve(free));
-      });
-    });
+    const port = await closedPort();
     const log: unknown[] = [];
     const client = new OktaClient({ orgUrl: `http://127.0.0.1:${port}`, token: 'tok-refused-1234', maxRetries: 2, retryBaseDelayMs: 10, onRequest: (e) => log.push(e) });
     const error = await rejection(client.getUser('me'));

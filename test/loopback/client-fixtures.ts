@@ -52,8 +52,8 @@ export class SimHttpControl {
   }
 
   outbox(query: { userId?: string; factorId?: string; channel?: string } = {}): Promise<Array<{ code: string; channel: string; to: string; purpose: string; templateId?: string; locale?: string }>> {
-    const search = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined) as [string, string][]);
-    return this.call('GET', `/outbox${search.size ? `?${search}` : ''}`);
+    const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    return this.call('GET', `/outbox${search.size ? `?${search.toString()}` : ''}`);
   }
 
   async code(userId: string, factorId: string): Promise<string> {

@@ -1,25 +1,20 @@
 // Okta's QR images reach the client as bytes: a PNG is returned as is; a 200 with anything but an
 // image (a captive portal's HTML) is refused, and a link off the org is never fetched.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { OktaClient } from '../../src/okta/client';
 import { OktaInputError, OktaNetworkError } from '../../src/okta/errors';
 import { rejection } from './client-fixtures';
-import { startScriptedServer, type ScriptedServer } from './scriptedServer';
+import { useScriptedServer } from './scriptedServer';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0xff, 0x00, 0x80]);
-let server: ScriptedServer;
-
-before(async () => {
-  server = await startScriptedServer((req, res) => {
-    if (req.url?.includes('/qr/png')) {
-      res.writeHead(200, { 'Content-Type': 'image/png' }).end(PNG);
-    } else {
-      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>Sign in to the Wi-Fi</html>');
-    }
-  });
+const server = useScriptedServer((req, res) => {
+  if (req.url?.includes('/qr/png')) {
+    res.writeHead(200, { 'Content-Type': 'image/png' }).end(PNG);
+  } else {
+    res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>Sign in to the Wi-Fi</html>');
+  }
 });
-after(() => server.close());
 
 test('a PNG comes back byte for byte (no text decoding)', async () => {
   const client = new OktaClient({ orgUrl: server.origin, token: 'image-token-1234' });

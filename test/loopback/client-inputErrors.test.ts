@@ -3,28 +3,19 @@
 // distinct "too large" invalid response and is never retried.
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { after, before, beforeEach, test } from 'node:test';
+import { before, test } from 'node:test';
 import { OktaClient } from '../../src/okta/client';
 import { OktaInputError, OktaNetworkError } from '../../src/okta/errors';
 import { rejection } from './client-fixtures';
-import { json, startScriptedServer, type ScriptedServer } from './scriptedServer';
+import { json, useScriptedServer } from './scriptedServer';
 
-let server: ScriptedServer;
+const server = useScriptedServer((_r, res) => json(res, 200, {}));
 let client: OktaClient;
 const CAP = 64 * 1024;
 
 before(async () => {
-  server = await startScriptedServer((_r, res) => json(res, 200, {}));
+  await server.ready();
   client = new OktaClient({ orgUrl: server.origin, token: 'input-token-1234', maxRetries: 2, retryBaseDelayMs: 5, maxResponseBytes: CAP });
-});
-
-after(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  server.seen = [];
-  server.script = [];
 });
 
 async function refusedBeforeSending(call: () => Promise<unknown>, message: RegExp): Promise<void> {

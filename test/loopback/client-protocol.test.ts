@@ -2,34 +2,19 @@
 // the SDK-style retry headers and Date-based 429 waits, and the response variants Okta is known to
 // send that the simulator does not (push verify as 200, Link split over several headers...).
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import { OktaClient, type RequestLogEntry } from '../../src/okta/client';
 import { OrgTraffic } from '../../src/okta/http/orgTraffic';
 import { factorTransactionId, linkHref, totpQrCodeHref } from '../../src/okta/api/links';
 import type { TotpActivation } from '../../src/okta/models';
 import { pollPushTransaction } from '../../src/factors/pushPolling';
 import { MIN_RESET_GUARD_MS } from '../../src/okta/http/rateLimitTracker';
-import { json, startScriptedServer, type Handler, type ScriptedServer } from './scriptedServer';
+import { json, useScriptedServer, type Handler } from './scriptedServer';
 
-let server: ScriptedServer;
-let origin: string;
-
-before(async () => {
-  server = await startScriptedServer();
-  origin = server.origin;
-});
-
-after(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  server.seen = [];
-  server.script = [];
-});
+const server = useScriptedServer();
 
 function client(extra: Partial<ConstructorParameters<typeof OktaClient>[0]> = {}, log: RequestLogEntry[] = []): OktaClient {
-  return new OktaClient({ orgUrl: origin, token: 'tok-123', retryBaseDelayMs: 5, maxRetryDelayMs: 20, onRequest: (e) => log.push(e), ...extra });
+  return new OktaClient({ orgUrl: server.origin, token: 'tok-123', retryBaseDelayMs: 5, maxRetryDelayMs: 20, onRequest: (e) => log.push(e), ...extra });
 }
 
 test('request shape: Authorization per token type, Accept, User-Agent, JSON content type on POST, body only when given', async () => {
@@ -117,26 +102,26 @@ test('per-factor 429 throttles and a 429 without the exhausted-bucket headers ar
 
 test('retries are bounded by maxRetries (GET 503 and 429 alike)', async () => {
   const busy: Handler = (_r, res) => json(res, 503, { errorCode: 'E0000009', errorSummary: 'Internal Server Error', errorCauses: [] });
-  server.script = Array(10).fill(busy);
+  server.script = Array<Handler>(10).fill(busy);
   await assert.rejects(client({ maxRetries: 2 }).listFactors('u1'), /HTTP 503/);
   assert.equal(server.seen.length, 3);
   server.seen = [];
   const limited: Handler = (_r, res) => json(res, 429, { errorCode: 'E0000047', errorSummary: 'Rate', errorCauses: [] }, {
     'X-Rate-Limit-Limit': '10', 'X-Rate-Limit-Remaining': '0', 'X-Rate-Limit-Reset': String(Math.floor(Date.now() / 1000) - 10), Date: new Date().toUTCString(),
   });
-  server.script = Array(10).fill(limited);
+  server.script = Array<Handler>(10).fill(limited);
   await assert.rejects(client({ maxRetries: 1 }).getFactor('u1', 'f1'), /E0000047, HTTP 429/);
   assert.equal(server.seen.length, 2);
 });
 
 test('variants: push verify as 200, transaction poll via links, resend link as an object, QR link beside activation, Link in several headers', async () => {
-  const poll = `${origin}/api/v1/users/u1/factors/opf1/transactions/v2mst.abc`;
+  const poll = `${server.origin}/api/v1/users/u1/factors/opf1/transactions/v2mst.abc`;
   server.script = [
     (_r, res) => json(res, 200, { factorResult: 'WAITING', _links: { poll: { href: poll }, cancel: { href: poll } } }),
     (_r, res) => json(res, 200, { factorResult: 'WAITING', _links: { poll: { href: `${poll}?n=2` } } }),
     (_r, res) => json(res, 200, { factorResult: 'SUCCESS' }),
     (_r, res) => json(res, 200, [{ id: 'a', status: 'ACTIVE', profile: { login: 'a' } }], {
-      Link: [`<${origin}/api/v1/users?limit=1>; rel="self"`, `<${origin}/api/v1/users?after=cur%2C1&limit=1>; rel="next"`],
+      Link: [`<${server.origin}/api/v1/users?limit=1>; rel="self"`, `<${server.origin}/api/v1/users?after=cur%2C1&limit=1>; rel="next"`],
     }),
   ];
   const c = client();
@@ -174,7 +159,7 @@ test('concurrency cap: never more than maxConcurrent requests open, shared by al
       json(res, 200, []);
     }, 30);
   };
-  server.script = Array(24).fill(slow);
+  server.script = Array<Handler>(24).fill(slow);
   const traffic = new OrgTraffic(); // what the org registry hands every client of one org and token
   const first = client({ maxConcurrent: 3, traffic });
   const second = client({ traffic });

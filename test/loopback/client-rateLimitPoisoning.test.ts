@@ -3,28 +3,15 @@
 // bucket for a bounded time only, the error says how long, and a client with other credentials
 // (its own traffic state) is not held back at all.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import { OktaClient, type RequestLogEntry } from '../../src/okta/client';
 import { OktaRateLimitError } from '../../src/okta/errors';
 import { MAX_RESET_DELAY_MS } from '../../src/okta/http/rateLimits';
 import { rejection } from './client-fixtures';
-import { json, startScriptedServer, type ScriptedServer } from './scriptedServer';
+import { json, useScriptedServer } from './scriptedServer';
 
-let server: ScriptedServer;
 const DAY_S = 24 * 3600;
-
-before(async () => {
-  server = await startScriptedServer((_r, res) => json(res, 200, [], rateHeaders(100, 99, 60)));
-});
-
-after(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  server.seen = [];
-  server.script = [];
-});
+const server = useScriptedServer((_r, res) => json(res, 200, [], rateHeaders(100, 99, 60)));
 
 function rateHeaders(limit: number, remaining: number, resetInS: number, dateOffsetS = 0): Record<string, string> {
   const now = Math.floor(Date.now() / 1000);

@@ -2,7 +2,6 @@
 // against the simulator's failure paths and against a hostile server that echoes the token back
 // in every place it can (error bodies, HTML pages, headers, reason phrases, links).
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import { inspect } from 'node:util';
 import { after, before, test } from 'node:test';
 import { startSimulator } from '../../sim';
@@ -82,15 +81,14 @@ test('simulator failure paths: no token in any error, log entry or the client it
 });
 
 test('hostile server echoing the token everywhere: nothing leaks', async () => {
-  let origin = '';
-  const server: Server = createServer((req, res) => {
+  const server = await startScriptedServer((req, res) => {
     const auth = String(req.headers.authorization ?? '');
     const secret = auth.replace(/^(SSWS|Bearer) /, '');
     res.setHeader('X-Okta-Request-Id', `req-${secret}`);
     res.setHeader('X-Rate-Limit-Limit', '100');
     res.setHeader('X-Rate-Limit-Remaining', '99');
     res.setHeader('X-Rate-Limit-Reset', String(Math.floor(Date.now() / 1000) + 60));
-    const url = req.url ?? '';
+    const { url } = req;
     if (url.includes('/json-error')) {
       res.writeHead(403, `Forbidden ${secret}`, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ errorCode: 'E0000006', errorSummary: `No access for ${auth}`, errorId: secret, errorCauses: [{ errorSummary: auth }] }));
@@ -104,17 +102,15 @@ test('hostile server echoing the token everywhere: nothing leaks', async () => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ factorResult: 'WAITING', _links: { poll: { href: `https://evil.example.com/api/v1/${secret}` } } }));
     } else if (url.split('?')[0] === '/api/v1/users') {
-      res.writeHead(200, { 'Content-Type': 'application/json', Link: `<${origin}/api/v1/users?after=${secret}>; rel="next"` });
+      res.writeHead(200, { 'Content-Type': 'application/json', Link: `<${server.origin}/api/v1/users?after=${secret}>; rel="next"` });
       res.end('[]');
     } else {
       res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': auth });
       res.end(JSON.stringify({ errorCode: 'E0000011', errorSummary: `Invalid token provided: ${secret}`, errorCauses: [] }));
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   try {
-    const { client, entries } = collectingClient(origin, TOKEN);
+    const { client, entries } = collectingClient(server.origin, TOKEN);
     const errors: unknown[] = [];
     for (const call of [
       () => client.getFactor('u1', 'json-error'), () => client.getFactor('u1', 'html'), () => client.getFactor('u1', 'garbled'),
@@ -132,8 +128,7 @@ test('hostile server echoing the token everywhere: nothing leaks', async () => {
     assert.match((errors[0] as Error).message, /\[redacted\]/);
     assert.match((errors[5] as Error).message, /not followed/);
   } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   }
 });
 

@@ -1,21 +1,13 @@
 // The client's work signal (OktaClientOptions.signal, the registry's "this org's work"): aborting it
 // cancels calls on the wire and calls still queued, and any later call fails at once, unsent.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { OktaClient } from '../../src/okta/client';
 import { isCancellation } from '../../src/okta/errors';
 import { rejection } from './client-fixtures';
-import { json, startScriptedServer, type ScriptedServer } from './scriptedServer';
+import { json, useScriptedServer } from './scriptedServer';
 
-let server: ScriptedServer;
-
-before(async () => {
-  server = await startScriptedServer((_r, res) => setTimeout(() => json(res, 200, []), 1500));
-});
-
-after(async () => {
-  await server.close();
-});
+const server = useScriptedServer((_r, res) => setTimeout(() => json(res, 200, []), 1500));
 
 test('aborting the work signal cancels in-flight and queued calls; later calls fail at once, unsent', async () => {
   const work = new AbortController();

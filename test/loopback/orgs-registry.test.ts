@@ -1,7 +1,6 @@
 // OrgRegistry against the real simulator over loopback HTTP, with the default connection check
 // (a real OktaClient calling GET /api/v1/users/me).
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { startSimulator } from '../../sim';
 import { CustomTotpSettings, newCustomTotpSecret } from '../../src/authenticator/customTotpProfile';
@@ -14,6 +13,7 @@ import { ORGS_STATE_KEY } from '../../src/orgs/orgRecord';
 import { credentialChecks } from '../../src/orgs/credentialChecks';
 import { InMemorySecretStore } from '../../src/orgs/secretStore';
 import { createOktaClient } from '../../src/orgs/oktaClientFactory';
+import { closedPort } from '../support/closedPort';
 
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 
@@ -26,15 +26,6 @@ function freshRegistry() {
 async function assertNothingStored(state: InMemoryKeyValueState, secrets: InMemorySecretStore) {
   assert.deepEqual(state.get(ORGS_STATE_KEY) ?? [], []);
   assert.deepEqual(await secrets.keys(), []);
-}
-
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('OrgRegistry against the simulator', () => {
@@ -78,7 +69,7 @@ describe('OrgRegistry against the simulator', () => {
   });
 
   it('reports a 403 as a token lacking permission', async () => {
-    await sim.control.addFault({ path: '/api/v1/users/me', kind: 'status', status: 403, count: 1 });
+    sim.control.addFault({ path: '/api/v1/users/me', kind: 'status', status: 403, count: 1 });
     const { state, secrets, registry } = freshRegistry();
     await assert.rejects(registry.add({ url: sim.url, token: sim.token }),
       (e: unknown) => e instanceof OrgConnectionError && e.reason === 'forbidden' && /lacks permission/.test(e.message));
@@ -86,7 +77,7 @@ describe('OrgRegistry against the simulator', () => {
   });
 
   it('reports an HTML answer as "not an Okta org"', async () => {
-    await sim.control.addFault({ path: '/api/v1/users/me', kind: 'html', count: 1 });
+    sim.control.addFault({ path: '/api/v1/users/me', kind: 'html', count: 1 });
     const { state, secrets, registry } = freshRegistry();
     await assert.rejects(registry.add({ url: sim.url, token: sim.token }),
       (e: unknown) => e instanceof OrgConnectionError && e.reason === 'not-okta');

@@ -22,7 +22,7 @@ describe('a service-app org in the registry', () => {
   let sim: Simulator;
   before(async () => { sim = await startSimulator({ port: 0, seed: 'demo' }); });
   after(async () => { await sim?.close(); });
-  beforeEach(async () => { await sim.control.reset(); });
+  beforeEach(() => { sim.control.reset(); });
 
   const fresh = () => {
     const state = new InMemoryKeyValueState();

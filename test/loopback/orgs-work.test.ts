@@ -2,7 +2,7 @@
 // removed and re-added org, starts fresh), a work signal that removal or a token change aborts, and
 // the token check's request in the request log. Against a scripted loopback server.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { RequestLogEntry } from '../../src/okta/client';
 import { isCancellation, OktaRateLimitError } from '../../src/okta/errors';
 import { InMemoryKeyValueState } from '../../src/orgs/keyValueState';
@@ -12,10 +12,9 @@ import { credentialChecks } from '../../src/orgs/credentialChecks';
 import { createOktaClient } from '../../src/orgs/oktaClientFactory';
 import { InMemorySecretStore } from '../../src/orgs/secretStore';
 import { rejection } from './client-fixtures';
-import { json, startScriptedServer, type Handler, type ScriptedServer } from './scriptedServer';
+import { json, useScriptedServer, type Handler } from './scriptedServer';
 
 const OWNER = { id: '00uowner', status: 'ACTIVE', profile: { login: 'owner@example.com' } };
-let server: ScriptedServer;
 
 const answer: Handler = (req, res) => json(res, 200, req.url === '/api/v1/users/me' ? OWNER : []);
 /** A 200 that says the bucket is spent for a day: what a broken hop might send. */
@@ -24,18 +23,7 @@ const poisoned: Handler = (_r, res) => json(res, 200, [], {
   'X-Rate-Limit-Reset': String(Math.floor(Date.now() / 1000) + 86_400), Date: new Date().toUTCString(),
 });
 
-before(async () => {
-  server = await startScriptedServer(answer);
-});
-
-after(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  server.seen = [];
-  server.script = [];
-});
+const server = useScriptedServer(answer);
 
 function registry() {
   const state = new InMemoryKeyValueState();

@@ -152,7 +152,7 @@ describe('TotpAuthenticator storage', () => {
     };
     const authenticator = new TotpAuthenticator(plain);
     await Promise.all([1, 2, 3, 4, 5].map((n) => authenticator.remember(ORG, `u${n}`, `f${n}`, activation(), meta)));
-    assert.deepEqual(JSON.parse((await backing.get(`okta.orgSecrets/${ORG}`))!).length, 5, 'concurrent remembers all indexed');
+    assert.deepEqual((JSON.parse((await backing.get(`okta.orgSecrets/${ORG}`))!) as unknown[]).length, 5, 'concurrent remembers all indexed');
     await authenticator.forgetOrg(ORG);
     assert.deepEqual(await backing.keys(), []);
   });

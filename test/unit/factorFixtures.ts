@@ -1,5 +1,6 @@
 // Factors as Okta lists them, shared by the unit tests of names and capabilities.
 import type { UserFactor } from '../../src/okta/models';
+import { aFactor } from '../support/builders';
 
 export const sms = {
   id: 'sms1', factorType: 'sms', provider: 'OKTA', status: 'PENDING_ACTIVATION',
@@ -11,6 +12,6 @@ export const question = {
   profile: { question: 'favorite_art_piece', questionText: 'What is your favorite piece of art?' },
 } as UserFactor;
 export const googleTotp = { id: 't1', factorType: 'token:software:totp', provider: 'GOOGLE', status: 'PENDING_ACTIVATION', profile: { credentialId: 'alice@example.com' } } as UserFactor;
-export const push = { id: 'p1', factorType: 'push', provider: 'OKTA', status: 'PENDING_ACTIVATION' } as UserFactor;
-export const rsa = { id: 'r1', factorType: 'token', provider: 'RSA', status: 'ACTIVE' } as UserFactor;
+export const push: UserFactor = aFactor('push', { id: 'p1', status: 'PENDING_ACTIVATION' });
+export const rsa: UserFactor = aFactor('token', { id: 'r1' });
 export const activeSms = { ...sms, status: 'ACTIVE', _links: { self: { href: 'x', hints: { allow: ['GET', 'DELETE'] } } } } as UserFactor;

@@ -105,7 +105,7 @@ function fakeService(script: Partial<BulkFactorService> = {}): { service: BulkFa
       },
     },
     ...script,
-  } as BulkFactorService;
+  };
   return { service, calls };
 }
 

@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { UserFactor } from '../../src/okta/models';
 import {
   canActivate, canResend, canVerify, hasPushTransactions, hasRecoveryPhone, isDeletable,
 } from '../../src/factors/capabilities';
@@ -11,7 +10,7 @@ test('activate fits pending passcode factors and push only', () => {
   assert.equal(canActivate(push), true);
   assert.equal(canActivate(googleTotp), true);
   assert.equal(canActivate(activeSms), false);
-  assert.equal(canActivate({ ...question, status: 'PENDING_ACTIVATION' } as UserFactor), false);
+  assert.equal(canActivate({ ...question, status: 'PENDING_ACTIVATION' }), false);
 });
 
 test('resend fits pending sms/call/email only', () => {
@@ -23,7 +22,7 @@ test('resend fits pending sms/call/email only', () => {
 test('verify fits active factors; push transactions active push only', () => {
   assert.equal(canVerify(activeSms), true);
   assert.equal(canVerify(sms), false);
-  assert.equal(hasPushTransactions({ ...push, status: 'ACTIVE' } as UserFactor), true);
+  assert.equal(hasPushTransactions({ ...push, status: 'ACTIVE' }), true);
   assert.equal(hasPushTransactions(push), false);
 });
 

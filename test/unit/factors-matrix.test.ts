@@ -93,7 +93,7 @@ test('CSV: quoted where needed, formula starts defused, one line per user, CRLF'
 
 test('JSON: every user with its factors per column, or its error', () => {
   const json = JSON.parse(matrixJson([rows[1], matrixRow(user('u8', 'x@example.com'), [], 'boom')], [{ key: 'sms/OKTA', label: 'SMS' }, { key: 'push/OKTA', label: 'push' }],
-    { org: 'Demo', exportedAt: '2026-01-01T00:00:00.000Z' }));
+    { org: 'Demo', exportedAt: '2026-01-01T00:00:00.000Z' })) as { org: string; users: Array<{ factors?: unknown }> };
   assert.equal(json.org, 'Demo');
   assert.deepEqual(json.users[0].factors, { 'sms/OKTA': [{ id: 'sms1', status: 'PENDING_ACTIVATION' }] });
   assert.deepEqual(json.users[1], { id: 'u8', login: 'x@example.com', name: 'x@example.com', status: 'ACTIVE', error: 'boom' });

@@ -21,7 +21,7 @@ test('reads PKCS#8, PKCS#1 and SEC1 PEMs and JWKs, with the algorithm Okta expec
   const jwk = readServiceAppKey(JSON.stringify({ ...ec.privateKey.export({ format: 'jwk' }), kid: 'k-1' }));
   assert.deepEqual([jwk.alg, jwk.kid], ['ES256', 'k-1']);
   assert.equal(readServiceAppKey(JSON.stringify({ ...ec.privateKey.export({ format: 'jwk' }), kid: 'k-1' }), 'given').kid, 'given');
-  assert.equal(readServiceAppKey(`\n  ${rsa.privateKey.export({ format: 'pem', type: 'pkcs8' })}  \n`).kid, undefined);
+  assert.equal(readServiceAppKey(`\n  ${String(rsa.privateKey.export({ format: 'pem', type: 'pkcs8' }))}  \n`).kid, undefined);
 });
 
 test('the public half, as JWK and PEM, carries no private member', () => {

@@ -57,7 +57,7 @@ test('.env: one secret and one URI per factor, names from the login, a second fa
 });
 
 test('JSON: the org, the time and each factor\'s parameters', () => {
-  const parsed = JSON.parse(formatTotpExport('json', 'Acme', [{ login: 'alice@example.com', userId: 'u1', factorId: 'uft1', otpauthUri: URI }], new Date(0)));
+  const parsed: unknown = JSON.parse(formatTotpExport('json', 'Acme', [{ login: 'alice@example.com', userId: 'u1', factorId: 'uft1', otpauthUri: URI }], new Date(0)));
   assert.deepEqual(parsed, {
     org: 'Acme', exportedAt: '1970-01-01T00:00:00.000Z',
     factors: [{ login: 'alice@example.com', userId: 'u1', factorId: 'uft1', secret: 'JBSWY3DPEHPK3PXP', digits: 6, period: 30, algorithm: 'SHA1', issuer: 'Acme', otpauthUri: URI }],

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { OktaUser } from '../../src/okta/models';
 import { describeFactor, describeStatus, describeUser } from '../../src/presentation/factorDescriptions';
 import { factorTypeLabel } from '../../src/factors/names';
+import { aUser } from '../support/builders';
 import { googleTotp, push, question, rsa, sms } from './factorFixtures';
 
 test('labels name the type and provider a tester recognises', () => {
@@ -22,5 +22,5 @@ test('descriptions add the profile detail that tells factors apart', () => {
 });
 
 test('users are described by login', () => {
-  assert.equal(describeUser({ id: 'u', status: 'ACTIVE', profile: { login: 'alice@example.com' } } as OktaUser), 'alice@example.com');
+  assert.equal(describeUser(aUser({ profile: { login: 'alice@example.com' } })), 'alice@example.com');
 });

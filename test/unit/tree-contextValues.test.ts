@@ -130,3 +130,15 @@ test('Enroll is not offered on deprovisioned users, their catalog group or its e
     assert.doesNotMatch(catalogFactorContextValue(entry, enrolled, gone), WHEN.enrollEntry);
   }
 });
+
+test('the org\'s own entries stay on its right-click menu while several rows are selected', () => {
+  // VS Code passes the right-clicked org first; these commands act on it alone, whatever else is selected.
+  const offered = pkg.contributes.menus['view/item/context']
+    .filter((m) => !m.group.startsWith('inline') && m.when.includes('viewItem =~ /^okta:org') && !m.when.includes('listMultiSelection'))
+    .map((m) => m.command);
+  for (const command of ['okta.showFactorMatrix', 'okta.filterUsers', 'okta.clearFilter', 'okta.updateToken', 'okta.renameOrg', 'okta.copyOrgUrl']) {
+    assert.ok(offered.includes(command), `${command} is hidden on an org while several rows are selected`);
+  }
+  // Remove stays single-selection: with two orgs selected, removing only the right-clicked one would surprise.
+  assert.ok(!offered.includes('okta.removeOrg'));
+});

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { OktaUser, UserFactor } from '../../src/okta/models';
+import type { UserFactor } from '../../src/okta/models';
+import { aFactor, aUser } from '../support/builders';
 import { factorIconId, factorStatusColorId, factorTooltipRows, isCatalogEntryEnrolled } from '../../src/tree/factorPresentation';
 import { describeUserStatus, userStatusColorId } from '../../src/presentation/userPresentation';
 import { userDisplayName } from '../../src/factors/names';
@@ -49,13 +50,13 @@ test('tooltip rows leave out every key of the shared secret list', () => {
 });
 
 test('catalog entry enrolled when type and provider match', () => {
-  const factors = [{ id: 'f', factorType: 'token:software:totp', provider: 'GOOGLE', status: 'ACTIVE' }] as UserFactor[];
+  const factors = [aFactor('token:software:totp', { provider: 'GOOGLE' })];
   assert.equal(isCatalogEntryEnrolled({ factorType: 'token:software:totp', provider: 'GOOGLE' }, factors), true);
   assert.equal(isCatalogEntryEnrolled({ factorType: 'token:software:totp', provider: 'OKTA' }, factors), false);
 });
 
 test('users: name or login, status words and colours', () => {
-  const user = { id: 'u1', status: 'LOCKED_OUT', profile: { login: 'ann@example.com', firstName: 'Ann', lastName: 'Lee' } } as OktaUser;
+  const user = aUser({ status: 'LOCKED_OUT', profile: { login: 'ann@example.com', firstName: 'Ann', lastName: 'Lee' } });
   assert.equal(userDisplayName(user), 'Ann Lee');
   assert.equal(userDisplayName({ ...user, profile: { login: 'x@example.com', firstName: null } }), 'x@example.com');
   assert.equal(describeUserStatus(user), 'locked out');

@@ -81,9 +81,9 @@ test('verify: rejects malformed headers and enroll-only messages', () => {
 
 test('extra keys named after Object.prototype members are extra keys too', () => {
   for (const key of ['toString', 'constructor', 'hasOwnProperty', 'valueOf', '__proto__']) {
-    const message = JSON.parse(`{"type":"resend","requestId":1,${JSON.stringify(key)}:"x"}`);
+    const message: unknown = JSON.parse(`{"type":"resend","requestId":1,${JSON.stringify(key)}:"x"}`);
     assert.equal(parseEnrollMessage(message).ok, false, key);
-    assert.equal(parseEnrollMessage({ type: 'enroll', requestId: 1, form: JSON.parse(JSON.stringify({ ...form, [key]: 'x' })) }).ok, false, `form.${key}`);
+    assert.equal(parseEnrollMessage({ type: 'enroll', requestId: 1, form: JSON.parse(JSON.stringify({ ...form, [key]: 'x' })) as unknown }).ok, false, `form.${key}`);
   }
 });
 

@@ -6,6 +6,6 @@ type Jose = typeof import('jose');
 let loading: Promise<Jose> | undefined;
 
 export function loadJose(): Promise<Jose> {
-  loading ??= import('jose').then((module) => ((module as { default?: Jose }).default ?? module) as Jose);
+  loading ??= import('jose').then((module) => (module as { default?: Jose }).default ?? module);
   return loading;
 }

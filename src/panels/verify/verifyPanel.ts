@@ -124,7 +124,7 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
     const outcome = await this.services.factors.verify(this.target, body, verifyOptions(message.headers), this.signal);
     this.showOutcome(outcome);
     // A wrong code is a result, not a crash; Okta's error also answers the request, its cause under the input.
-    if (outcome.error) throw outcome.error;
+    if (outcome.error) throw outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error));
   }
 
   /** Sends the push and keeps the request open while it is followed, so the webview stays in "waiting". */

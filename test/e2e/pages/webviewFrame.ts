@@ -1,7 +1,7 @@
 // A webview panel's content. VS Code nests it in two iframes: the host frame (iframe.webview, one per
 // panel, hidden when its editor is not active) and the content frame inside it.
 import type { Frame, Locator, Page } from 'playwright-core';
-import { waitUntil } from '../waitUntil';
+import { waitUntil } from '../../support/waitUntil';
 
 export class WebviewFrame {
   private constructor(readonly frame: Frame, private readonly host: Locator) {}
@@ -19,6 +19,11 @@ export class WebviewFrame {
       }
       return undefined;
     });
+  }
+
+  /** A CSS selector of this panel's host iframe alone (VS Code names each host by its webview id). */
+  async hostSelector(): Promise<string> {
+    return `iframe.webview[name="${await this.host.getAttribute('name')}"]`;
   }
 
   locator(selector: string): Locator {

@@ -7,6 +7,7 @@ import { Dialog, Notifications } from './notifications';
 import { QuickInput } from './quickInput';
 import { TreeView } from './treeView';
 import { WebviewFrame } from './webviewFrame';
+import { waitUntil } from '../../support/waitUntil';
 
 export const screenshotDir = join(__dirname, '..', '..', '..', 'test-output', 'e2e');
 
@@ -63,6 +64,18 @@ export class Workbench {
         if (Date.now() > deadline) throw err;
       }
     }
+  }
+
+  /**
+   * Switches to Light Modern or Dark Modern from the palette and waits until the workbench shows it.
+   * The theme is a user setting on the server, so it outlives the window: tests set the one they need.
+   */
+  async useColorTheme(theme: 'light' | 'dark'): Promise<void> {
+    const name = theme === 'light' ? 'Light Modern' : 'Dark Modern';
+    await this.runCommand('Preferences: Color Theme');
+    await this.quickInput.pick(new RegExp(`^${name}`), name);
+    const workbenchClass = theme === 'light' ? '.monaco-workbench.vs' : '.monaco-workbench.vs-dark';
+    await waitUntil(`the ${name} theme`, async () => (await this.page.locator(workbenchClass).count()) > 0);
   }
 
   /** The visible webview panel (the active editor), once its content has loaded. */

@@ -10,7 +10,7 @@ import type { Services } from '../../../src/services';
 import type { FactorNode } from '../../../src/tree/factorNode';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import { useExtensionWithSimulatorOrg } from '../simulatorOrg';
-import { waitFor } from '../waitFor';
+import { waitUntil } from '../../support/waitUntil';
 import { answer, answerInputs, recordMessages, restorePrompts } from '../prompts';
 
 const ORG_LABEL = 'Actions test org';
@@ -70,7 +70,7 @@ function pickUserInPalette(login: string): void {
       show();
       pick.value = login;
       void (async () => {
-        const item = await waitFor(`${login} in the user pick`, () => pick.items.find((i) => i.user?.profile.login === login));
+        const item = await waitUntil(`${login} in the user pick`, () => pick.items.find((i) => i.user?.profile.login === login), { timeoutMs: 15_000 });
         pick.activeItems = [item];
         await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       })();
@@ -212,7 +212,7 @@ suite('actions: factor commands against the simulator', () => {
     const node = await factorNode('pending.factors@example.com', 'push');
     recordMessages();
     const running = vscode.commands.executeCommand('okta.activateFactor', node);
-    await waitFor('the activation request', () => (sim.control.requestCount('POST', `/api/v1/users/${node.user.id}/factors/${node.factor.id}/lifecycle/activate`) > 0 ? true : undefined));
+    await waitUntil('the activation request', () => sim.control.requestCount('POST', `/api/v1/users/${node.user.id}/factors/${node.factor.id}/lifecycle/activate`) > 0, { timeoutMs: 15_000 });
     sim.control.approvePush(node.user.id, node.factor.id);
     await running;
     assert.equal((await serverFactor(node))?.status, 'ACTIVE');
@@ -223,7 +223,7 @@ suite('actions: factor commands against the simulator', () => {
     const activatePath = `/api/v1/users/${node.user.id}/factors/${node.factor.id}/lifecycle/activate`;
     const shown = recordMessages();
     const running = vscode.commands.executeCommand('okta.activateFactor', node);
-    await waitFor('the activation request', () => (sim.control.requestCount('POST', activatePath) > 0 ? true : undefined));
+    await waitUntil('the activation request', () => sim.control.requestCount('POST', activatePath) > 0, { timeoutMs: 15_000 });
     sim.control.denyPush(node.user.id, node.factor.id);
     await running;
     const warning = shown.find((m) => m.level === 'warning');

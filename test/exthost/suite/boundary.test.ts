@@ -5,11 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import vscode = require('vscode');
-import type { RunningSimulator } from '../../../src/demo/simulatorModule';
+import { loadSimulatorModule, type RunningSimulator } from '../../../src/demo/simulatorModule';
 import type { Services } from '../../../src/services';
 import type { SHARED_MODULES } from '../../../src/sharedModules';
-
-const EXTENSION_ID = 'okta-factors-dev.okta-factors';
+import { EXTENSION_ID } from '../../support/extensionId';
 
 let services: Services;
 let extensionPath: string;
@@ -29,8 +28,7 @@ suite('bundles: one class on both sides of the lazy boundary', () => {
     assert.ok(extension);
     services = await extension.activate();
     extensionPath = extension.extensionPath;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { startSimulator } = require(path.join(extensionPath, 'dist', 'sim.js'));
+    const { startSimulator } = loadSimulatorModule(extensionPath);
     sim = await startSimulator({ port: 0, token: 'boundary-token-1234', seed: 'demo' });
   });
 

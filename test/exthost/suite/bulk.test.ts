@@ -15,7 +15,7 @@ import type { Services } from '../../../src/services';
 import type { FactorNode } from '../../../src/tree/factorNode';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import { useExtensionWithSimulatorOrg } from '../simulatorOrg';
-import { waitFor } from '../waitFor';
+import { waitUntil } from '../../support/waitUntil';
 import { answer, answerInputs, recordMessages, restorePrompts, type Shown } from '../prompts';
 
 const ORG_LABEL = 'Bulk test org';
@@ -118,25 +118,40 @@ suite('bulk: multi-select commands against the simulator', () => {
     for (const row of rows) assert.equal(sim.control.requestCount('POST', `/api/v1/users/${row.user.id}/lifecycle/reset_factors`), 0);
   });
 
-  test('cancel mid-way: started users finish, the rest are skipped and untouched, and the summary says so', async () => {
+  test('cancel mid-way: started users finish, the rest are skipped and untouched; Run the Rest runs exactly those', async () => {
     const rows = await userRows();
-    const shown = confirmAll();
+    let runs = 0;
     answer('withProgress', (_options: vscode.ProgressOptions, task: (p: vscode.Progress<unknown>, t: vscode.CancellationToken) => Thenable<unknown>) => {
       const source = new vscode.CancellationTokenSource();
+      const cancelling = ++runs === 1;
       let reports = 0;
-      return task({ report: () => { if (++reports === 3) source.cancel(); } }, source.token); // after 2 of 12
+      return task({ report: () => { if (cancelling && ++reports === 3) source.cancel(); } }, source.token); // after 2 of 12
+    });
+    let ranRest = false;
+    const shown = confirmAll((m) => {
+      if (m.buttons.includes('Run the Rest') && !ranRest) {
+        ranRest = true;
+        return 'Run the Rest';
+      }
+      return undefined;
     });
     const summary = await vscode.commands.executeCommand<BulkSummary>('okta.resetFactors', rows[0], rows);
     assert.equal(summary.done.length + summary.failed.length + summary.skipped.length, rows.length);
     assert.ok(summary.skipped.length >= rows.length - 5, `skipped ${summary.skipped.length}`);
     assert.match(summaryOf(shown)!.text, new RegExp(`, ${summary.skipped.length} skipped \\(cancelled before they started\\)\\.$`));
     const done = new Set(summary.done.map((d) => d.unit.userId));
-    for (const row of rows) assert.equal(await serverFactorCount(row.user.id), done.has(row.user.id) ? 0 : 4, row.user.profile.login);
+    for (const row of rows) assert.equal(sim.control.requestCount('POST', `/api/v1/users/${row.user.id}/lifecycle/reset_factors`), done.has(row.user.id) ? 1 : 0, row.user.profile.login);
+    const rest = await waitUntil('the rest\'s summary', () => shown.filter((m) => /^Reset Factors: /.test(m.text))[1], { timeoutMs: 15_000 });
+    assert.equal(rest.text, `Reset Factors: ${summary.skipped.length} users done.`);
+    for (const row of rows) {
+      assert.equal(sim.control.requestCount('POST', `/api/v1/users/${row.user.id}/lifecycle/reset_factors`), 1, `${row.user.profile.login}: reset once, by the run or by the rest`);
+      assert.equal(await serverFactorCount(row.user.id), 0);
+    }
   });
 
   test('a failed user is named with the reason; Retry Failed runs that user only', async () => {
     const rows = (await userRows()).slice(0, 2);
-    const ghost: UserTarget = { kind: 'user', orgId, user: { ...rows[1].user, id: '00ughost0000000000000', profile: { ...rows[1].user.profile, login: 'ghost@scale.example.com' } } };
+    sim.control.addFault({ path: `/api/v1/users/${rows[1].user.id}/lifecycle/reset_factors`, method: 'POST', kind: 'status', status: 503, count: 1 });
     let retried = false;
     const shown = confirmAll((m) => {
       if (m.buttons.includes('Retry Failed') && !retried) {
@@ -145,17 +160,26 @@ suite('bulk: multi-select commands against the simulator', () => {
       }
       return undefined;
     });
-    const targets = [{ kind: 'user', orgId, user: rows[0].user }, ghost];
-    const summary = await vscode.commands.executeCommand<BulkSummary>('okta.resetFactors', undefined, targets);
-    assert.deepEqual(summary.failed.map((f) => f.unit.label), ['ghost@scale.example.com']);
-    const summaries = await waitFor('the retry\'s summary', () => {
+    const summary = await vscode.commands.executeCommand<BulkSummary>('okta.resetFactors', undefined, rows.map((r) => ({ kind: 'user', orgId, user: r.user })));
+    assert.deepEqual(summary.failed.map((f) => f.unit.label), [rows[1].user.profile.login]);
+    const summaries = await waitUntil('the retry\'s summary', () => {
       const all = shown.filter((m) => /^Reset Factors: /.test(m.text));
       return all.length >= 2 ? all : undefined;
-    });
-    assert.match(summaries[0].text, /^Reset Factors: 1 user done, 1 failed \(ghost@scale\.example\.com: /);
-    assert.match(summaries[1].text, /^Reset Factors: 0 users done, 1 failed \(ghost@scale\.example\.com: /, 'the retry ran the failed user only');
+    }, { timeoutMs: 15_000 });
+    assert.match(summaries[0].text, /^Reset Factors: 1 user done, 1 failed \(/);
+    assert.equal(summaries[1].text, 'Reset Factors: 1 user done.', 'the retry ran the failed user only');
     assert.equal(sim.control.requestCount('POST', `/api/v1/users/${rows[0].user.id}/lifecycle/reset_factors`), 1);
-    assert.equal(sim.control.requestCount('POST', `/api/v1/users/${ghost.user.id}/lifecycle/reset_factors`), 2);
+    assert.equal(sim.control.requestCount('POST', `/api/v1/users/${rows[1].user.id}/lifecycle/reset_factors`), 2);
+  });
+
+  test('a refusal a retry cannot change (an unknown user) is not offered for retry, and the summary says so', async () => {
+    const [row] = await userRows();
+    const ghost: UserTarget = { kind: 'user', orgId, user: { ...row.user, id: '00ughost0000000000000', profile: { ...row.user.profile, login: 'ghost@scale.example.com' } } };
+    const shown = confirmAll();
+    const summary = await vscode.commands.executeCommand<BulkSummary>('okta.resetFactors', undefined, [ghost]);
+    assert.deepEqual(summary.failed.map((f) => [f.unit.label, f.retryable]), [['ghost@scale.example.com', false]]);
+    assert.match(summaryOf(shown)!.text, /^Reset Factors: 0 users done, 1 failed \(ghost@scale\.example\.com: .*; a retry cannot change this\)\.$/);
+    assert.deepEqual(summaryOf(shown)!.buttons, ['Show Log']);
   });
 
   test('enroll a security question on the selected users: asked once, the answer never shown', async () => {

@@ -63,7 +63,7 @@ suite('factor matrix panel against the simulator', () => {
     const panel = openMatrixPanel(services, orgId, filter, effects);
     panels.push(panel);
     const posts: MatrixHostMessage[] = [];
-    (panel.onDidPost as vscode.Event<MatrixHostMessage>)((m) => posts.push(m));
+    panel.onDidPost((m) => posts.push(m));
     await panel.receive({ type: 'ready' });
     await panel.loading;
     await panel.receive({ type: 'ready' }); // a reloaded webview gets the whole matrix again
@@ -153,7 +153,7 @@ suite('factor matrix panel against the simulator', () => {
     assert.equal(lines.length - 1, state.rows.filter((r) => r.cells['sms/OKTA']).length);
     exportName = 'matrix.json';
     await request(panel, posts, { type: 'export', format: 'json', view: DEFAULT_VIEW });
-    const json = JSON.parse(readFileSync(join(exportDir, 'matrix.json'), 'utf8'));
+    const json = JSON.parse(readFileSync(join(exportDir, 'matrix.json'), 'utf8')) as { users: unknown[]; org: string };
     assert.equal(json.users.length, state.rows.length);
     assert.equal(json.org, 'Simulator');
   });
@@ -170,19 +170,19 @@ suite('factor matrix panel against the simulator', () => {
   });
 
   test('cancel stops the load and says how far it got', async () => {
-    await sim.control.setRateLimits({ usersPerMinute: 5, windowSeconds: 1 });
+    sim.control.setRateLimits({ usersPerMinute: 5, windowSeconds: 1 });
     try {
       const panel = openMatrixPanel(services, orgId, 'a', effects);
       panels.push(panel);
       const posts: MatrixHostMessage[] = [];
-      (panel.onDidPost as vscode.Event<MatrixHostMessage>)((m) => posts.push(m));
+      panel.onDidPost((m) => posts.push(m));
       await panel.receive({ type: 'ready' });
       await request(panel, posts, { type: 'cancelLoad' });
       await panel.loading;
       const last = posts.filter((m): m is Extract<MatrixHostMessage, { type: 'update' }> => m.type === 'update').at(-1);
       assert.equal(last?.progress.phase, 'cancelled');
     } finally {
-      await sim.control.setRateLimits({ usersPerMinute: 600, windowSeconds: 60 });
+      sim.control.setRateLimits({ usersPerMinute: 600, windowSeconds: 60 });
     }
   });
 });

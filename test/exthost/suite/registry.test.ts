@@ -2,17 +2,15 @@
 // desktop): tokens go there and nowhere else, come back for the client, and leave with the org.
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import vscode = require('vscode');
-import type * as SimModule from '../../../sim';
+import { loadSimulatorModule, type RunningSimulator } from '../../../src/demo/simulatorModule';
 import type { Services } from '../../../src/services';
-
-const EXTENSION_ID = 'okta-factors-dev.okta-factors';
+import { EXTENSION_ID } from '../../support/extensionId';
 
 suite('registry: tokens in the real SecretStorage', () => {
   const token = `registry-suite-${randomBytes(16).toString('hex')}`;
   let services: Services;
-  let sim: SimModule.RunningSimulator;
+  let sim: RunningSimulator;
 
   const storedSecretValues = async (): Promise<(string | undefined)[]> => {
     const secrets = services.context.secrets;
@@ -24,7 +22,7 @@ suite('registry: tokens in the real SecretStorage', () => {
     assert.ok(extension);
     services = await extension.activate();
     // The simulator bundle the extension ships for its demo org.
-    const { startSimulator } = require(join(extension.extensionPath, 'dist', 'sim.js')) as typeof SimModule;
+    const { startSimulator } = loadSimulatorModule(extension.extensionPath);
     sim = await startSimulator({ port: 0, token, seed: 'demo' });
   });
 

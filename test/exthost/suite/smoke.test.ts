@@ -1,8 +1,7 @@
 // The packaged extension activates in a real extension host and contributes its entry commands.
 import * as assert from 'node:assert/strict';
 import vscode = require('vscode');
-
-const EXTENSION_ID = 'okta-factors-dev.okta-factors';
+import { EXTENSION_ID } from '../../support/extensionId';
 
 suite('smoke: activation', () => {
   test('the extension is present and activates', async () => {
@@ -21,7 +20,7 @@ suite('smoke: activation', () => {
   test('every command the manifest contributes is registered after activation', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     await extension.activate();
-    const contributed: { command: string }[] = extension.packageJSON.contributes.commands;
+    const contributed = (extension.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands;
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.map((c) => c.command).filter((id) => !registered.has(id));
     assert.deepEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);

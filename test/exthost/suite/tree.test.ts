@@ -1,13 +1,12 @@
 // The Okta tree in a real extension host, against the simulator: the demo org, paged users with
 // "Load more...", factors and the catalog group, filters, and error nodes instead of toasts.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import vscode = require('vscode');
 import type { Services } from '../../../src/services';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import type { RunningSimulator } from '../../../src/demo/simulatorModule';
+import { loadSimulatorModule, type RunningSimulator } from '../../../src/demo/simulatorModule';
+import { EXTENSION_ID } from '../../support/extensionId';
 
-const EXTENSION_ID = 'okta-factors-dev.okta-factors';
 const DEMO_LABEL = 'Demo org (local)';
 
 let services: Services;
@@ -31,8 +30,7 @@ async function setSetting(key: string, value: unknown): Promise<void> {
 
 /** A simulator of our own (not the demo org), loaded the way the demo launcher loads it. */
 async function startOwnSimulator(token: string, options: Record<string, unknown> = {}): Promise<RunningSimulator> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startSimulator } = require(path.join(extensionPath, 'dist', 'sim.js'));
+  const { startSimulator } = loadSimulatorModule(extensionPath);
   const sim: RunningSimulator = await startSimulator({ port: 0, token, seed: 'demo', ...options });
   ownSims.push(sim);
   return sim;
@@ -40,7 +38,7 @@ async function startOwnSimulator(token: string, options: Record<string, unknown>
 
 /** Replaces a vscode.window prompt for one test (restored in teardown): the user's answers. */
 const restorers: Array<() => void> = [];
-function stubWindow(name: keyof typeof vscode.window, impl: (...args: any[]) => unknown): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+function stubWindow(name: keyof typeof vscode.window, impl: (...args: never[]) => unknown): void {
   const window = vscode.window as unknown as Record<string, unknown>;
   const original = window[name];
   window[name] = impl;
@@ -280,7 +278,7 @@ suite('tree: orgs > users > factors', () => {
         registered = true;
         return 'Copy JWK'; // the dialog comes back after a copy
       }
-      const jwk = JSON.parse(await vscode.env.clipboard.readText());
+      const jwk = JSON.parse(await vscode.env.clipboard.readText()) as { d?: string };
       assert.equal(jwk.d, undefined, 'the public JWK has no private member');
       // What the admin does in the Admin Console, through the simulator's control API.
       const added = await fetch(`${sim.url}/sim/service-apps/${clientId}/keys`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(jwk) });
@@ -331,7 +329,7 @@ suite('tree: orgs > users > factors', () => {
     await vscode.commands.executeCommand('okta.renameOrg', await node());
     assert.equal(label((await node())!), 'New name');
 
-    let confirm: string | undefined;
+    let confirm: string | undefined = undefined;
     let modal = false;
     stubWindow('showWarningMessage', async (_text: string, options: vscode.MessageOptions) => {
       modal = options.modal === true;

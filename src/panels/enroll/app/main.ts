@@ -1,6 +1,6 @@
 // Enroll panel script (bundled to dist/webview/enroll.js). Renders the host's state, shows the
 // inputs the chosen factor needs, sends the form, then runs the activation step in place.
-import { byId, clearErrors, setStatus, show, showError } from '../../shared/app/dom';
+import { byId, clearErrors, focusWhenReady, setStatus, show, showError } from '../../shared/app/dom';
 import { SHARED_IDS } from '../../shared/elementIds';
 import { runRequest } from '../../shared/app/runRequest';
 import { WebviewClient } from '../../shared/app/webviewClient';
@@ -140,7 +140,7 @@ function renderActivation(activation: ActivationView): void {
       byId<HTMLImageElement>(ENROLL_IDS.qr).src = activation.qrDataUrl;
       byId(ENROLL_IDS.secret).textContent = activation.secret;
       byId(ENROLL_IDS.sentTo).textContent = 'Or type the current code from your authenticator app:';
-      byId(ENROLL_IDS.activateBuiltin).focus();
+      focusWhenReady(byId(ENROLL_IDS.activateBuiltin));
       break;
     case 'push': {
       show(byId(ENROLL_IDS.openActivationLink), !!activation.activationLink);
@@ -161,7 +161,7 @@ function renderActivation(activation: ActivationView): void {
       break;
     case 'done':
       setStatus(activation.message, activation.status === 'ACTIVE' ? 'success' : 'info');
-      byId(ENROLL_IDS.enrollAnother).focus();
+      focusWhenReady(byId(ENROLL_IDS.enrollAnother));
       break;
   }
 }

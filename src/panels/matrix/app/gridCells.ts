@@ -20,8 +20,10 @@ export function headerCell(key: string, label: string, sort: MatrixSort, counts?
   const button = Object.assign(document.createElement('button'), { type: 'button', className: 'sort' });
   button.dataset.sort = key;
   const arrow = sort.by === key ? (sort.descending ? ' ▼' : ' ▲') : '';
-  button.textContent = `${label}${arrow}`;
+  button.append(Object.assign(document.createElement('span'), { className: 'name', textContent: `${label}${arrow}` }));
+  // The header shows at most two lines of the name: the whole name stays its title and accessible name.
   button.title = `Sort by ${label}`;
+  button.setAttribute('aria-label', label);
   th.append(button);
   if (counts) {
     const line = document.createElement('div');
@@ -55,7 +57,8 @@ export function userCell(row: MatrixRow, selected: boolean): HTMLTableCellElemen
   box.dataset.select = 'row';
   const login = Object.assign(document.createElement('span'), { textContent: row.login });
   td.append(box, login);
-  td.title = `${row.name} · ${statusText(row.userStatus)}${row.error ? `\n${row.error}` : ''}`;
+  // The narrow column may cut the login short: the title has it whole.
+  td.title = `${row.login}\n${row.name} · ${statusText(row.userStatus)}${row.error ? `\n${row.error}` : ''}`;
   if (row.userStatus !== 'ACTIVE') td.append(Object.assign(document.createElement('span'), { className: 'muted', textContent: ` ${statusText(row.userStatus)}` }));
   td.setAttribute('aria-selected', String(selected));
   return td;

@@ -40,6 +40,8 @@ export class VirtualGrid {
   private maxWorkMs = 0;
   /** The sticky header's height for the keys' scrolling, read on a key after the header was redrawn (layout is fresh by then). */
   private headHeight: number | undefined;
+  /** The focus moved to a row not drawn yet: the render that draws it scrolls it into view. */
+  private revealAfterRender = false;
   /**
    * The rows drawn last, by user id. Scrolling redraws only the rows that came into view: fewer new
    * elements per frame, so less garbage for the collector (whose pauses were the slowest frames).
@@ -118,6 +120,8 @@ export class VirtualGrid {
     const first = Math.max(0, Math.floor(this.scroller.scrollTop / ROW_HEIGHT) - OVERSCAN);
     const last = Math.min(shown.length, Math.ceil((this.scroller.scrollTop + this.scroller.clientHeight) / ROW_HEIGHT) + OVERSCAN);
     const span = columns.length + 1;
+    // Read before the rows move: moving a reused row into the fragment takes the focus out of the page.
+    const hadFocus = this.body.contains(document.activeElement);
     const fragment = document.createDocumentFragment();
     if (first > 0) fragment.append(spacerRow(first * ROW_HEIGHT, span));
     const next = new Map<string, DrawnRow>();
@@ -132,11 +136,14 @@ export class VirtualGrid {
     }
     this.drawn = next;
     if (last < shown.length) fragment.append(spacerRow((shown.length - last) * ROW_HEIGHT, span));
-    const hadFocus = this.body.contains(document.activeElement);
     this.body.replaceChildren(fragment);
     const cell = this.focusedCell();
     if (cell) this.setTabStop(cell); // a reused row may hold the old tab stop
     if (hadFocus) cell?.focus({ preventScroll: true });
+    if (cell && this.revealAfterRender) {
+      this.revealAfterRender = false;
+      this.revealRow(cell);
+    }
     this.selection.render();
   }
 
@@ -166,20 +173,51 @@ export class VirtualGrid {
   }
 
   /**
-   * Moves the focus, scrolling the row into view. A drawn cell takes the focus at once; the rows a
-   * scroll brings into view are drawn by the next frame's render, which then moves the focus (the
-   * body keeps it meanwhile). So a key never rebuilds the rows itself: held PageDown draws once a frame.
+   * Moves the focus, scrolling the cell into view. A drawn cell takes the focus at once; a row not
+   * drawn yet is drawn by the next frame's render, which then moves the focus (the old cell keeps it
+   * meanwhile). So a key never rebuilds the rows itself: held PageDown draws once a frame.
    */
   moveFocus(row: number, col: number): void {
     this.focus.row = Math.max(0, Math.min(this.store.shown.length - 1, row));
     this.focus.col = Math.max(0, Math.min(this.store.columns.length, col));
-    this.headHeight ??= this.head.offsetHeight;
-    const inView = this.scroller.clientHeight - this.headHeight;
-    const top = this.focus.row * ROW_HEIGHT;
-    if (top < this.scroller.scrollTop) this.scroller.scrollTop = top;
-    else if (top + ROW_HEIGHT > this.scroller.scrollTop + inView) this.scroller.scrollTop = top + ROW_HEIGHT - inView;
+    this.scrollColumnIntoView(this.focus.col);
     const cell = this.focusedCell();
-    if (cell) this.focusCell(cell);
+    if (cell) {
+      this.focusCell(cell);
+      this.revealRow(cell);
+    } else {
+      // Not drawn yet: scroll to about where the row will be; the next frame draws it and focuses it.
+      this.headHeight ??= this.head.offsetHeight;
+      const top = this.focus.row * ROW_HEIGHT;
+      const inView = this.scroller.clientHeight - this.headHeight;
+      this.scroller.scrollTop = top < this.scroller.scrollTop ? top : Math.max(this.scroller.scrollTop, top + ROW_HEIGHT - inView);
+    }
+    // The frame's redraw of the rows moves the scroll position (Chromium keeps the replaced rows' place):
+    // the focused row is revealed again after it, by where it is drawn.
+    this.revealAfterRender = true;
+    this.schedule({});
+  }
+
+  /** Scrolls vertically by the cell's drawn place, so its row shows whole below the sticky header. */
+  private revealRow(cell: HTMLElement): void {
+    const view = this.scroller.getBoundingClientRect();
+    const box = cell.getBoundingClientRect();
+    const top = Math.max(view.top + this.scroller.clientTop, this.head.getBoundingClientRect().bottom);
+    const bottom = view.top + this.scroller.clientTop + this.scroller.clientHeight;
+    if (box.top < top) this.scroller.scrollTop -= top - box.top;
+    else if (box.bottom > bottom) this.scroller.scrollTop += box.bottom - bottom;
+  }
+
+  /** Scrolls horizontally so the column shows whole beside the sticky user column (the focus itself does not scroll). */
+  private scrollColumnIntoView(col: number): void {
+    const headers = this.head.querySelectorAll<HTMLElement>('th');
+    const header = headers[col];
+    if (!header) return;
+    // The user column's header is sticky too, so its offsetLeft moves with the scroll: it starts at 0.
+    const left = col === 0 ? 0 : header.offsetLeft - headers[0].offsetWidth;
+    const right = header.offsetLeft + header.offsetWidth;
+    if (left < this.scroller.scrollLeft) this.scroller.scrollLeft = left;
+    else if (right > this.scroller.scrollLeft + this.scroller.clientWidth) this.scroller.scrollLeft = right - this.scroller.clientWidth;
   }
 
   /** Makes the cell at (row, col) the grid's focused cell; a click that only selects leaves the DOM focus where it is. */

@@ -41,6 +41,15 @@ export function showError(error: ErrorView): void {
   firstInvalid?.focus();
 }
 
+/** A button to focus once the request that disabled it ends (a disabled button cannot take focus). */
+let focusAfterBusy: HTMLElement | undefined;
+
+/** Moves the focus to `element` now or, while a request keeps the buttons disabled, as soon as it ends. */
+export function focusWhenReady(element: HTMLElement): void {
+  if (document.body.classList.contains('busy') && element instanceof HTMLButtonElement) focusAfterBusy = element;
+  else element.focus();
+}
+
 /** Disables every button while a request runs, so a double click cannot send twice. */
 export function setBusy(busy: boolean): void {
   document.body.classList.toggle('busy', busy);
@@ -53,6 +62,10 @@ export function setBusy(busy: boolean): void {
       delete button.dataset.wasDisabled;
     }
   });
+  if (!busy) {
+    focusAfterBusy?.focus();
+    focusAfterBusy = undefined;
+  }
 }
 
 export function setStatus(text: string, tone: 'info' | 'success' | 'failure' = 'info'): void {

@@ -1,6 +1,6 @@
 // Verify panel script (bundled to dist/webview/verify.js). One form whose primary button does what
 // the factor needs: send the code challenge, verify a code or answer, or send a push and follow it.
-import { byId, setStatus, show, showError } from '../../shared/app/dom';
+import { byId, focusWhenReady, setStatus, show, showError } from '../../shared/app/dom';
 import { SHARED_IDS } from '../../shared/elementIds';
 import { runRequest } from '../../shared/app/runRequest';
 import { WebviewClient } from '../../shared/app/webviewClient';
@@ -29,7 +29,7 @@ const client = new WebviewClient<VerifyWebviewMessage, VerifyHostMessage>((messa
       setStatus(message.secondsRemaining === undefined
         ? 'Built-in authenticator code filled in (the next one will differ).'
         : `Built-in authenticator code filled in (valid ${message.secondsRemaining} s more).`);
-      byId(VERIFY_IDS.submit).focus();
+      focusWhenReady(byId(VERIFY_IDS.submit));
       break;
     case 'pushStatus': {
       setStatus(message.message);
