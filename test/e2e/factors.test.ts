@@ -44,6 +44,8 @@ test('enroll Google Authenticator in the webview and activate it with the built-
   assert.deepEqual(factors.map((f) => [f.factorType, f.provider, f.status]), [['token:software:totp', 'GOOGLE', 'ACTIVE']]);
   await workbench.tree.waitForItem('Google Authenticator');
   await workbench.screenshotTree('enroll-totp-tree');
+  // The README's first picture: the tree with the new factor beside the Enroll panel.
+  await workbench.screenshot('readme-overview');
 });
 
 test('push activation shows Okta\'s QR image and the send-link options, in the light and the dark theme', async () => {
