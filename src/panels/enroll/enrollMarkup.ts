@@ -2,7 +2,7 @@
 // the end-to-end tests (test/e2e) import too. Labels are tied to inputs for screen readers
 // and the DOM order is the tab order.
 import { fieldErrorId, SHARED_IDS } from '../shared/elementIds';
-import { ERROR_BOX_AND_END } from '../shared/pageMarkup';
+import { ERROR_BOX_AND_END, panelHeader } from '../shared/pageMarkup';
 import { ENROLL_IDS } from './elementIds';
 
 const field = (id: string, name: string, label: string, input: string, hint = ''): string => `
@@ -17,10 +17,7 @@ const text = (id: string, name: string, extra = ''): string =>
   `<input id="${id}" name="${name}" type="text" autocomplete="off" spellcheck="false" ${extra}>`;
 
 export const ENROLL_BODY = `
-<header>
-  <h1 id="${SHARED_IDS.title}">Enroll a factor</h1>
-  <p id="${SHARED_IDS.subtitle}" class="muted">Loading...</p>
-</header>
+${panelHeader('Enroll a factor')}
 <main>
 <section id="${ENROLL_IDS.enrollStep}" aria-labelledby="${SHARED_IDS.title}">
   <form id="${ENROLL_IDS.enrollForm}" novalidate>

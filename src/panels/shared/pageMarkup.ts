@@ -15,6 +15,14 @@ export interface PageParts {
 }
 
 /** The end of every panel's body: the error box the shared script fills (errorView.ts), then </main>. */
+/** A panel's header: its title and the subtitle the host fills in (who and which org) once it has loaded. */
+export function panelHeader(title: string): string {
+  return `<header>
+  <h1 id="${SHARED_IDS.title}">${title}</h1>
+  <p id="${SHARED_IDS.subtitle}" class="muted">Loading...</p>
+</header>`;
+}
+
 export const ERROR_BOX_AND_END = `<div id="${SHARED_IDS.error}" class="error-box" role="alert" hidden>
   <p id="${SHARED_IDS.errorMessage}"></p>
   <ul id="${SHARED_IDS.errorCauses}"></ul>

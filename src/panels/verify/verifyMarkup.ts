@@ -1,14 +1,11 @@
 // Static markup of the Verify panel. Its element ids come from elementIds.ts, which the script and
 // the end-to-end tests (test/e2e) import too. One form, so Enter submits from any input.
 import { fieldErrorId, SHARED_IDS } from '../shared/elementIds';
-import { ERROR_BOX_AND_END } from '../shared/pageMarkup';
+import { ERROR_BOX_AND_END, panelHeader } from '../shared/pageMarkup';
 import { VERIFY_IDS } from './elementIds';
 
 export const VERIFY_BODY = `
-<header>
-  <h1 id="${SHARED_IDS.title}">Verify a factor</h1>
-  <p id="${SHARED_IDS.subtitle}" class="muted">Loading...</p>
-</header>
+${panelHeader('Verify a factor')}
 <main>
 <p id="${VERIFY_IDS.unsupported}" class="note" role="note" hidden></p>
 <form id="${VERIFY_IDS.form}" novalidate hidden>

@@ -46,6 +46,16 @@ async function serverFactorCount(userId: string): Promise<number> {
 const confirmAll = (extra: (m: Shown) => string | undefined = () => undefined): Shown[] =>
   recordMessages((m) => (m.options?.modal ? m.buttons[0] : extra(m)));
 
+/** Presses `button` on the first message that offers it, and nothing after. */
+function pressOnce(button: string): (m: Shown) => string | undefined {
+  let pressed = false;
+  return (m) => {
+    if (pressed || !m.buttons.includes(button)) return undefined;
+    pressed = true;
+    return button;
+  };
+}
+
 const summaryOf = (shown: Shown[]): Shown | undefined => shown.find((m) => !m.options?.modal && /: \d+ users? done/.test(m.text));
 
 /** Resets the users' factors through the command (confirmed), so a test starts from no factor. */
@@ -127,14 +137,7 @@ suite('bulk: multi-select commands against the simulator', () => {
       let reports = 0;
       return task({ report: () => { if (cancelling && ++reports === 3) source.cancel(); } }, source.token); // after 2 of 12
     });
-    let ranRest = false;
-    const shown = confirmAll((m) => {
-      if (m.buttons.includes('Run the Rest') && !ranRest) {
-        ranRest = true;
-        return 'Run the Rest';
-      }
-      return undefined;
-    });
+    const shown = confirmAll(pressOnce('Run the Rest'));
     const summary = await vscode.commands.executeCommand<BulkSummary>('okta.resetFactors', rows[0], rows);
     assert.equal(summary.done.length + summary.failed.length + summary.skipped.length, rows.length);
     assert.ok(summary.skipped.length >= rows.length - 5, `skipped ${summary.skipped.length}`);
@@ -152,14 +155,7 @@ suite('bulk: multi-select commands against the simulator', () => {
   test('a failed user is named with the reason; Retry Failed runs that user only', async () => {
     const rows = (await userRows()).slice(0, 2);
     sim.control.addFault({ path: `/api/v1/users/${rows[1].user.id}/lifecycle/reset_factors`, method: 'POST', kind: 'status', status: 503, count: 1 });
-    let retried = false;
-    const shown = confirmAll((m) => {
-      if (m.buttons.includes('Retry Failed') && !retried) {
-        retried = true;
-        return 'Retry Failed';
-      }
-      return undefined;
-    });
+    const shown = confirmAll(pressOnce('Retry Failed'));
     const summary = await vscode.commands.executeCommand<BulkSummary>('okta.resetFactors', undefined, rows.map((r) => ({ kind: 'user', orgId, user: r.user })));
     assert.deepEqual(summary.failed.map((f) => f.unit.label), [rows[1].user.profile.login]);
     const summaries = await waitUntil('the retry\'s summary', () => {
