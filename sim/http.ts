@@ -88,7 +88,7 @@ export function bodyObject(body: unknown): Record<string, unknown> {
 }
 
 export const stringField = (obj: Record<string, unknown>, name: string): string | undefined =>
-  typeof obj[name] === 'string' ? (obj[name] as string) : undefined;
+  typeof obj[name] === 'string' ? obj[name] : undefined;
 
 export function header(req: ApiRequest, name: string): string | undefined {
   const value = req.headers[name];

@@ -1,4 +1,6 @@
 // The simulator's in-memory records. Secrets live beside the public fields but are never serialized.
+import type { StoredCredential } from './webauthn/registration';
+
 export type UserStatus =
   | 'ACTIVE' | 'DEPROVISIONED' | 'LOCKED_OUT' | 'PASSWORD_EXPIRED' | 'PROVISIONED' | 'RECOVERY' | 'STAGED' | 'SUSPENDED';
 
@@ -54,6 +56,8 @@ export interface FactorSecrets {
   answer?: string;
   yubikeyPublicId?: string;
   usedOtps?: Set<string>;
+  /** The registered WebAuthn credential: public key and last signature counter. */
+  webauthn?: StoredCredential;
   /** Token in the QR link, so the image URL is not guessable from the factor id alone. */
   qrToken?: string;
 }

@@ -18,6 +18,7 @@ import { parseSeed, seedOrg, type SeedName } from './seeds';
 import { createRequestListener } from './server';
 import { OrgStore } from './store';
 import { addUserRoutes } from './users/routes';
+import { addSignInRoutes } from './signin/routes';
 
 export interface SimulatorOptions {
   /** 0 (default) picks a free port. The host is always 127.0.0.1. */
@@ -102,7 +103,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     createRequestListener({
       ctx,
       api,
-      control: createControlRouter(control),
+      control: addSignInRoutes(createControlRouter(control), ctx),
       rateLimiter,
       faults,
       counter,

@@ -1,8 +1,11 @@
 // The org's state: users (in list order) with their factors, the outbox, push transactions and the
-// per-address delivery throttles. One instance per seed; `reset` swaps in a fresh one.
+// per-address delivery throttles, WebAuthn challenges and settings. One instance per seed; `reset`
+// swaps in a fresh one.
 import { oktaErrors } from './errors';
 import { createRng, oktaId, type Rng } from './ids';
 import type { OutboxMessage, PushTransaction, SimFactor, SimUser } from './model';
+import type { IssuedChallenge } from './webauthn/challenges';
+import { defaultWebAuthnSettings } from './webauthn/settings';
 
 export class OrgStore {
   readonly users: SimUser[] = [];
@@ -10,6 +13,9 @@ export class OrgStore {
   readonly transactions = new Map<string, PushTransaction>();
   /** Last delivery time per `channel:address`, for the 30 s sms/call and 5 s email limits. */
   readonly lastDelivery = new Map<string, number>();
+  /** Outstanding WebAuthn challenges by value (single use, see webauthn/challenges.ts). */
+  readonly webauthnChallenges = new Map<string, IssuedChallenge>();
+  readonly webauthnSettings = defaultWebAuthnSettings();
   readonly rng: Rng;
   ownerId = '';
   private readonly positions = new Map<string, number>();

@@ -13,6 +13,7 @@ import type { OAuthServer } from '../oauth/oauthServer';
 import type { ServiceAppView } from '../oauth/serviceApps';
 import type { RateLimiter, RateLimitSettings } from '../rateLimits';
 import type { RequestCounter } from '../requestCounter';
+import { configureWebAuthn, type WebAuthnSettings } from '../webauthn/settings';
 
 export interface OutboxFilter {
   userId?: string;
@@ -160,6 +161,15 @@ export class SimControl {
 
   setRateLimits(changes: Partial<RateLimitSettings>): RateLimitSettings {
     return this.deps.rateLimiter.configure(changes);
+  }
+
+  /** The org's WebAuthn method settings (webauthn/settings.ts); a reset restores the defaults. */
+  webauthnSettings(): WebAuthnSettings {
+    return { ...this.deps.ctx.store.webauthnSettings };
+  }
+
+  setWebauthnSettings(changes: Record<string, unknown>): WebAuthnSettings {
+    return configureWebAuthn(this.deps.ctx.store.webauthnSettings, changes);
   }
 
   addFault(spec: unknown): Fault {

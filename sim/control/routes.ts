@@ -1,8 +1,8 @@
 // /sim/... control endpoints over SimControl. No auth: the server listens on loopback only and the request
-// guard (../requestGuard.ts) refuses foreign Hosts and any Origin, which keeps web pages out.
+// guard (../requestGuard.ts) refuses foreign Hosts and any Origin, which keeps web pages out (the sign-in
+// page's own origin may call /sim/signin, see ../signin/routes.ts).
 import { bodyObject, json, noContent, stringField, type ApiRequest } from '../http';
 import type { Channel } from '../model';
-import type { RateLimitSettings } from '../rateLimits';
 import { Router } from '../router';
 import type { SimControl } from './api';
 
@@ -29,7 +29,9 @@ export function createControlRouter(control: SimControl): Router {
     .add('POST', '/sim/clock', (req) => json(control.advanceClock(bodyObject(req.body).advanceSeconds as number)))
     .add('POST', '/sim/reset', (req) => (control.reset(stringField(bodyObject(req.body), 'seed')), noContent()))
     .add('GET', '/sim/rate-limits', () => json(control.rateLimits()))
-    .add('PUT', '/sim/rate-limits', (req) => json(control.setRateLimits(bodyObject(req.body) as Partial<RateLimitSettings>)))
+    .add('PUT', '/sim/rate-limits', (req) => json(control.setRateLimits(bodyObject(req.body))))
+    .add('GET', '/sim/webauthn', () => json(control.webauthnSettings()))
+    .add('PUT', '/sim/webauthn', (req) => json(control.setWebauthnSettings(bodyObject(req.body))))
     .add('GET', '/sim/faults', () => json(control.faults()))
     .add('POST', '/sim/faults', (req) => json(control.addFault(req.body), 201))
     .add('DELETE', '/sim/faults', () => (control.clearFaults(), noContent()))

@@ -3,11 +3,28 @@ import { createHash } from 'node:crypto';
 import type { SimContext } from '../context';
 import { oktaErrors } from '../errors';
 import { bodyObject, json, stringField, type ApiRequest, type ApiResponse } from '../http';
+import type { SimFactor, SimUser } from '../model';
+import { issueChallenge } from '../webauthn/challenges';
+import { WebAuthnRefusal } from '../webauthn/refusal';
+import { registerCredential, type Registration } from '../webauthn/registration';
 import { recordActivationAttempt } from './activationLimit';
 import { activate } from './create';
 import { requireValidPasscode } from './passcode';
 import { pushActivationResponse } from './pushActivation';
 import { factorJson } from './serialize';
+
+/** A refused attempt uses up the challenge; the pending factor shows a fresh one (GET …/factors/{id}). */
+function registerWebauthn(ctx: SimContext, req: ApiRequest, user: SimUser, factor: SimFactor): Registration {
+  try {
+    return registerCredential(ctx, req, user, factor);
+  } catch (error) {
+    if (error instanceof WebAuthnRefusal) {
+      ctx.store.webauthnChallenges.delete(factor.webChallenge ?? '');
+      factor.webChallenge = issueChallenge(ctx.store, { ceremony: 'webauthn.create', userId: user.id, factorId: factor.id }, ctx.now());
+    }
+    throw error;
+  }
+}
 
 const credentialIdFrom = (data: string): string => createHash('sha256').update(data).digest('base64url');
 
@@ -40,11 +57,9 @@ export function activateFactor(ctx: SimContext, req: ApiRequest, isPoll: boolean
       break;
     }
     case 'webauthn': {
-      const attestation = stringField(body, 'attestation');
-      if (!attestation || !stringField(body, 'clientData')) {
-        throw oktaErrors.validation('factor', 'attestation and clientData are required.');
-      }
-      factor.profile = { credentialId: credentialIdFrom(attestation), authenticatorName: 'Simulated Authenticator' };
+      const { credential, profile } = registerWebauthn(ctx, { ...req, body }, user, factor);
+      factor.profile = profile;
+      factor.secrets.webauthn = credential;
       break;
     }
     default:

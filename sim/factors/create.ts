@@ -44,5 +44,5 @@ export function activate(ctx: SimContext, user: SimUser, factor: SimFactor): voi
   touch(ctx, factor);
 }
 
-/** A fresh challenge/nonce for u2f and webauthn ceremonies. */
+/** A fresh U2F nonce (webauthn challenges are issued by webauthn/challenges.ts). */
 export const fidoChallenge = (): string => randomToken(20);

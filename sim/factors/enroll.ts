@@ -18,6 +18,7 @@ import { startPushActivation } from './pushActivation';
 import { decodeSecret } from './secretEncoding';
 import { factorJson } from './serialize';
 import { MIN_ANSWER_LENGTH, questionText } from './questions';
+import { issueChallenge } from '../webauthn/challenges';
 
 interface EnrollOptions {
   activate: boolean;
@@ -35,6 +36,12 @@ interface EnrollInput {
   profile: Record<string, unknown>;
   options: EnrollOptions;
 }
+
+/**
+ * A user may hold several passkeys: Okta's challenges list them all (`enrolledFactors`) and its
+ * creation options exclude the active ones. The other types are one per user.
+ */
+const SEVERAL_PER_USER = new Set(['webauthn']);
 
 const invalid = (...causes: string[]): OktaError => oktaErrors.validation('factorEnrollRequest', ...causes);
 const blank = (field: string): OktaError => invalid(`${field}: The field cannot be left blank.`);
@@ -58,7 +65,7 @@ export function enrollFactor(ctx: SimContext, req: ApiRequest): ApiResponse {
   };
   const input: EnrollInput = { ctx, user, kind, body, profile: bodyObject(body.profile), options };
 
-  const existing = user.factors.find((f) => f.factorType === factorType && f.provider === provider);
+  const existing = !SEVERAL_PER_USER.has(factorType) && user.factors.find((f) => f.factorType === factorType && f.provider === provider);
   if (existing) return json(factorJson(ctx, user, reenroll(input, existing)));
   refuseSecondOktaVerify(ctx, user, kind);
 
@@ -222,7 +229,7 @@ const BUILDERS: Record<string, (input: EnrollInput) => SimFactor> = {
 
   webauthn(input) {
     const factor = pending(input, {});
-    factor.webChallenge = fidoChallenge();
+    factor.webChallenge = issueChallenge(input.ctx.store, { ceremony: 'webauthn.create', userId: input.user.id, factorId: factor.id }, input.ctx.now());
     return factor;
   },
 };

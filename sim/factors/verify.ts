@@ -11,6 +11,9 @@ import { requireHotpProfile } from './hotpProfiles';
 import { markVerified } from './lastVerified';
 import { requireValidPasscode } from './passcode';
 import { startPushVerify } from './pushTransactions';
+import { factorJson } from './serialize';
+import { verifyAssertion } from '../webauthn/assertion';
+import { issueChallenge } from '../webauthn/challenges';
 
 const SUCCESS = { factorResult: 'SUCCESS' };
 
@@ -54,8 +57,9 @@ function verifyActive(ctx: SimContext, req: ApiRequest, user: SimUser, factor: S
     case 'push':
       return startPushVerify(ctx, req, user, factor);
     case 'u2f':
+      return verifyU2f(ctx, user, factor, body);
     case 'webauthn':
-      return verifyFido(ctx, user, factor, body);
+      return verifyWebauthn(ctx, req, user, factor, body);
     default:
       throw oktaErrors.validation('factor', 'This factor cannot be verified through this API.');
   }
@@ -100,17 +104,26 @@ function verifyYubikey(factor: SimFactor, otp: string): typeof SUCCESS {
   return SUCCESS;
 }
 
-/** FIDO: no body -> CHALLENGE with a nonce; a signed answer -> SUCCESS (signatures are not checked). */
-function verifyFido(ctx: SimContext, user: SimUser, factor: SimFactor, body: Record<string, unknown>): ApiResponse {
-  const isWebauthn = factor.factorType === 'webauthn';
-  const signed = stringField(body, 'clientData') && stringField(body, 'signatureData') && (!isWebauthn || stringField(body, 'authenticatorData'));
-  if (signed) return json({ ...SUCCESS, profile: factor.profile });
-  if (Object.keys(body).length > 0) {
-    throw oktaErrors.validation('verifyRequest', isWebauthn
-      ? 'clientData, authenticatorData and signatureData are required.'
-      : 'clientData and signatureData are required.');
-  }
-  const nonce = fidoChallenge();
-  const challenge = isWebauthn ? { challenge: nonce, extensions: {} } : { nonce, timeoutSeconds: 20 };
+/** U2F: no body -> CHALLENGE with a nonce; a signed answer -> SUCCESS (signatures are not checked). */
+function verifyU2f(ctx: SimContext, user: SimUser, factor: SimFactor, body: Record<string, unknown>): ApiResponse {
+  if (stringField(body, 'clientData') && stringField(body, 'signatureData')) return json({ ...SUCCESS, profile: factor.profile });
+  if (Object.keys(body).length > 0) throw oktaErrors.validation('verifyRequest', 'clientData and signatureData are required.');
+  const challenge = { nonce: fidoChallenge(), timeoutSeconds: 20 };
   return json({ factorResult: 'CHALLENGE', profile: factor.profile, _links: verifyLinks(ctx, user, factor), _embedded: { challenge } });
+}
+
+/**
+ * WebAuthn: no body -> CHALLENGE for any of the user's credentials, with `userVerification` and the
+ * `enrolledFactors` real traffic shows ([LEDGER]); an assertion -> checked (webauthn/assertion.ts).
+ */
+function verifyWebauthn(ctx: SimContext, req: ApiRequest, user: SimUser, factor: SimFactor, body: Record<string, unknown>): ApiResponse {
+  if (Object.keys(body).length > 0) {
+    verifyAssertion(ctx, req.headers, user, factor, body);
+    return json({ ...SUCCESS, profile: factor.profile });
+  }
+  const challenge = { challenge: issueChallenge(ctx.store, { ceremony: 'webauthn.get', userId: user.id }, ctx.now()), userVerification: 'preferred', extensions: {} };
+  const enrolledFactors = user.factors
+    .filter((f) => f.factorType === 'webauthn' && f.status === 'ACTIVE')
+    .map((f) => factorJson(ctx, user, f));
+  return json({ factorResult: 'CHALLENGE', profile: factor.profile, _links: verifyLinks(ctx, user, factor), _embedded: { challenge, enrolledFactors } });
 }

@@ -3,7 +3,7 @@
 // `htu` (no query or fragment) naming this request, a fresh `iat`, a single-use `jti` and, for API
 // calls, `ath` = base64url(SHA-256(access token)). The nonce is the caller's business.
 import { createHash } from 'node:crypto';
-import { calculateJwkThumbprint, compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose';
+import { calculateJwkThumbprint, compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import { hasPrivateMembers, signingAlgOf } from './serviceApps';
 import type { SingleUseIds } from './singleUseIds';
 
@@ -57,7 +57,7 @@ export async function verifyDpopProof(
     throw new DpopProofError('The DPoP proof JWT is malformed.');
   }
   if (protectedHeader.typ !== 'dpop+jwt') throw new DpopProofError("'typ' header in the DPoP proof JWT is invalid: it must be 'dpop+jwt'.");
-  const jwk = protectedHeader.jwk as JWK | undefined;
+  const jwk = protectedHeader.jwk;
   if (jwk === null || typeof jwk !== 'object') throw new DpopProofError("'jwk' header in the DPoP proof JWT is missing.");
   if (hasPrivateMembers(jwk)) throw new DpopProofError("'jwk' header in the DPoP proof JWT must not contain a private key.");
   let alg: string;

@@ -1,7 +1,7 @@
 // Service apps registered with the simulated org (Okta's "API Services" apps with public-key client
 // authentication): client id, public signing keys, the Okta API scopes granted to the app, and whether
 // it requires DPoP-bound tokens (Okta's default for new API service apps).
-import { importJWK, type JWK } from 'jose';
+import { importJWK, type CryptoKey, type JWK } from 'jose';
 
 export type SigningAlg = 'RS256' | 'ES256';
 

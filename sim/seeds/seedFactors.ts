@@ -10,6 +10,7 @@ import { SECURITY_QUESTIONS } from '../factors/questions';
 import { createRng, digits, isoSeconds, seededToken, type Rng } from '../ids';
 import type { FactorStatus, SimFactor, SimUser } from '../model';
 import type { OrgStore } from '../store';
+import { issueChallenge } from '../webauthn/challenges';
 
 /** Every seeded security question has this answer. */
 export const SEED_ANSWER = 'simulator';
@@ -98,8 +99,9 @@ export function seedFactor(
       else factor.webChallenge = fidoChallenge();
       break;
     case 'webauthn':
+      // A seeded active credential has no key: it lists, but no assertion can verify against it.
       if (status === 'ACTIVE') factor.profile = { credentialId: seededToken(rng, 86), authenticatorName: 'YubiKey 5 NFC' };
-      else factor.webChallenge = fidoChallenge();
+      else factor.webChallenge = issueChallenge(store, { ceremony: 'webauthn.create', userId: user.id, factorId: factor.id }, pending?.clock.nowMs ?? atMs);
       break;
     case 'signed_nonce':
       factor.profile = {

@@ -8,6 +8,7 @@ import { OktaApiError, OktaInputError, OktaNetworkError } from '../../src/okta/e
 import { factorTransactionId, linkAllows, linkHref, linksFor, totpQrCodeHref } from '../../src/okta/api/links';
 import { isUserFactor, type TotpActivation, type UserFactor } from '../../src/okta/models';
 import { pollPushActivation, pollPushTransaction } from '../../src/factors/pushPolling';
+import { TestAuthenticator } from '../sim/webauthnTestAuthenticator';
 import { createUser, recordingClient, rejection, SimHttpControl, type Simulator } from './client-fixtures';
 
 let sim: Simulator;
@@ -318,10 +319,15 @@ describe('enroll, activate, verify per factor type', () => {
     assert.ok(u2fChallenge._embedded?.challenge);
     assert.equal((await client.verifyFactor(userId, u2f.id, { clientData: 'Y2xp', signatureData: 'c2ln' })).factorResult, 'SUCCESS');
 
+    // The simulator checks WebAuthn like a relying party: a real attestation and assertion are needed.
+    const passkey = new TestAuthenticator();
     const webauthn = await client.enrollFactor(userId, { factorType: 'webauthn', provider: 'FIDO' });
-    assert.equal((await client.activateFactor(userId, webauthn.id, { attestation: 'YXR0', clientData: 'Y2xp' }) as UserFactor).status, 'ACTIVE');
-    assert.equal((await client.verifyFactor(userId, webauthn.id)).factorResult, 'CHALLENGE');
-    assert.equal((await client.verifyFactor(userId, webauthn.id, { clientData: 'Y2xp', authenticatorData: 'YXV0', signatureData: 'c2ln' })).factorResult, 'SUCCESS');
+    const creation = { challenge: (webauthn._embedded?.activation as { challenge: string }).challenge, origin: sim.url };
+    assert.equal((await client.activateFactor(userId, webauthn.id, passkey.attest(creation)) as UserFactor).status, 'ACTIVE');
+    const webauthnChallenge = await client.verifyFactor(userId, webauthn.id);
+    assert.equal(webauthnChallenge.factorResult, 'CHALLENGE');
+    const request = { challenge: (webauthnChallenge._embedded?.challenge as { challenge: string }).challenge, origin: sim.url };
+    assert.equal((await client.verifyFactor(userId, webauthn.id, passkey.assert(request))).factorResult, 'SUCCESS');
   });
 
   test('listFactors shows every enrolled factor; getFactor returns one; a factor type not enabled is a clear 400', async () => {

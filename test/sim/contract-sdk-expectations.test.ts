@@ -137,7 +137,7 @@ describe('resend without factorType', () => {
 
   test('the SDK\'s resendEnrollFactor with `{}` (user-factor-api) answers the factor', async () => {
     const { userId, factorId } = await pendingSms();
-    const response: any = await sdk.userFactorApi.resendEnrollFactor({ userId, factorId, resendUserFactor: {} as any });
+    const response: any = await sdk.userFactorApi.resendEnrollFactor({ userId, factorId, resendUserFactor: {} });
     assert.equal(response.factorType, 'sms');
     assert.equal(response.id, factorId);
   });
@@ -195,7 +195,7 @@ describe('custom profile attributes outside the schema', () => {
   });
 
   test('the SDK\'s createUser with `age` (user-get) is refused with the validation error', async () => {
-    await assert.rejects(sdk.userApi.createUser({ body: body({ age: 33 }) as any, activate: false }), (error: any) =>
+    await assert.rejects(sdk.userApi.createUser({ body: body({ age: 33 }), activate: false }), (error: any) =>
       error.status === 400 && error.errorCode === 'E0000001' && error.errorSummary === 'Api validation failed: newUser' &&
       error.errorCauses?.[0]?.errorSummary === "Property name 'age' is not defined in profile");
   });

@@ -178,7 +178,7 @@ describe('token endpoint: request, grant type and scopes', () => {
     form.append('scope', 'okta.users.read');
     const repeated = await fetch(tokenUrl(sim), { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() });
     assert.equal(repeated.status, 400);
-    assert.match((await repeated.json()).error_description, /'scope' parameter must not be repeated/);
+    assert.match(((await repeated.json()) as { error_description: string }).error_description, /'scope' parameter must not be repeated/);
     const { grant_type: _g, ...noGrant } = tokenForm(await assertion(sim, bearerApp), 'okta.users.read');
     assertOAuthError(await postToken(sim, noGrant), 400, 'invalid_request', /'grant_type'/);
   });
@@ -269,7 +269,7 @@ describe('token endpoint: the DPoP proof of an app that requires DPoP', () => {
       });
       assert.equal(fresh.status, 200, fresh.text);
     } finally {
-      await sim.reset();
+      sim.reset();
       dpopApp = await registerApp(sim, { alg: 'ES256', requireDpop: true });
       bearerApp = await registerApp(sim, { alg: 'RS256', requireDpop: false, scopes: ['okta.users.read'] });
     }

@@ -1,7 +1,7 @@
 // Test-side OAuth client pieces, built with jose: key pairs, private_key_jwt assertions, DPoP proofs,
 // service apps registered through the control endpoint, and token requests over real HTTP.
 import { createHash, randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import type { RunningSimulator } from '../../sim';
 import type { Reply } from './simHelpers';
 
@@ -67,7 +67,7 @@ export async function assertion(
 ): Promise<string> {
   const iat = nowSeconds();
   const payload = defined({ iss: app.clientId, sub: app.clientId, aud: tokenUrl(sim), iat, exp: iat + 300, jti: randomUUID(), ...claims });
-  return new SignJWT(payload as JWTPayload)
+  return new SignJWT(payload)
     .setProtectedHeader(defined({ alg: signingKey.alg, kid: app.kid, ...header }) as { alg: string })
     .sign(signingKey.privateKey);
 }
@@ -85,7 +85,7 @@ export async function proof(
     ...(accessToken !== undefined ? { ath: createHash('sha256').update(accessToken).digest('base64url') } : {}),
     ...rest,
   });
-  return new SignJWT(payload as JWTPayload)
+  return new SignJWT(payload)
     .setProtectedHeader(defined({ typ: 'dpop+jwt', alg: key.alg, jwk: key.publicJwk, ...header }) as { alg: string })
     .sign(key.privateKey);
 }

@@ -41,7 +41,7 @@ async function register(clientId: string, publicJwk: object, requireDpop: boolea
 function sdkClient(clientId: string, privateKey: string, keyId?: string): Client {
   // `testing.disableHttpsCheck` lets the SDK talk to the http loopback URL (not in its typings).
   const config = { orgUrl: sim.url, authorizationMode: 'PrivateKey', clientId, scopes: SCOPES, privateKey, keyId, testing: { disableHttpsCheck: true } };
-  return new Client(config as ConstructorParameters<typeof Client>[0]);
+  return new Client(config);
 }
 
 /** An app with an RSA key the SDK gets as a PKCS#8 PEM plus keyId. */
@@ -88,7 +88,7 @@ async function everyFactorOperation(client: Client): Promise<void> {
   const activated: any = await api.activateFactor({ userId: target, factorId: enrolled.id, body: { passCode: code(0) } });
   assert.equal(activated.status, 'ACTIVE');
   assert.equal((await api.getFactor({ userId: target, factorId: enrolled.id })).status, 'ACTIVE');
-  const verified = await api.verifyFactor({ userId: target, factorId: enrolled.id, body: { passCode: code(1) } as any });
+  const verified = await api.verifyFactor({ userId: target, factorId: enrolled.id, body: { passCode: code(1) } });
   assert.equal(verified.factorResult, 'SUCCESS');
 
   const listed = await all(await api.listFactors({ userId: target }));

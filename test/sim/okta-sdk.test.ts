@@ -53,7 +53,7 @@ describe('the official Node SDK runs every factor operation', () => {
       body: { factorType: 'question', provider: 'OKTA', profile: { question: 'disliked_food', answer: 'mayonnaise' } } as any,
     });
     assert.equal(question.status, 'ACTIVE');
-    const answered = await client.userFactorApi.verifyFactor({ userId, factorId: question.id!, body: { answer: 'mayonnaise' } as any });
+    const answered = await client.userFactorApi.verifyFactor({ userId, factorId: question.id!, body: { answer: 'mayonnaise' } });
     assert.equal(answered.factorResult, 'SUCCESS');
 
     const totp: any = await client.userFactorApi.enrollFactor({ userId, body: { factorType: 'token:software:totp', provider: 'GOOGLE' } as any });
@@ -67,10 +67,10 @@ describe('the official Node SDK runs every factor operation', () => {
     assert.equal(activated.status, 'ACTIVE');
     const fetched = await client.userFactorApi.getFactor({ userId, factorId: totp.id });
     assert.equal(fetched.status, 'ACTIVE');
-    const verified = await client.userFactorApi.verifyFactor({ userId, factorId: totp.id, body: { passCode: code(1) } as any });
+    const verified = await client.userFactorApi.verifyFactor({ userId, factorId: totp.id, body: { passCode: code(1) } });
     assert.equal(verified.factorResult, 'SUCCESS');
     await assert.rejects(
-      client.userFactorApi.verifyFactor({ userId, factorId: totp.id, body: { passCode: code(1) } as any }),
+      client.userFactorApi.verifyFactor({ userId, factorId: totp.id, body: { passCode: code(1) } }),
       (error: any) => error.status === 403 && error.errorCode === 'E0000082',
     );
 
@@ -140,7 +140,7 @@ describe('the official Node SDK retries after a 429', () => {
       const backoff = { status: response.status, errorCode: '', requestId, delayMs };
       backoffs.push(backoff);
       // The body is read during the back-off (seconds), long before the retried call resolves.
-      void response.clone().json().then((body: { errorCode: string }) => (backoff.errorCode = body.errorCode));
+      void response.clone().json().then((body) => (backoff.errorCode = (body as { errorCode: string }).errorCode));
     });
     retrying.requestExecutor.on('resume', (request: { headers: Record<string, string> }) => retries.push(request.headers));
     // 2 s windows: a window opens at the whole second of its first request, so the second call
@@ -180,7 +180,7 @@ describe('the official Node SDK on both engines: Custom TOTP and Identity Engine
           body: {
             profile: { firstName: 'Sdk', lastName: 'User', email: 'sdk.user@example.com', login: 'sdk.user@example.com' },
             credentials: { password: { value: 'Sup3r-secret!' }, recovery_question: { question: 'First pet?', answer: 'Goldie' } },
-          } as any,
+          },
           activate: true,
         });
         const key = Buffer.from('sdk-custom-totp-key!', 'ascii');
@@ -192,7 +192,7 @@ describe('the official Node SDK on both engines: Custom TOTP and Identity Engine
         assert.equal(factor.status, 'ACTIVE');
         if (Date.parse(org.control.clock().now) / 1000 % 60 > 57) org.advanceClock(4);
         const passCode = referenceTotp(key, Date.parse(org.control.clock().now) / 1000, { algorithm: 'sha512', digits: 8, timeStep: 60 });
-        const verified = await sdk.userFactorApi.verifyFactor({ userId: user.id!, factorId: factor.id!, body: { passCode } as any });
+        const verified = await sdk.userFactorApi.verifyFactor({ userId: user.id!, factorId: factor.id!, body: { passCode } });
         assert.equal(verified.factorResult, 'SUCCESS');
         const listed = await all(await sdk.userFactorApi.listFactors({ userId: user.id! }));
         assert.deepEqual(listed.map((f) => f.factorType).sort(), engine === 'identity' ? ['email', 'question', 'token:hotp'] : ['token:hotp']);

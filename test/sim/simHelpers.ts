@@ -15,8 +15,10 @@ export async function call(
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  /** The org URL as the client addresses it, e.g. http://localhost:PORT instead of sim.url. */
+  base = sim.url,
 ): Promise<Reply> {
-  const response = await fetch(`${sim.url}${path}`, {
+  const response = await fetch(`${base}${path}`, {
     method,
     headers: {
       Authorization: `SSWS ${sim.token}`,

@@ -201,7 +201,7 @@ describe('npm run sim -- --engine', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const timer = setTimeout(() => child.kill(), 20_000);
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     try {
       for await (const line of lines) {
         const match = /^Okta simulator listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line);
@@ -215,7 +215,7 @@ describe('npm run sim -- --engine', () => {
   const newUserFactors = async (url: string) => {
     const headers = { Authorization: 'SSWS cli-token', 'Content-Type': 'application/json', Accept: 'application/json' };
     const user = await (await fetch(`${url}/api/v1/users`, { method: 'POST', headers,
-      body: JSON.stringify({ profile: { email: 'c@example.com', login: 'c@example.com' }, credentials: { password: { value: 'Sup3r-secret!' } } }) })).json();
+      body: JSON.stringify({ profile: { email: 'c@example.com', login: 'c@example.com' }, credentials: { password: { value: 'Sup3r-secret!' } } }) })).json() as { id: string };
     return (await (await fetch(`${url}/api/v1/users/${user.id}/factors`, { headers })).json()) as { factorType: string }[];
   };
 
@@ -235,7 +235,7 @@ describe('npm run sim -- --engine', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'sim/cli.ts', '--engine', 'hybrid'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const timer = setTimeout(() => child.kill(), 20_000);
     let stderr = '';
-    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
     const [code] = await once(child, 'exit');
     clearTimeout(timer);
     assert.equal(code, 1);

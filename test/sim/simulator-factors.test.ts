@@ -4,6 +4,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { generateSync } from 'otplib';
 import { startSimulator, type RunningSimulator } from '../../sim';
 import { assertOktaError, call, userIdOf } from './simHelpers';
+import { TestAuthenticator } from './webauthnTestAuthenticator';
 
 const totpCode = (secret: string, offsetSteps = 0): string =>
   generateSync({ secret, period: 30, digits: 6, epoch: Date.now() / 1000 + offsetSteps * 30 });
@@ -269,7 +270,11 @@ describe('simulator: factor lifecycles', () => {
     assert.deepEqual(options.pubKeyCredParams.map((p: any) => p.alg), [-7, -257]);
     assert.equal(options.user.id, userId);
     assertOktaError(await call(sim, 'POST', `${factorsPath()}/${webauthn.body.id}/lifecycle/activate`, {}), 400, 'E0000001');
-    const activated = await call(sim, 'POST', `${factorsPath()}/${webauthn.body.id}/lifecycle/activate`, { attestation: 'o2NmbXRm', clientData: 'eyJjaGFs' });
+    assertOktaError(await call(sim, 'POST', `${factorsPath()}/${webauthn.body.id}/lifecycle/activate`, { attestation: 'o2NmbXRm', clientData: 'eyJjaGFs' }), 403, 'E0000068');
+    const pending = await call(sim, 'GET', `${factorsPath()}/${webauthn.body.id}`);
+    const authenticator = new TestAuthenticator();
+    const activated = await call(sim, 'POST', `${factorsPath()}/${webauthn.body.id}/lifecycle/activate`,
+      authenticator.attest({ challenge: pending.body._embedded.activation.challenge, origin: sim.url }));
     assert.equal(activated.body.status, 'ACTIVE');
     assert.ok(activated.body.profile.credentialId);
     const u2fActive = await call(sim, 'POST', `${factorsPath()}/${u2f.body.id}/lifecycle/activate`, { registrationData: 'BQTEMUyOM8h1', clientData: 'eyJ0eXAi' });
@@ -279,7 +284,10 @@ describe('simulator: factor lifecycles', () => {
     assert.ok(challenge.body._embedded.challenge.challenge);
     const u2fChallenge = await call(sim, 'POST', `${factorsPath()}/${u2f.body.id}/verify`);
     assert.equal(u2fChallenge.body._embedded.challenge.timeoutSeconds, 20);
-    const verified = await call(sim, 'POST', `${factorsPath()}/${webauthn.body.id}/verify`, { clientData: 'a', authenticatorData: 'b', signatureData: 'c' });
+    assertOktaError(await call(sim, 'POST', `${factorsPath()}/${webauthn.body.id}/verify`, { clientData: 'YQ', authenticatorData: 'Yg==', signatureData: 'Yw==' }), 403, 'E0000068');
+    const again = await call(sim, 'POST', `${factorsPath()}/${webauthn.body.id}/verify`);
+    const verified = await call(sim, 'POST', `${factorsPath()}/${webauthn.body.id}/verify`,
+      authenticator.assert({ challenge: again.body._embedded.challenge.challenge, origin: sim.url }));
     assert.equal(verified.body.factorResult, 'SUCCESS');
     assert.equal(verified.body.profile.credentialId, activated.body.profile.credentialId);
   });

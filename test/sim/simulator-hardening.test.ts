@@ -54,7 +54,7 @@ describe('simulator hardening: the clock', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as { error: string; offsetSeconds: number } };
   }
 
   it('refuses a non-numeric, negative, infinite or huge advance with a clear 400, and keeps the clock sane', async () => {

@@ -13,6 +13,7 @@ export type DeviationRuleName =
   | 'resend-link-array'
   | 'catalog-phones-array'
   | 'verify-profile-strings'
+  | 'verify-enrolled-factors-array'
   | 'user-second-email';
 
 export interface DeviationRule {
@@ -76,6 +77,17 @@ export const DEVIATION_RULES: readonly DeviationRule[] = [
     matches: (error, value) =>
       error.keyword === 'type' && /^\/profile\/[^/]+$/.test(error.instancePath) && typeof value === 'string',
     problems: () => [],
+  },
+  {
+    name: 'verify-enrolled-factors-array',
+    why: 'a webauthn challenge carries `_embedded.enrolledFactors`, an array of the user\'s webauthn factors (Ledger\'s CI against a real org); the schema says each `_embedded` entry is an object',
+    operations: ['verifyFactor'],
+    matches: (error, value) =>
+      error.keyword === 'type' && error.instancePath === '/_embedded/enrolledFactors' && Array.isArray(value),
+    problems: (value) => (value as unknown[]).flatMap((factor, i) =>
+      isObject(factor) && factor.factorType === 'webauthn' && isObject(factor.profile) && typeof factor.profile.credentialId === 'string'
+        ? []
+        : [`_embedded.enrolledFactors[${i}] is not a webauthn factor with profile.credentialId`]),
   },
   {
     name: 'user-second-email',
