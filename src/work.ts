@@ -4,12 +4,14 @@
 // it loads it the first time a command runs or the tree needs users or factors.
 import vscode = require('vscode');
 import { droppedLegacySecretsMessage, migrateLegacyHotpSecrets } from './authenticator/legacyHotpSecrets';
+import { PasskeyAuthenticator } from './authenticator/passkey/passkeyAuthenticator';
 import { TotpAuthenticator } from './authenticator/totpAuthenticator';
 import { COMMANDS } from './commands';
 import type { CommandServices } from './commands/commandServices';
 import { DemoOrg } from './demo/demoOrg';
 import { FactorChanges } from './factors/factorChanges';
 import { FactorService } from './factors/factorService';
+import { PasskeyFactors } from './factors/passkeyFactors';
 import { LegacySecretMigration } from './factors/legacySecretMigration';
 import { PushVerifications } from './factors/pushVerifications';
 import type { OktaClient } from './okta/client';
@@ -48,6 +50,8 @@ export function createWork(core: WorkCore): Work {
   };
   const workSignal = (orgId: string) => registry.workSignal(orgId);
   const changes = new FactorChanges();
+  const passkeyAuthenticator = new PasskeyAuthenticator(context.secrets);
+  const passkeys = new PasskeyFactors({ clientFor, workSignal, changes, passkeys: passkeyAuthenticator });
   const factors = new FactorService({
     clientFor,
     totp: authenticator,
@@ -55,6 +59,7 @@ export function createWork(core: WorkCore): Work {
     log: (line) => log.error(line),
     workSignal,
     changes,
+    passkeys,
   });
   const pushes = new PushVerifications({ clientFor, workSignal, changes });
   const users = new UserDirectory(clientFor);
@@ -76,6 +81,6 @@ export function createWork(core: WorkCore): Work {
   });
   // A push answered on the demo org's simulated phone may change the factor's status in the tree.
   const pushAnswers = demo.onDidAnswerPush(({ orgId, userId }) => changes.announce(orgId, userId));
-  context.subscriptions.push(authenticator, demo, factors, removals, pushAnswers);
+  context.subscriptions.push(authenticator, passkeyAuthenticator, demo, factors, removals, pushAnswers);
   return { services: { ...core, factors, pushes, users, authenticator, demo }, commands: COMMANDS, clientFor };
 }

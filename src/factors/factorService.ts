@@ -19,6 +19,7 @@ import {
   FactorStateError, ResendCooldownError, type ActivateOutcome, type ActivationStep, type EnrollOutcome,
   type PushActivationStep, type VerifyOutcome,
 } from './outcomes';
+import type { PasskeyFactors } from './passkeyFactors';
 import { pollPushActivation } from './pushPolling';
 import { resendCooldownSeconds as cooldownOf, ResendCooldowns } from './resendCooldowns';
 import type { FactorRef, UserRef } from './targets';
@@ -38,6 +39,8 @@ export interface FactorServiceDeps {
   log(line: string): void;
   /** The org's work signal (the registry's): aborted on removal or new credentials, ending every call. */
   workSignal(orgId: string): AbortSignal;
+  /** Software passkeys of webauthn factors: activated on enrollment, forgotten with their factor. */
+  passkeys: Pick<PasskeyFactors, 'activate' | 'forget' | 'forgetOrg' | 'keptFactorIds'>;
   /** Where changes are announced (shared with push verifications and bulk runs); a new one by default. */
   changes?: FactorChanges;
   now?: () => number;
@@ -100,6 +103,7 @@ export class FactorService {
     const factor = await (await this.client(orgId)).enrollFactor(user.id, request, { ...options, signal: work });
     this.announce(orgId, user.id);
     if (factor.factorType === 'token:hotp') await this.keepCustomTotpSecret({ ...ref, factor }, request, work);
+    if (factor.factorType === 'webauthn' && factor.status === 'PENDING_ACTIVATION') return this.activatePasskey({ ...ref, factor }, work);
     let activation: ActivationStep;
     try {
       activation = await this.activationStep({ ...ref, factor }, work);
@@ -108,6 +112,19 @@ export class FactorService {
       activation = { kind: 'failed', error: err };
     }
     return { factor, activation };
+  }
+
+  /** A passkey enrolled here is activated at once with a software passkey, so it shows active (or why not). */
+  private async activatePasskey(ref: FactorRef, work: AbortSignal): Promise<EnrollOutcome> {
+    try {
+      const outcome = await this.deps.passkeys.activate(ref, work);
+      return outcome.kind === 'active'
+        ? { factor: outcome.factor, activation: { kind: 'done' } }
+        : { factor: ref.factor, activation: { kind: 'failed', error: new Error(`Okta answered ${outcome.kind === 'not-active' ? outcome.factorResult : outcome.kind}.`) } };
+    } catch (err) {
+      if (work.aborted) throw err;
+      return { factor: ref.factor, activation: { kind: 'failed', error: err } };
+    }
   }
 
   private async activationStep(ref: FactorRef, signal: AbortSignal): Promise<ActivationStep> {
@@ -331,9 +348,10 @@ export class FactorService {
     } finally {
       this.announce(orgId, user.id);
     }
-    // Every TOTP and HOTP factor is gone now, so no kept secret of this user is of use.
-    const kept = (await this.deps.totp.factorsWithSecrets(orgId)).filter((ref) => ref.userId === user.id);
-    await Promise.all(kept.map(({ factorId }) => this.forgetSecret(orgId, user.id, factorId, 'The factors were reset')));
+    // Every factor is gone now, so no secret or passkey kept for this user is of use.
+    const kept = (await this.deps.totp.factorsWithSecrets(orgId)).filter((ref) => ref.userId === user.id).map((ref) => ref.factorId);
+    const passkeys = await this.deps.passkeys.keptFactorIds(orgId, user.id);
+    await Promise.all([...new Set([...kept, ...passkeys])].map((factorId) => this.forgetSecret(orgId, user.id, factorId, 'The factors were reset')));
   }
 
   // ---- org lifetime ----
@@ -342,7 +360,7 @@ export class FactorService {
   async forgetOrg(orgId: string): Promise<void> {
     this.cooldowns.clear((key) => key.startsWith(`${orgId}/`));
     this.profiles.delete(orgId);
-    await this.deps.totp.forgetOrg(orgId);
+    await Promise.all([this.deps.totp.forgetOrg(orgId), this.deps.passkeys.forgetOrg(orgId)]);
   }
 
   dispose(): void {
@@ -385,7 +403,7 @@ export class FactorService {
 
   private async forgetSecret(orgId: string, userId: string, factorId: string, done: string): Promise<void> {
     try {
-      await this.deps.totp.forget(orgId, userId, factorId);
+      await Promise.all([this.deps.totp.forget(orgId, userId, factorId), this.deps.passkeys.forget(orgId, userId, factorId)]);
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
       this.deps.log(`${done}, but the built-in authenticator could not forget its secret: ${why}`);
