@@ -28,6 +28,8 @@ export const COMMAND_IDS = [
   'okta.copyTotpCode',
   'okta.showFactorMatrix',
   'okta.copyOtpauthUri',
+  'okta.copyPlaywrightCredential',
+  'okta.copyDevtoolsCredential',
   'okta.unenrollFactors',
   'okta.resetFactors',
   'okta.enrollFactorOnUsers',

@@ -82,5 +82,5 @@ export function createWork(core: WorkCore): Work {
   // A push answered on the demo org's simulated phone may change the factor's status in the tree.
   const pushAnswers = demo.onDidAnswerPush(({ orgId, userId }) => changes.announce(orgId, userId));
   context.subscriptions.push(authenticator, passkeyAuthenticator, demo, factors, removals, pushAnswers);
-  return { services: { ...core, factors, pushes, users, authenticator, demo }, commands: COMMANDS, clientFor };
+  return { services: { ...core, factors, pushes, passkeys, passkeyAuthenticator, users, authenticator, demo }, commands: COMMANDS, clientFor };
 }

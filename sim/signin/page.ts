@@ -13,7 +13,9 @@ async function post(path, body) {
   return response.json();
 }
 function show(answer) {
-  $('result').textContent = answer.signedIn ? 'Signed in as ' + answer.login : 'Sign-in failed: ' + answer.reason;
+  // reason: the sign-in calls' refusals; error, errorSummary: the request guard's and Okta's bodies.
+  const reason = answer.reason ?? answer.error ?? answer.errorSummary;
+  $('result').textContent = answer.signedIn ? 'Signed in as ' + answer.login : 'Sign-in failed: ' + reason;
 }
 $('passkey').addEventListener('click', async () => {
   const login = $('login').value;
@@ -39,7 +41,11 @@ $('passkey').addEventListener('click', async () => {
 });
 $('signin').addEventListener('submit', async (event) => {
   event.preventDefault();
-  show(await post('/sim/signin/verify', { login: $('login').value, passCode: $('passCode').value }));
+  try {
+    show(await post('/sim/signin/verify', { login: $('login').value, passCode: $('passCode').value }));
+  } catch (error) {
+    show({ signedIn: false, reason: error.message });
+  }
 });
 `;
 

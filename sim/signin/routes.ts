@@ -44,10 +44,11 @@ interface WebauthnChallengeAnswer {
 }
 
 function challenge(ctx: SimContext, req: ApiRequest): ApiResponse {
-  const user = ctx.store.requireUser(stringField(bodyObject(req.body), 'login') ?? '');
-  const [factor] = activeOf(user, 'webauthn');
-  if (!factor) return refused(`${user.profile.login} has no active webauthn factor.`);
+  // Inside attempt: an unknown login is a refusal with Okta's 404 summary, like the others.
   return attempt(() => {
+    const user = ctx.store.requireUser(stringField(bodyObject(req.body), 'login') ?? '');
+    const [factor] = activeOf(user, 'webauthn');
+    if (!factor) return refused(`${user.profile.login} has no active webauthn factor.`);
     const { _embedded } = verifyWith(ctx, req, user, factor, {}).body as WebauthnChallengeAnswer;
     return json({
       challenge: _embedded.challenge.challenge,
@@ -58,7 +59,11 @@ function challenge(ctx: SimContext, req: ApiRequest): ApiResponse {
 }
 
 function signIn(ctx: SimContext, req: ApiRequest): ApiResponse {
-  const body = bodyObject(req.body);
+  // Inside attempt: an unknown login is a refusal with Okta's 404 summary, like the others.
+  return attempt(() => signInAs(ctx, req, bodyObject(req.body)));
+}
+
+function signInAs(ctx: SimContext, req: ApiRequest, body: Record<string, unknown>): ApiResponse {
   const user = ctx.store.requireUser(stringField(body, 'login') ?? '');
   const passCode = stringField(body, 'passCode');
   const signedIn = json({ signedIn: true, login: user.profile.login });

@@ -4,7 +4,9 @@ import type * as vscode from 'vscode';
 import type { TotpAuthenticator } from '../authenticator/totpAuthenticator';
 import type { DemoOrg } from '../demo/demoOrg';
 import type { FactorService } from '../factors/factorService';
+import type { PasskeyFactors } from '../factors/passkeyFactors';
 import type { PushVerifications } from '../factors/pushVerifications';
+import type { PasskeyAuthenticator } from '../authenticator/passkey/passkeyAuthenticator';
 import type { RequestLog } from '../log/requestLog';
 import type { ClientHooks, OrgRegistry } from '../orgs/orgRegistry';
 import type { OktaSettings } from '../settings';
@@ -17,6 +19,8 @@ export interface CommandServices extends PanelServices {
   registry: OrgRegistry;
   factors: FactorService;
   pushes: PushVerifications;
+  passkeys: PasskeyFactors;
+  passkeyAuthenticator: PasskeyAuthenticator;
   users: Pick<UserDirectory, 'page'>;
   authenticator: TotpAuthenticator;
   tree: Pick<FactorsTreeProvider, 'refresh' | 'refreshOrg' | 'refreshTarget' | 'setFilter' | 'filterOf' | 'loadMore' | 'selectedTargets'>;

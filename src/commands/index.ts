@@ -14,6 +14,7 @@ import { copyId } from './users/copyId';
 import { copyLogin } from './users/copyLogin';
 import { copyOrgUrl } from './orgs/copyOrgUrl';
 import { copyOtpauthUri } from './authenticator/copyOtpauthUri';
+import { copyDevtoolsCredential, copyPlaywrightCredential } from './authenticator/copyPasskeyCredential';
 import { copyTotpCode } from './authenticator/copyTotpCode';
 import { enrollFactor } from './factors/enrollFactor';
 import { enrollFactorOnUsers } from './bulk/enrollFactorOnUsers';
@@ -67,6 +68,8 @@ export const COMMANDS: Record<CommandId, CommandHandler> = {
   'okta.copyTotpCode': copyTotpCode,
   'okta.showFactorMatrix': showFactorMatrix,
   'okta.copyOtpauthUri': copyOtpauthUri,
+  'okta.copyPlaywrightCredential': copyPlaywrightCredential,
+  'okta.copyDevtoolsCredential': copyDevtoolsCredential,
   'okta.unenrollFactors': unenrollFactors,
   'okta.resetFactors': resetFactors,
   'okta.enrollFactorOnUsers': enrollFactorOnUsers,

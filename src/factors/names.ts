@@ -15,7 +15,7 @@ const TYPE_LABELS: Record<string, string> = {
   'token:software:totp': 'TOTP',
   u2f: 'U2F key',
   web: 'Duo',
-  webauthn: 'WebAuthn',
+  webauthn: 'Passkey',
 };
 
 const TOTP_PROVIDER_LABELS: Record<string, string> = { OKTA: 'Okta Verify TOTP', GOOGLE: 'Google Authenticator' };

@@ -14,7 +14,10 @@ test('verify mode per factor type', () => {
   assert.deepEqual(verifyModeOf(factor('question', { question: 'disliked_food', questionText: 'What is the food you least liked as a child?' })),
     { mode: 'answer', prompt: 'What is the food you least liked as a child?' });
   assert.equal(verifyModeOf(factor('push')).mode, 'push');
-  for (const t of ['webauthn', 'u2f', 'signed_nonce']) {
+  const passkey = verifyModeOf(factor('webauthn'));
+  assert.equal(passkey.mode, 'passkey');
+  assert.match(passkey.prompt ?? '', /software passkey .* hardware key or a platform passkey is verified in a browser/);
+  for (const t of ['u2f', 'signed_nonce']) {
     const { mode, prompt } = verifyModeOf(factor(t));
     assert.equal(mode, 'unsupported', t);
     assert.match(prompt ?? '', /ceremony/);

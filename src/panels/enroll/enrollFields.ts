@@ -46,8 +46,10 @@ export function enrollLayout(factorType: string, provider: string): EnrollLayout
     case 'token:hotp':
       return { fields: ['factorProfileId', 'sharedSecret'], options: ['activate'] };
     case 'webauthn':
+      // A software passkey for test users: the built-in authenticator makes it and activates the factor with it.
+      return { fields: [], options: [] };
     case 'u2f':
-      return { fields: [], options: [], unsupportedReason: `${factorType === 'u2f' ? 'U2F' : 'WebAuthn'} ${BROWSER_CEREMONY}` };
+      return { fields: [], options: [], unsupportedReason: `U2F ${BROWSER_CEREMONY}` };
     default:
       return { fields: [], options: [], unsupportedReason: `Factor type "${factorType}" cannot be enrolled through the Factors API.` };
   }

@@ -106,7 +106,8 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
       key: catalogKey(entry),
       factorType: entry.factorType,
       provider: String(entry.provider),
-      label: factorTypeLabel(entry),
+      // A passkey enrolled here is a software one, for test users: the entry says so.
+      label: entry.factorType === 'webauthn' ? 'Passkey (software, for test users)' : factorTypeLabel(entry),
       enrollment: entry.enrollment,
       unsupportedReason: enrollLayout(entry.factorType, entry.provider).unsupportedReason,
     }));
@@ -214,7 +215,10 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
     const label = factorTypeLabel(factor);
     switch (step.kind) {
       case 'done':
-        return this.finish(factor, `${label} is enrolled and ${describeStatus(factor)}.`);
+        return this.finish(factor, factor.factorType === 'webauthn'
+          ? `${label} is enrolled and ${describeStatus(factor)}, with a software passkey kept in VS Code's secret storage: `
+            + 'verify it from the tree, or hand it to a browser test with Copy Playwright Credential.'
+          : `${label} is enrolled and ${describeStatus(factor)}.`);
       case 'manual':
         return this.finish(factor, step.reason === 'no-secret'
           ? `${label} is enrolled, but Okta sent no shared secret to activate it with.`

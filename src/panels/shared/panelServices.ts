@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { TotpAuthenticator } from '../../authenticator/totpAuthenticator';
 import type { FactorService } from '../../factors/factorService';
+import type { PasskeyFactors } from '../../factors/passkeyFactors';
 import type { PushVerifications } from '../../factors/pushVerifications';
 import type { RequestLog } from '../../log/requestLog';
 import type { OrgRegistry } from '../../orgs/orgRegistry';
@@ -16,6 +17,7 @@ export interface PanelServices {
     | 'catalog' | 'securityQuestions' | 'customTotpProfiles' | 'enroll' | 'activate' | 'activateWithAuthenticator' | 'startPushActivation'
     | 'waitForPushActivation' | 'pushActivationQrCode' | 'sendPushActivationLink' | 'resend' | 'resendWaitSeconds' | 'resendAvailableAt' | 'sendChallenge' | 'verify'>;
   pushes: Pick<PushVerifications, 'verify' | 'cancel' | 'isWaiting'>;
+  passkeys: Pick<PasskeyFactors, 'verify'>;
   authenticator: Pick<TotpAuthenticator, 'has' | 'currentCode'>;
   log: Pick<RequestLog, 'appendLine' | 'error'>;
 }

@@ -9,6 +9,7 @@ export const VERIFY_IDS = {
   tokenLifetime: 'token-lifetime',
   sendCode: 'send-code',
   pushIntro: 'push-intro',
+  passkeyIntro: 'passkey-intro',
   codeField: 'code-field',
   code: 'code',
   useBuiltin: 'use-builtin',

@@ -18,7 +18,7 @@ export interface VerifyHeaders {
 }
 
 /** How the factor is verified, which decides the form. */
-export type VerifyMode = 'challenge-then-passcode' | 'passcode' | 'answer' | 'push' | 'unsupported';
+export type VerifyMode = 'challenge-then-passcode' | 'passcode' | 'answer' | 'push' | 'passkey' | 'unsupported';
 
 export interface VerifyState {
   type: 'state';
@@ -27,7 +27,7 @@ export interface VerifyState {
   factorLabel: string;
   factorStatus: string;
   mode: VerifyMode;
-  /** The question text for `answer`; the reason for `unsupported`. */
+  /** The question text for `answer`; what `passkey` verifies with; the reason for `unsupported`. */
   prompt?: string;
   /** The built-in authenticator holds this TOTP or custom HOTP factor's secret. */
   builtInAuthenticator: boolean;
@@ -53,7 +53,8 @@ export type VerifyWebviewMessage =
   | { type: 'verify'; requestId: number; passCode?: string; nextPassCode?: string; answer?: string; headers: VerifyHeaders }
   | { type: 'sendPush'; requestId: number; headers: VerifyHeaders }
   | { type: 'cancelPush'; requestId: number }
-  | { type: 'builtInCode'; requestId: number };
+  | { type: 'builtInCode'; requestId: number }
+  | { type: 'verifyPasskey'; requestId: number; headers: VerifyHeaders };
 
 const headers = shape({ xForwardedFor: text(SHORT_TEXT), userAgent: text(SHORT_TEXT), acceptLanguage: text(40) });
 
@@ -64,4 +65,5 @@ export const parseVerifyMessage = messageParser<VerifyWebviewMessage>({
   sendPush: { requestId, headers },
   cancelPush: { requestId },
   builtInCode: { requestId },
+  verifyPasskey: { requestId, headers },
 });

@@ -29,6 +29,7 @@ ${panelHeader('Verify a factor')}
   </section>
   <p id="${VERIFY_IDS.pushIntro}" hidden>Sends a push to the user's Okta Verify app; the status below follows it live until it is
     approved, denied or times out. Cancel stops following it and cancels it on Okta.</p>
+  <p id="${VERIFY_IDS.passkeyIntro}" hidden></p>
   <div class="field" id="${VERIFY_IDS.codeField}" hidden>
     <label for="${VERIFY_IDS.code}">Code</label>
     <div class="inline">

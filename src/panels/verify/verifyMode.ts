@@ -19,6 +19,12 @@ export function verifyModeOf(factor: UserFactor): { mode: VerifyMode; prompt?: s
       return { mode: 'answer', prompt: factor.profile?.questionText ?? factor.profile?.question ?? 'Answer' };
     case 'push':
       return { mode: 'push' };
+    case 'webauthn':
+      return {
+        mode: 'passkey',
+        prompt: 'Verifies with the software passkey the built-in authenticator keeps for this factor (for test users whose passkey '
+          + 'was enrolled through this extension). A hardware key or a platform passkey is verified in a browser.',
+      };
     default:
       return {
         mode: 'unsupported',

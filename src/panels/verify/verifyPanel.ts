@@ -78,6 +78,11 @@ export class VerifyPanel extends WebviewPanelBase<VerifyWebviewMessage, VerifyHo
         return this.answer(message.requestId, 'Push', [], () => this.sendPush(message.headers));
       case 'cancelPush':
         return this.answer(message.requestId, 'Cancel push', [], () => this.cancelPush());
+      case 'verifyPasskey':
+        return this.answer(message.requestId, 'Verify', [], async () => {
+          this.requireMode('passkey');
+          this.showOutcome(await this.services.passkeys.verify(this.target, verifyOptions(message.headers), this.signal));
+        });
       case 'builtInCode':
         return this.answer(message.requestId, 'Built-in authenticator', [], async () => {
           // TOTP and Custom TOTP alike: the code of now, under the factor's own settings.

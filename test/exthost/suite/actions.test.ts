@@ -340,6 +340,30 @@ suite('actions: factor commands against the simulator', () => {
     assert.deepEqual(shown.at(-1)!.buttons, ['Copy']);
   });
 
+  test('Copy Playwright / DevTools Credential: a passkey enrolled here, after a modal warning; the key signs a challenge the org accepts', async () => {
+    const { user } = await userNodes('no.factors@example.com');
+    const work = (await services.work()).services;
+    const { factor } = await work.factors.enroll({ orgId, user: user.user }, { factorType: 'webauthn', provider: 'FIDO' }, {});
+    assert.equal(factor.status, 'ACTIVE');
+    const node = await factorNode('no.factors@example.com', 'webauthn');
+    const shown = recordMessages((m) => (m.options?.modal ? 'Copy' : undefined));
+    await vscode.commands.executeCommand('okta.copyPlaywrightCredential', node);
+    assert.match(shown[0].options?.detail ?? '', /private key/);
+    const playwright = JSON.parse(await vscode.env.clipboard.readText()) as { rpId: string; id: string; privateKey: string };
+    assert.equal(playwright.rpId, new URL(sim.url).hostname);
+    assert.equal(playwright.id, (factor.profile as { credentialId?: string }).credentialId, 'the credential Okta registered');
+    await vscode.commands.executeCommand('okta.copyDevtoolsCredential', node);
+    const devtools = JSON.parse(await vscode.env.clipboard.readText()) as { credentialId: string; rpId: string; privateKey: string };
+    assert.equal(devtools.rpId, playwright.rpId);
+    assert.match(devtools.privateKey, /^[A-Za-z0-9+/]+=*$/, 'PKCS#8 in standard base64');
+    // Declining the warning copies nothing.
+    await vscode.env.clipboard.writeText('untouched');
+    recordMessages(() => undefined);
+    await vscode.commands.executeCommand('okta.copyPlaywrightCredential', node);
+    assert.equal(await vscode.env.clipboard.readText(), 'untouched');
+    assert.equal((await work.passkeys.verify({ orgId, user: user.user, factor })).factorResult, 'SUCCESS');
+  });
+
   test('TOTP codes are refused with a clear message for a factor not enrolled through VS Code', async () => {
     const node = await factorNode('all.factors@example.com', 'token:software:totp');
     await (await services.work()).services.authenticator.forget(orgId, node.user.id, node.factor.id);

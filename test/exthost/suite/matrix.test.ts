@@ -40,10 +40,10 @@ suite('factor matrix panel against the simulator', () => {
     const { registry, log, totp } = started;
     logLines = started.logLines;
     const clientFor = (id: string) => registry.clientFor(id);
-    const { factors, pushes } = factorWorkflows(clientFor, { totp, issuer: 'Simulator', log: (line) => log.appendLine(line) });
+    const { factors, pushes, passkeys } = factorWorkflows(clientFor, { totp, issuer: 'Simulator', log: (line) => log.appendLine(line) });
     services = {
       context: { extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri },
-      registry, factors, pushes, authenticator: totp, log, users: new UserDirectory(clientFor), config: { showDeprovisioned: () => false },
+      registry, factors, pushes, passkeys, authenticator: totp, log, users: new UserDirectory(clientFor), config: { showDeprovisioned: () => false },
     };
     allUsers = [];
     for await (const user of (await clientFor(orgId)).listUsers({ limit: 200 })) allUsers.push(user);

@@ -67,7 +67,7 @@ suite('webview panels against the simulator', () => {
   let sim: RunningSimulator;
   let services: PanelServices;
   let totp: TotpAuthenticator;
-  let withAuthenticator: (authenticator: FactorServiceDeps['totp']) => Pick<PanelServices, 'factors' | 'pushes'>;
+  let withAuthenticator: (authenticator: FactorServiceDeps['totp']) => Pick<PanelServices, 'factors' | 'pushes' | 'passkeys'>;
   let client: OktaClient;
   let orgId: string;
   const refreshed: string[] = [];
@@ -83,7 +83,7 @@ suite('webview panels against the simulator', () => {
     services = { context: { extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri }, registry, ...workflowsWith(totp), authenticator: totp, log };
 
     /** The panels' one way to Okta: the real factor workflows on the registry's client; their change events are recorded. */
-    function workflowsWith(authenticator: FactorServiceDeps['totp']): Pick<PanelServices, 'factors' | 'pushes'> {
+    function workflowsWith(authenticator: FactorServiceDeps['totp']): Pick<PanelServices, 'factors' | 'pushes' | 'passkeys'> {
       const workflows = factorWorkflows((id) => registry.clientFor(id), { totp: authenticator, issuer: 'Simulator', log: (line) => log.appendLine(line) });
       workflows.changes.event(({ orgId: o, userId: u }) => { refreshed.push(`${o}/${u}`); });
       return workflows;
@@ -126,7 +126,8 @@ suite('webview panels against the simulator', () => {
     const keys = state.catalog.map((e) => e.key);
     for (const key of ['sms/OKTA', 'question/OKTA', 'token:software:totp/GOOGLE', 'push/OKTA']) assert.ok(keys.includes(key), key);
     assert.ok(state.questions.length > 0);
-    assert.match(state.catalog.find((e) => e.factorType === 'webauthn')?.unsupportedReason ?? 'webauthn missing', /browser ceremony/);
+    const passkey = state.catalog.find((e) => e.factorType === 'webauthn');
+    assert.deepEqual([passkey?.label, passkey?.unsupportedReason], ['Passkey (software, for test users)', undefined], 'a software passkey is offered');
     const json = JSON.stringify(state);
     assert.ok(!json.includes(sim.token), 'token in webview state');
     assert.ok(!json.includes(u.id) && !json.includes(orgId), 'ids in webview state');
@@ -148,13 +149,27 @@ suite('webview panels against the simulator', () => {
     assert.equal(((await reselected) as Extract<EnrollHostMessage, { type: 'state' }>).preselected, 'email/OKTA');
   });
 
-  test('enroll: WebAuthn is explained, not enrolled', async () => {
+  test('enroll a passkey: the software passkey activates it at once; Verify signs Okta\'s challenge with it', async () => {
     const u = await user('no.factors@example.com');
     const panel = enrollPanel(u);
-    await ready(panel);
+    const state = await ready<EnrollHostMessage>(panel);
+    assert.ok(state.type === 'state' && state.catalog.some((e) => e.key === 'webauthn/FIDO' && e.label === 'Passkey (software, for test users)' && !e.unsupportedReason));
+    type ActivationPost = Extract<EnrollHostMessage, { type: 'activation' }>;
+    const done = nextPost(panel, (m): m is ActivationPost => m.type === 'activation' && m.activation.kind === 'done');
     const reply = await request(panel, { type: 'enroll', form: { ...blankForm, factorKey: 'webauthn/FIDO' } });
-    assert.match(reply.error?.fields.factorKey ?? '', /browser ceremony/);
-    assert.equal(await factorOf(u.id, 'webauthn'), undefined);
+    assert.equal(reply.error, undefined, JSON.stringify(reply.error));
+    const step = (await done).activation;
+    assert.ok(step.kind === 'done');
+    assert.match(step.message, /is enrolled and active, with a software passkey kept in VS Code's secret storage/);
+    const passkey = (await factorOf(u.id, 'webauthn'))!;
+    assert.equal(passkey.status, 'ACTIVE');
+
+    const verify = verifyPanel(u, passkey);
+    assert.equal((await ready<VerifyHostMessage>(verify)).mode, 'passkey');
+    const result = nextPost(verify, isType('result'));
+    const verified = await request(verify, { type: 'verifyPasskey', headers: { xForwardedFor: '', userAgent: '', acceptLanguage: '' } });
+    assert.equal(verified.error, undefined, JSON.stringify(verified.error));
+    assert.equal((await result).factorResult, 'SUCCESS');
   });
 
   test('enroll sms -> PENDING_ACTIVATION with a resend cooldown, then activate with the sent code', async () => {

@@ -60,12 +60,14 @@ function renderState(state: VerifyState): void {
   show(byId(VERIFY_IDS.nextCodeField), state.nextPassCode);
   show(byId(VERIFY_IDS.answerField), state.mode === 'answer');
   show(byId(VERIFY_IDS.pushIntro), state.mode === 'push');
+  byId(VERIFY_IDS.passkeyIntro).textContent = state.mode === 'passkey' ? state.prompt ?? '' : '';
+  show(byId(VERIFY_IDS.passkeyIntro), state.mode === 'passkey');
   byId(VERIFY_IDS.answerLabel).textContent = state.prompt ?? 'Answer';
-  byId(VERIFY_IDS.submit).textContent = state.mode === 'push' ? 'Send push' : 'Verify';
+  byId(VERIFY_IDS.submit).textContent = state.mode === 'push' ? 'Send push' : state.mode === 'passkey' ? 'Verify with the built-in passkey' : 'Verify';
   show(byId(VERIFY_IDS.cancel), state.mode === 'push');
   byId<HTMLButtonElement>(VERIFY_IDS.cancel).disabled = !pushWaiting;
   const first = {
-    'challenge-then-passcode': VERIFY_IDS.sendCode, passcode: VERIFY_IDS.code, answer: VERIFY_IDS.answer, push: VERIFY_IDS.submit, unsupported: '',
+    'challenge-then-passcode': VERIFY_IDS.sendCode, passcode: VERIFY_IDS.code, answer: VERIFY_IDS.answer, push: VERIFY_IDS.submit, passkey: VERIFY_IDS.submit, unsupported: '',
   }[state.mode];
   if (first) byId(first).focus();
 }
@@ -113,6 +115,11 @@ async function sendPush(): Promise<void> {
 
 async function submit(): Promise<void> {
   if (mode === 'push') return sendPush();
+  if (mode === 'passkey') {
+    clearResult();
+    await run({ type: 'verifyPasskey', headers: headers() });
+    return;
+  }
   if (mode === 'challenge-then-passcode' && !challengeSent) {
     await run({ type: 'sendChallenge', headers: headers(), challenge: challengeOptions() });
     return;
