@@ -1,9 +1,7 @@
 // The simulator's sign-in page (/sim/signin): a username, "Sign in with a passkey", a TOTP code
 // field, and the outcome in #result.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { screenshotDir } from './workbench';
+import { screenshotPath } from './workbench';
 
 export class SimSignInPage {
   readonly result: Locator;
@@ -30,8 +28,7 @@ export class SimSignInPage {
   }
 
   async screenshot(name: string): Promise<string> {
-    mkdirSync(screenshotDir, { recursive: true });
-    const path = join(screenshotDir, `${name}.png`);
+    const path = screenshotPath(name);
     await this.page.screenshot({ path });
     return path;
   }

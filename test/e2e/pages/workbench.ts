@@ -11,6 +11,12 @@ import { waitUntil } from '../../support/waitUntil';
 
 export const screenshotDir = join(__dirname, '..', '..', '..', 'test-output', 'e2e');
 
+/** Where a named screenshot goes (the folder made on first use). */
+export function screenshotPath(name: string): string {
+  mkdirSync(screenshotDir, { recursive: true });
+  return join(screenshotDir, `${name}.png`);
+}
+
 export class Workbench {
   readonly quickInput: QuickInput;
   readonly contextMenu: ContextMenu;
@@ -103,22 +109,19 @@ export class Workbench {
   }
 
   async screenshot(name: string): Promise<string> {
-    mkdirSync(screenshotDir, { recursive: true });
-    const path = join(screenshotDir, `${name}.png`);
+    const path = screenshotPath(name);
     await this.page.screenshot({ path });
     return path;
   }
 
   async screenshotWebview(name: string): Promise<string> {
-    mkdirSync(screenshotDir, { recursive: true });
-    const path = join(screenshotDir, `${name}.png`);
+    const path = screenshotPath(name);
     await (await this.webview()).screenshot(path);
     return path;
   }
 
   async screenshotTree(name: string): Promise<string> {
-    mkdirSync(screenshotDir, { recursive: true });
-    const path = join(screenshotDir, `${name}.png`);
+    const path = screenshotPath(name);
     await this.tree.screenshot(path);
     return path;
   }
