@@ -1,5 +1,6 @@
 // The simulator's in-memory records. Secrets live beside the public fields but are never serialized.
-import type { StoredCredential } from './webauthn/registration';
+import type { Ceremony } from './webauthn/clientData';
+import type { CredentialKey } from './webauthn/coseKey';
 
 export type UserStatus =
   | 'ACTIVE' | 'DEPROVISIONED' | 'LOCKED_OUT' | 'PASSWORD_EXPIRED' | 'PROVISIONED' | 'RECOVERY' | 'STAGED' | 'SUSPENDED';
@@ -122,4 +123,19 @@ export interface PushChallenge {
   correctAnswer?: number;
   userAgent?: string;
   ip?: string;
+}
+
+/** What the org keeps of a registered WebAuthn credential (dropped with its factor). */
+export interface StoredCredential {
+  key: CredentialKey;
+  signCount: number;
+}
+
+/** A WebAuthn challenge the org handed out: usable once, until it expires. */
+export interface IssuedChallenge {
+  ceremony: Ceremony;
+  userId: string;
+  /** Activation only. */
+  factorId?: string;
+  expiresAtMs: number;
 }

@@ -3,8 +3,7 @@
 // swaps in a fresh one.
 import { oktaErrors } from './errors';
 import { createRng, oktaId, type Rng } from './ids';
-import type { OutboxMessage, PushTransaction, SimFactor, SimUser } from './model';
-import type { IssuedChallenge } from './webauthn/challenges';
+import type { IssuedChallenge, OutboxMessage, PushTransaction, SimFactor, SimUser } from './model';
 import { defaultWebAuthnSettings } from './webauthn/settings';
 
 export class OrgStore {

@@ -3,19 +3,11 @@
 // credentials (the `enrolledFactors` the challenge lists) may answer it.
 import { randomToken } from '../ids';
 import type { OrgStore } from '../store';
-import type { Ceremony } from './clientData';
+import type { IssuedChallenge } from '../model';
 import { refuseUnless } from './refusal';
 
 /** No source gives Okta's lifetime; five minutes is WebAuthn's usual ceremony timeout. */
 export const CHALLENGE_LIFETIME_MS = 5 * 60_000;
-
-export interface IssuedChallenge {
-  ceremony: Ceremony;
-  userId: string;
-  /** Activation only. */
-  factorId?: string;
-  expiresAtMs: number;
-}
 
 /** A 20-character challenge, as in Okta's examples. Expired ones are forgotten on the way. */
 export function issueChallenge(store: OrgStore, issued: Omit<IssuedChallenge, 'expiresAtMs'>, nowMs: number): string {

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { SimContext } from '../context';
 import { oktaErrors } from '../errors';
 import { stringField, type ApiRequest } from '../http';
-import type { SimFactor, SimUser } from '../model';
+import type { SimFactor, SimUser, StoredCredential } from '../model';
 import { checkAttestationStatement } from './attestation';
 import { FLAG_AT, parseAuthenticatorData } from './authenticatorData';
 import { authenticatorName } from './authenticatorNames';
@@ -12,15 +12,9 @@ import { decodeEitherBase64 } from './base64';
 import { cborBytes, cborMap, decodeCborItems } from './cbor';
 import { takeChallenge } from './challenges';
 import { checkClientData, parseClientData } from './clientData';
-import { credentialKeyFromCose, type CredentialKey } from './coseKey';
+import { credentialKeyFromCose } from './coseKey';
 import { refuseUnless } from './refusal';
 import { checkAuthenticatorData, relyingPartyOf } from './relyingParty';
-
-/** What the org keeps of a registered credential (dropped with its factor). */
-export interface StoredCredential {
-  key: CredentialKey;
-  signCount: number;
-}
 
 export interface Registration {
   credential: StoredCredential;

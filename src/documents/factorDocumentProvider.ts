@@ -2,12 +2,11 @@ import vscode = require('vscode');
 import type { UserFactor } from '../okta/models';
 import { SECRET_FACTOR_KEYS } from '../presentation/secretFactorKeys';
 import type { FactorService } from '../factors/factorService';
-import type { CommandServices } from '../commands/commandServices';
 
 /** What the provider needs: the factor service (to fetch a restored document) and somewhere to keep its registration. */
 export interface FactorDocumentServices {
   factors: Pick<FactorService, 'factorById'>;
-  context: Pick<CommandServices['context'], 'subscriptions'>;
+  context: Pick<vscode.ExtensionContext, 'subscriptions'>;
 }
 
 export const FACTOR_DOCUMENT_SCHEME = 'okta-factor';
