@@ -5,11 +5,11 @@ import type { WebviewFrame } from './pages/webviewFrame';
 import type { Workbench } from './pages/workbench';
 
 /** Okta: Add an Okta Org -> URL -> sign-in (token type) -> token (password box) -> name; waits for the org row. */
-export async function addOrgThroughPalette(workbench: Workbench, sim: RunningSimulator, label: string): Promise<void> {
+export async function addOrgThroughPalette(workbench: Workbench, sim: RunningSimulator, label: string, url = sim.url): Promise<void> {
   const { quickInput } = workbench;
   await workbench.runCommand('Okta: Add an Okta Org');
   await quickInput.waitForPrompt(/org URL/);
-  await quickInput.submit(sim.url);
+  await quickInput.submit(url);
   await quickInput.waitForPrompt(/sign-in/);
   await quickInput.pick('API token (SSWS)');
   await quickInput.waitForPrompt(/API token/);

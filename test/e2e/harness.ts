@@ -26,9 +26,9 @@ export class E2EHarness {
     }
   }
 
-  /** A fresh browser context and workbench window, ready for input. */
+  /** A fresh browser context and workbench window, ready for input (its clipboard readable, as a person's is). */
   async openWorkbench(): Promise<Workbench> {
-    const context = await this.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await this.browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     this.contexts.push(context);
     context.setDefaultTimeout(30_000);
     const page = await context.newPage();
@@ -36,6 +36,13 @@ export class E2EHarness {
     const workbench = new Workbench(page);
     await workbench.waitReady();
     return workbench;
+  }
+
+  /** A plain browser context of the same Chromium, for a page outside VS Code (closed with the test's windows). */
+  async openBrowserContext(): Promise<BrowserContext> {
+    const context = await this.browser.newContext({ viewport: { width: 900, height: 600 } });
+    this.contexts.push(context);
+    return context;
   }
 
   /** Closes the test's windows (a screenshot first when it failed, so there is something to look at). */
