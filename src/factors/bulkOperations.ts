@@ -20,7 +20,9 @@ export type BulkEnrollment =
   /** One question and answer for all. */
   | { kind: 'question'; question: string; answer: string }
   /** Google Authenticator, activated with the built-in authenticator, which keeps each user's secret. */
-  | { kind: 'google-totp' };
+  | { kind: 'google-totp' }
+  /** A software passkey per user, made and kept by the built-in authenticator, activated at once. */
+  | { kind: 'passkey' };
 
 /** A unit that failed part-way: the message says what was done before. */
 export class BulkStepError extends Error {
@@ -91,6 +93,8 @@ export function enrollPlan(service: BulkFactorService, users: readonly UserRef[]
         });
       case 'google-totp':
         return googleTotpUnit(service, ref);
+      case 'passkey':
+        return enrollOnceUnit(service, ref, 'webauthn', () => enrollPasskey(service, ref));
     }
   });
 }
@@ -99,16 +103,25 @@ export function enrollPlan(service: BulkFactorService, users: readonly UserRef[]
  * One enrollment per user. A retry first reads what the org has: when the earlier try was carried
  * out but its answer lost, the factor is there, and the user is done (said as it is), not failed.
  */
-function enrollOnceUnit(service: BulkFactorService, ref: UserRef, factorType: 'email' | 'question', enroll: () => Promise<string>): BulkUnit {
+function enrollOnceUnit(service: BulkFactorService, ref: UserRef, factorType: 'email' | 'question' | 'webauthn', enroll: () => Promise<string>): BulkUnit {
   let tried = false;
   return unitOf(ref, service, async () => {
     if (tried) {
-      const existing = (await service.listFactors(ref)).find((f) => f.factorType === factorType);
+      // A passkey counts once active: a pending one is what an earlier refusal left behind.
+      const existing = (await service.listFactors(ref)).find((f) => f.factorType === factorType && (factorType !== 'webauthn' || f.status === 'ACTIVE'));
       if (existing) return `${factorTypeLabel(existing)} found enrolled (${statusWords(existing)}): the earlier try was carried out`;
     }
     tried = true;
     return enroll();
   });
+}
+
+/** A passkey is activated as it is enrolled; one left pending says why (the org refused the software passkey...). */
+async function enrollPasskey(service: BulkFactorService, ref: UserRef): Promise<string> {
+  const { factor, activation } = await service.enroll(ref, { factorType: 'webauthn', provider: 'FIDO' }, {});
+  if (factor.status === 'ACTIVE') return 'passkey enrolled and activated';
+  const why = activation.kind === 'failed' ? messageOf(activation.error) : 'it stays pending activation';
+  throw new Error(`Passkey enrolled but pending activation: ${why}`);
 }
 
 async function enrollEmail(service: BulkFactorService, ref: UserRef, activate: boolean): Promise<string> {

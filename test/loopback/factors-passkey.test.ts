@@ -7,6 +7,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { startSimulator } from '../../sim';
 import { PasskeyAuthenticator } from '../../src/authenticator/passkey/passkeyAuthenticator';
+import { enrollPlan } from '../../src/factors/bulkOperations';
+import { runBulk } from '../../src/factors/bulkWork';
 import { PasskeyRefusedError } from '../../src/factors/passkeyFactors';
 import { OktaClient } from '../../src/okta/client';
 import type { OktaUser } from '../../src/okta/models';
@@ -67,6 +69,24 @@ for (const engine of ['identity', 'classic'] as const) {
     });
   }
 }
+
+describe('Enroll Factor on Selected Users: a passkey each', () => {
+  test('every user gets an active passkey the built-in authenticator keeps, one change each', async () => {
+    const sim = await startSimulator({ port: 0, seed: 'empty' });
+    try {
+      const client = new OktaClient({ orgUrl: sim.url, token: sim.token });
+      const keys = new PasskeyAuthenticator(new InMemorySecretStore());
+      const { factors } = factorWorkflows(async () => client, { passkeys: keys });
+      const users = await Promise.all([1, 2, 3].map(async (n) => ({ orgId: ORG, user: (await createUser(sim, `bulk.passkey${n}@example.com`)) as OktaUser })));
+      const summary = await runBulk(enrollPlan(factors, users, { kind: 'passkey' }));
+      assert.deepEqual(summary.done.map((d) => d.note), ['passkey enrolled and activated', 'passkey enrolled and activated', 'passkey enrolled and activated']);
+      assert.equal((await keys.factorsWithSecrets(ORG)).length, 3);
+      for (const { user } of users) assert.deepEqual((await client.listFactors(user.id)).filter((f) => f.factorType === 'webauthn').map((f) => f.status), ['ACTIVE']);
+    } finally {
+      await sim.close();
+    }
+  });
+});
 
 describe('an org that validates attestation certificates', () => {
   test('refuses the self-attested passkey: the factor stays pending, no passkey is kept, the message names the settings', async () => {

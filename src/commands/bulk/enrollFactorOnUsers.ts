@@ -21,6 +21,7 @@ const CHOICES: Choice[] = [
   { factor: 'email', label: 'Email', detail: "Each user's own profile email" },
   { factor: 'question', label: 'Security question', detail: 'One question and answer for every user' },
   { factor: 'google-totp', label: 'Google Authenticator', detail: 'Activated through the built-in authenticator, which keeps each user\'s secret' },
+  { factor: 'passkey', label: 'Passkey (software, for test users)', detail: 'A software passkey per user, kept in VS Code\'s secret storage, activated at once' },
 ];
 
 /** The factor, and what it needs asked once for all users; undefined when the user backs out. */
@@ -53,12 +54,14 @@ async function askEnrollment(services: CommandServices, users: readonly UserTarg
     }
     case 'google-totp':
       return { enrollment: { kind: 'google-totp' }, name: 'Google Authenticator' };
+    case 'passkey':
+      return { enrollment: { kind: 'passkey' }, name: 'Passkey' };
   }
 }
 
 /**
  * okta.enrollFactorOnUsers: enrolls the same factor (email, security question, Google
- * Authenticator) on the selected users after one modal confirmation; resolves to the summary, or
+ * Authenticator, a software passkey) on the selected users after one modal confirmation; resolves to the summary, or
  * undefined when nothing ran.
  */
 export async function enrollFactorOnUsers(services: CommandServices, target?: CommandTarget, selected?: CommandTarget[]): Promise<BulkSummary | undefined> {
