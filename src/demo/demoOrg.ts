@@ -55,7 +55,7 @@ export class DemoOrg implements vscode.Disposable {
       return this.services.registry.get(existing.id) ?? existing;
     }
     const sim = await this.start();
-    const { org } = await this.services.registry.add({ label: DEMO_ORG_LABEL, url: sim.url, token: sim.token, tokenType: 'SSWS', demo: true });
+    const { org } = await this.services.registry.add({ label: DEMO_ORG_LABEL, url: demoOrgUrl(sim.url), token: sim.token, tokenType: 'SSWS', demo: true });
     return org;
   }
 
@@ -74,7 +74,7 @@ export class DemoOrg implements vscode.Disposable {
 
   private async restart(orgId: string): Promise<void> {
     const sim = await this.start();
-    await this.services.registry.setUrl(orgId, sim.url);
+    await this.services.registry.setUrl(orgId, demoOrgUrl(sim.url));
     await this.services.registry.updateToken(orgId, sim.token, { tokenType: 'SSWS' });
   }
 
@@ -113,4 +113,14 @@ export class DemoOrg implements vscode.Disposable {
     void this.stop();
     this.pushAnswers.dispose();
   }
+}
+
+/**
+ * The demo org is addressed as localhost, not 127.0.0.1: a passkey made for a test user signs for
+ * the org's host, and browsers refuse an IP address as a WebAuthn relying party id.
+ */
+function demoOrgUrl(simulatorUrl: string): string {
+  const url = new URL(simulatorUrl);
+  if (url.hostname === '127.0.0.1') url.hostname = 'localhost';
+  return url.origin;
 }
