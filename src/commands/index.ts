@@ -18,7 +18,7 @@ import { copyDevtoolsCredential, copyPlaywrightCredential } from './authenticato
 import { copyTotpCode } from './authenticator/copyTotpCode';
 import { enrollFactor } from './factors/enrollFactor';
 import { enrollFactorOnUsers } from './bulk/enrollFactorOnUsers';
-import { exportTotpSecrets } from './authenticator/exportTotpSecrets';
+import { exportTestSecrets } from './authenticator/exportTestSecrets';
 import { filterUsers } from './users/filterUsers';
 import { listSecurityQuestions } from './factors/listSecurityQuestions';
 import { loadMore } from './users/loadMore';
@@ -73,5 +73,5 @@ export const COMMANDS: Record<CommandId, CommandHandler> = {
   'okta.unenrollFactors': unenrollFactors,
   'okta.resetFactors': resetFactors,
   'okta.enrollFactorOnUsers': enrollFactorOnUsers,
-  'okta.exportTotpSecrets': exportTotpSecrets,
+  'okta.exportTotpSecrets': exportTestSecrets,
 };

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BulkUnit } from '../../src/factors/bulkWork';
 import { sampleOf, summaryText } from '../../src/presentation/bulkText';
-import { exportFormatOf, formatTotpExport } from '../../src/presentation/totpExport';
+import { exportFormatOf, formatTestSecrets, type PasskeyExportEntry } from '../../src/presentation/testSecretsExport';
 
 const unit = (label: string): BulkUnit => ({ orgId: 'o', userId: label, label, run: async () => '' });
 
@@ -43,12 +43,12 @@ test('the format follows the file name; anything else is refused', () => {
 });
 
 test('.env: one secret and one URI per factor, names from the login, a second factor told apart by its id', () => {
-  const text = formatTotpExport('env', 'Acme', [
+  const text = formatTestSecrets('env', 'Acme', { totp: [
     { login: 'alice@example.com', userId: 'u1', factorId: 'uft1', otpauthUri: URI },
     { login: 'alice@example.com', userId: 'u1', factorId: 'uft2', otpauthUri: URI },
-  ], new Date('2026-01-02T03:04:05Z'));
+  ], passkeys: [] }, new Date('2026-01-02T03:04:05Z'));
   const lines = text.trimEnd().split('\n');
-  assert.match(lines[0], /^# TOTP secrets .*Acme.*2026-01-02T03:04:05.000Z/);
+  assert.match(lines[0], /^# Secrets of Okta test users .*Acme.*2026-01-02T03:04:05.000Z/);
   assert.match(lines[1], /keep it out of version control/);
   assert.deepEqual(lines.slice(2), [
     'OKTA_TOTP_ALICE_EXAMPLE_COM=JBSWY3DPEHPK3PXP', `OKTA_TOTP_ALICE_EXAMPLE_COM_URI="${URI}"`,
@@ -57,9 +57,24 @@ test('.env: one secret and one URI per factor, names from the login, a second fa
 });
 
 test('JSON: the org, the time and each factor\'s parameters', () => {
-  const parsed: unknown = JSON.parse(formatTotpExport('json', 'Acme', [{ login: 'alice@example.com', userId: 'u1', factorId: 'uft1', otpauthUri: URI }], new Date(0)));
+  const parsed: unknown = JSON.parse(formatTestSecrets('json', 'Acme', { totp: [{ login: 'alice@example.com', userId: 'u1', factorId: 'uft1', otpauthUri: URI }], passkeys: [PASSKEY] }, new Date(0)));
   assert.deepEqual(parsed, {
     org: 'Acme', exportedAt: '1970-01-01T00:00:00.000Z',
     factors: [{ login: 'alice@example.com', userId: 'u1', factorId: 'uft1', secret: 'JBSWY3DPEHPK3PXP', digits: 6, period: 30, algorithm: 'SHA1', issuer: 'Acme', otpauthUri: URI }],
+    passkeys: [PASSKEY],
   });
+});
+
+const PASSKEY: PasskeyExportEntry = {
+  login: 'carol@example.com', userId: 'u3', factorId: 'fwa1',
+  playwright: { rpId: 'acme.okta.com', id: 'Y3JlZA', userHandle: 'dTM', privateKey: 'cHJpdg', publicKey: 'cHVi', signCount: 2 },
+  devtools: { credentialId: 'Y3JlZA==', isResidentCredential: false, rpId: 'acme.okta.com', privateKey: 'cHJpdg==', userHandle: 'dTM=', signCount: 2 },
+};
+
+test('.env: a passkey as its Playwright and DevTools credentials, JSON in single quotes', () => {
+  const lines = formatTestSecrets('env', 'Acme', { totp: [], passkeys: [PASSKEY] }, new Date(0)).trimEnd().split('\n').slice(2);
+  assert.deepEqual(lines, [
+    `OKTA_PASSKEY_CAROL_EXAMPLE_COM_PLAYWRIGHT='${JSON.stringify(PASSKEY.playwright)}'`,
+    `OKTA_PASSKEY_CAROL_EXAMPLE_COM_DEVTOOLS='${JSON.stringify(PASSKEY.devtools)}'`,
+  ]);
 });

@@ -2,6 +2,9 @@
 // in a real extension host, run on real tree nodes against a simulator of our own over loopback HTTP.
 // Only the prompts are answered by swapping vscode.window functions for the length of one test.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import vscode = require('vscode');
 import type { RunningSimulator } from '../../../sim';
 import { factorTransactionId } from '../../../src/okta/api/links';
@@ -362,6 +365,14 @@ suite('actions: factor commands against the simulator', () => {
     await vscode.commands.executeCommand('okta.copyPlaywrightCredential', node);
     assert.equal(await vscode.env.clipboard.readText(), 'untouched');
     assert.equal((await work.passkeys.verify({ orgId, user: user.user, factor })).factorResult, 'SUCCESS');
+
+    // Export Test Secrets writes the same credentials for the test run.
+    const folder = mkdtempSync(join(tmpdir(), 'okta-passkey-export-'));
+    recordMessages((m) => (m.options?.modal ? m.buttons[0] : undefined));
+    answer('showSaveDialog', async () => vscode.Uri.file(join(folder, 'secrets.json')));
+    await vscode.commands.executeCommand('okta.exportTotpSecrets', user);
+    const exported = JSON.parse(readFileSync(join(folder, 'secrets.json'), 'utf8')) as { passkeys: Array<{ login: string; playwright: { id: string } }> };
+    assert.deepEqual(exported.passkeys.map((p) => [p.login, p.playwright.id]), [['no.factors@example.com', playwright.id]]);
   });
 
   test('TOTP codes are refused with a clear message for a factor not enrolled through VS Code', async () => {

@@ -1,7 +1,7 @@
 // The bulk commands and the hand-off to test automation in a real extension host, on real tree
 // nodes against a simulator over loopback HTTP: the multi-select menu shape (clicked, selected[]),
 // the matrix panel's shape (undefined, targets[]), refused selections, the one modal confirmation,
-// cancel mid-way, Retry Failed, the three enrollments, Copy otpauth URI and Export TOTP Secrets.
+// cancel mid-way, Retry Failed, the three enrollments, Copy otpauth URI and Export Test Secrets.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -197,7 +197,7 @@ suite('bulk: multi-select commands against the simulator', () => {
     assert.ok(shown.every((m) => !m.text.includes('mayonnaise') && !m.options?.detail?.includes('mayonnaise')));
   });
 
-  test('Google Authenticator on the selected users, then Copy otpauth URI and Export TOTP Secrets (.json; .txt refused)', async () => {
+  test('Google Authenticator on the selected users, then Copy otpauth URI and Export Test Secrets (.json; .txt refused)', async () => {
     const rows = (await userRows()).slice(0, 2);
     await resetThrough(rows);
     answer('showQuickPick', async (items: vscode.QuickPickItem[]) => items.find((i) => i.label === 'Google Authenticator'));
@@ -226,7 +226,7 @@ suite('bulk: multi-select commands against the simulator', () => {
     answer('showSaveDialog', async () => vscode.Uri.file(join(folder, 'secrets.json')));
     await vscode.commands.executeCommand('okta.exportTotpSecrets', rows[0], rows);
     const warning = shown.find((m) => m.options?.modal);
-    assert.equal(warning?.text, 'Export the TOTP secrets of 2 factors (2 users) to a file?');
+    assert.equal(warning?.text, 'Export the secrets of 2 factors (2 users) to a file?');
     assert.match(warning?.options?.detail ?? '', /holds secrets/);
     assert.deepEqual(readdirSync(folder), ['secrets.json'], 'no temp file left behind');
     assert.equal(statSync(join(folder, 'secrets.json')).mode & 0o777, 0o600, 'readable by its owner only');
