@@ -146,5 +146,6 @@ test('layouts and keys', () => {
   assert.equal(catalogKey({ factorType: 'token', provider: 'rsa' }), 'token/RSA');
   assert.deepEqual(enrollLayout('call', 'OKTA').options, ['activate', 'updatePhone', 'tokenLifetimeSeconds', 'acceptLanguage']);
   assert.match(enrollLayout('u2f', 'FIDO').unsupportedReason ?? '', /^U2F needs a browser ceremony/);
+  assert.match(enrollLayout('webauthn', 'FIDO').note ?? '', /^A software passkey for test users/);
   assert.match(enrollLayout('signed_nonce', 'OKTA').unsupportedReason ?? '', /cannot be enrolled/);
 });

@@ -13,6 +13,8 @@ export interface EnrollLayout {
   options: EnrollOption[];
   /** Set when VS Code cannot enroll this type; the form explains instead of submitting. */
   unsupportedReason?: string;
+  /** Shown beside the form: what enrolling this type from VS Code does. */
+  note?: string;
 }
 
 const BROWSER_CEREMONY =
@@ -46,8 +48,12 @@ export function enrollLayout(factorType: string, provider: string): EnrollLayout
     case 'token:hotp':
       return { fields: ['factorProfileId', 'sharedSecret'], options: ['activate'] };
     case 'webauthn':
-      // A software passkey for test users: the built-in authenticator makes it and activates the factor with it.
-      return { fields: [], options: [] };
+      return {
+        fields: [], options: [],
+        note: 'A software passkey for test users: VS Code makes it, keeps it in its secret storage and activates the factor with it, '
+          + 'so tests can verify it here or sign in with it in a browser (Copy Playwright Credential). A hardware key or a platform '
+          + 'passkey is enrolled in a browser (Okta End-User Dashboard > Settings).',
+      };
     case 'u2f':
       return { fields: [], options: [], unsupportedReason: `U2F ${BROWSER_CEREMONY}` };
     default:

@@ -110,6 +110,7 @@ export class EnrollPanel extends WebviewPanelBase<EnrollWebviewMessage, EnrollHo
       label: entry.factorType === 'webauthn' ? 'Passkey (software, for test users)' : factorTypeLabel(entry),
       enrollment: entry.enrollment,
       unsupportedReason: enrollLayout(entry.factorType, entry.provider).unsupportedReason,
+      note: enrollLayout(entry.factorType, entry.provider).note,
     }));
     return {
       type: 'state',

@@ -35,8 +35,10 @@ export interface CatalogEntryView {
   label: string;
   /** OPTIONAL / REQUIRED when the org says so. */
   enrollment?: string;
-  /** Needs a browser ceremony (WebAuthn, U2F...): explained, not enrolled from VS Code. */
+  /** Needs a browser ceremony (U2F...): explained, not enrolled from VS Code. */
   unsupportedReason?: string;
+  /** What the person should know before enrolling it (the software passkey is for test users). */
+  note?: string;
 }
 
 /** The activation step shown after enroll, in the same panel. */

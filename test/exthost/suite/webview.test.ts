@@ -128,6 +128,7 @@ suite('webview panels against the simulator', () => {
     assert.ok(state.questions.length > 0);
     const passkey = state.catalog.find((e) => e.factorType === 'webauthn');
     assert.deepEqual([passkey?.label, passkey?.unsupportedReason], ['Passkey (software, for test users)', undefined], 'a software passkey is offered');
+    assert.match(passkey?.note ?? '', /for test users.* A hardware key or a platform passkey is enrolled in a browser/);
     const json = JSON.stringify(state);
     assert.ok(!json.includes(sim.token), 'token in webview state');
     assert.ok(!json.includes(u.id) && !json.includes(orgId), 'ids in webview state');

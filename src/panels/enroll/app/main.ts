@@ -86,8 +86,8 @@ function updateLayout(): void {
   input(ENROLL_IDS.optActivate).checked = entry?.factorType === 'token:hotp';
   const note = byId(ENROLL_IDS.factorNote);
   const reason = entry?.unsupportedReason;
-  note.textContent = reason ?? '';
-  show(note, !!reason);
+  note.textContent = reason ?? entry?.note ?? '';
+  show(note, !!note.textContent);
   byId<HTMLButtonElement>(ENROLL_IDS.submit).disabled = !entry || !!reason;
   clearErrors();
 }
