@@ -21,7 +21,7 @@ export interface PasskeyFactorsDeps {
 /** What a real org may be set up to refuse a software passkey for, said where the refusal shows. */
 export const PASSKEY_REFUSAL_ADVICE = 'Check in the Admin Console that the Passkey (FIDO2 WebAuthn) authenticator is enabled and its '
   + 'enrollment policy allows this user, that attestation validation (certificate-based) is off and no AAGUID allow-list is set, '
-  + 'and that the authenticator uses no custom relying party id.';
+  + 'that the authenticator uses no custom relying party id, and that the credentials\' admin role may manage this user\'s factors.';
 
 export class PasskeyRefusedError extends Error {
   override readonly name = 'PasskeyRefusedError';
