@@ -35,8 +35,9 @@ export class PasskeyFactors {
   constructor(private readonly deps: PasskeyFactorsDeps) {}
 
   /**
-   * Activates a pending webauthn factor with a new software passkey: kept once Okta took it,
-   * forgotten when Okta refused it (the factor stays pending).
+   * Activates a pending webauthn factor with a new software passkey: forgotten when Okta refused it
+   * (the factor stays pending), kept otherwise, also when the answer was lost on the way (Okta may
+   * have taken it: the key is then the only way to use the factor).
    */
   async activate(ref: FactorRef, signal?: AbortSignal): Promise<ActivateOutcome> {
     requireAllowed(ref, isPendingPasskey, 'activated with a software passkey');
@@ -50,7 +51,7 @@ export class PasskeyFactors {
     try {
       result = await client.activateFactor(ref.user.id, ref.factor.id, body, { signal: work });
     } catch (err) {
-      await this.deps.passkeys.forget(factorRefOf(ref)).catch(() => undefined);
+      if (err instanceof OktaApiError) await this.deps.passkeys.forget(factorRefOf(ref)).catch(() => undefined);
       throw refusal(err, 'took');
     }
     if (work.aborted) await this.deps.passkeys.forget(factorRefOf(ref)); // the org was removed meanwhile

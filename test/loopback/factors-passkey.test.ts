@@ -88,6 +88,27 @@ describe('Enroll Factor on Selected Users: a passkey each', () => {
   });
 });
 
+describe('an activation whose answer is lost', () => {
+  test('keeps the passkey: Okta took it, and the key is the only way to use the factor', async () => {
+    const sim = await startSimulator({ port: 0, seed: 'empty' });
+    try {
+      const client = new OktaClient({ orgUrl: sim.url, token: sim.token });
+      const keys = new PasskeyAuthenticator(new InMemorySecretStore());
+      const { factors, passkeys } = factorWorkflows(async () => client, { passkeys: keys });
+      const user = (await createUser(sim, 'lost.passkey@example.com')) as OktaUser;
+      sim.control.addFault({ path: '/api/v1/users/*/factors/*/lifecycle/activate', method: 'POST', kind: 'lost-answer', count: 1 });
+      const { factor, activation } = await factors.enroll({ orgId: ORG, user }, PASSKEY, {});
+      assert.equal(activation.kind, 'failed', 'the answer did not come');
+      const [onServer] = (await client.listFactors(user.id)).filter((f) => f.factorType === 'webauthn');
+      assert.equal(onServer.status, 'ACTIVE', 'Okta carried it out');
+      assert.equal(await keys.has({ orgId: ORG, userId: user.id, factorId: factor.id }), true);
+      assert.equal((await passkeys.verify({ orgId: ORG, user, factor: onServer })).factorResult, 'SUCCESS');
+    } finally {
+      await sim.close();
+    }
+  });
+});
+
 describe('an org that validates attestation certificates', () => {
   test('refuses the self-attested passkey: the factor stays pending, no passkey is kept, the message names the settings', async () => {
     const sim = await startSimulator({ port: 0, seed: 'empty' });
