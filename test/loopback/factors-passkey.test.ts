@@ -13,7 +13,7 @@ import { PasskeyRefusedError } from '../../src/factors/passkeyFactors';
 import { OktaClient } from '../../src/okta/client';
 import type { OktaUser } from '../../src/okta/models';
 import { InMemorySecretStore } from '../../src/orgs/secretStore';
-import { factorWorkflows } from '../support/factorWorkflows';
+import { factorWorkflows, type FactorWorkflows } from '../support/factorWorkflows';
 import { createUser, type Simulator } from './client-fixtures';
 
 const ORG = 'org-1';
@@ -27,6 +27,18 @@ async function serviceAppClient(sim: Simulator): Promise<OktaClient> {
     orgUrl: sim.url,
     privateKeyAuth: { clientId, keyId: 'k1', privateKey: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), scopes: ['okta.users.read', 'okta.users.manage'] },
   });
+}
+
+/** A simulator with no users, a client on it, and the factor workflows with a software passkey store; closed after `run`. */
+async function withEmptyOrg(run: (org: { sim: Simulator; client: OktaClient; keys: PasskeyAuthenticator } & FactorWorkflows) => Promise<void>): Promise<void> {
+  const sim = await startSimulator({ port: 0, seed: 'empty' });
+  try {
+    const client = new OktaClient({ orgUrl: sim.url, token: sim.token });
+    const keys = new PasskeyAuthenticator(new InMemorySecretStore());
+    await run({ sim, client, keys, ...factorWorkflows(async () => client, { passkeys: keys }) });
+  } finally {
+    await sim.close();
+  }
 }
 
 for (const engine of ['identity', 'classic'] as const) {
@@ -72,29 +84,19 @@ for (const engine of ['identity', 'classic'] as const) {
 
 describe('Enroll Factor on Selected Users: a passkey each', () => {
   test('every user gets an active passkey the built-in authenticator keeps, one change each', async () => {
-    const sim = await startSimulator({ port: 0, seed: 'empty' });
-    try {
-      const client = new OktaClient({ orgUrl: sim.url, token: sim.token });
-      const keys = new PasskeyAuthenticator(new InMemorySecretStore());
-      const { factors } = factorWorkflows(async () => client, { passkeys: keys });
+    await withEmptyOrg(async ({ sim, client, keys, factors }) => {
       const users = await Promise.all([1, 2, 3].map(async (n) => ({ orgId: ORG, user: (await createUser(sim, `bulk.passkey${n}@example.com`)) as OktaUser })));
       const summary = await runBulk(enrollPlan(factors, users, { kind: 'passkey' }));
       assert.deepEqual(summary.done.map((d) => d.note), ['passkey enrolled and activated', 'passkey enrolled and activated', 'passkey enrolled and activated']);
       assert.equal((await keys.factorsWithSecrets(ORG)).length, 3);
       for (const { user } of users) assert.deepEqual((await client.listFactors(user.id)).filter((f) => f.factorType === 'webauthn').map((f) => f.status), ['ACTIVE']);
-    } finally {
-      await sim.close();
-    }
+    });
   });
 });
 
 describe('an activation whose answer is lost', () => {
   test('keeps the passkey: Okta took it, and the key is the only way to use the factor', async () => {
-    const sim = await startSimulator({ port: 0, seed: 'empty' });
-    try {
-      const client = new OktaClient({ orgUrl: sim.url, token: sim.token });
-      const keys = new PasskeyAuthenticator(new InMemorySecretStore());
-      const { factors, passkeys } = factorWorkflows(async () => client, { passkeys: keys });
+    await withEmptyOrg(async ({ sim, client, keys, factors, passkeys }) => {
       const user = (await createUser(sim, 'lost.passkey@example.com')) as OktaUser;
       sim.control.addFault({ path: '/api/v1/users/*/factors/*/lifecycle/activate', method: 'POST', kind: 'lost-answer', count: 1 });
       const { factor, activation } = await factors.enroll({ orgId: ORG, user }, PASSKEY, {});
@@ -103,20 +105,14 @@ describe('an activation whose answer is lost', () => {
       assert.equal(onServer.status, 'ACTIVE', 'Okta carried it out');
       assert.equal(await keys.has({ orgId: ORG, userId: user.id, factorId: factor.id }), true);
       assert.equal((await passkeys.verify({ orgId: ORG, user, factor: onServer })).factorResult, 'SUCCESS');
-    } finally {
-      await sim.close();
-    }
+    });
   });
 });
 
 describe('an org that validates attestation certificates', () => {
   test('refuses the self-attested passkey: the factor stays pending, no passkey is kept, the message names the settings', async () => {
-    const sim = await startSimulator({ port: 0, seed: 'empty' });
-    try {
+    await withEmptyOrg(async ({ sim, keys, factors }) => {
       sim.control.setWebauthnSettings({ certBasedAttestationValidation: true });
-      const client = new OktaClient({ orgUrl: sim.url, token: sim.token });
-      const keys = new PasskeyAuthenticator(new InMemorySecretStore());
-      const { factors } = factorWorkflows(async () => client, { passkeys: keys });
       const user = (await createUser(sim, 'refused.passkey@example.com')) as OktaUser;
       const { factor, activation } = await factors.enroll({ orgId: ORG, user }, PASSKEY, {});
       assert.equal(factor.status, 'PENDING_ACTIVATION');
@@ -124,8 +120,6 @@ describe('an org that validates attestation certificates', () => {
       assert.ok(activation.error instanceof PasskeyRefusedError);
       assert.match(activation.error.message, /attestation validation .* is off and no AAGUID allow-list/);
       assert.deepEqual(await keys.factorsWithSecrets(ORG), []);
-    } finally {
-      await sim.close();
-    }
+    });
   });
 });
