@@ -21,7 +21,17 @@ export interface PasskeyExportEntry {
   devtools: DevtoolsCredential;
 }
 
+/** A user the export names, with or without a kept secret (a test signs in by login). */
+export interface UserExportEntry {
+  login: string;
+  userId: string;
+  status: string;
+}
+
 export interface TestSecrets {
+  /** The org's URL, which the test's sign-in page is on. */
+  org: string;
+  users: readonly UserExportEntry[];
   totp: readonly TotpExportEntry[];
   passkeys: readonly PasskeyExportEntry[];
 }
@@ -34,17 +44,19 @@ export function exportFormatOf(path: string): TotpExportFormat | undefined {
   return undefined;
 }
 
+type EnvKind = 'USER' | 'TOTP' | 'PASSKEY';
+
 /** `OKTA_TOTP_ALICE_EXAMPLE_COM`: the login in the characters an env name allows. */
-function envName(kind: 'TOTP' | 'PASSKEY', login: string): string {
+function envName(kind: EnvKind, login: string): string {
   return `OKTA_${kind}_${login.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '')}`;
 }
 
 /** One env name per factor: a second factor of the user, or two logins that read alike, get the factor id. */
-function uniqueNames(): (kind: 'TOTP' | 'PASSKEY', entry: { login: string; factorId: string }) => string {
+function uniqueNames(): (kind: EnvKind, entry: { login: string; factorId?: string; userId: string }) => string {
   const used = new Set<string>();
   return (kind, entry) => {
     let name = envName(kind, entry.login);
-    if (used.has(name)) name = `${name}_${entry.factorId.toUpperCase().replace(/[^A-Z0-9]/g, '')}`;
+    if (used.has(name)) name = `${name}_${(entry.factorId ?? entry.userId).toUpperCase().replace(/[^A-Z0-9]/g, '')}`;
     used.add(name);
     return name;
   };
@@ -64,13 +76,16 @@ function parameters(uri: string): { secret: string; digits: number; period: numb
 export function formatTestSecrets(format: TotpExportFormat, orgLabel: string, secrets: TestSecrets, exportedAt: Date): string {
   if (format === 'json') {
     const factors = secrets.totp.map((e) => ({ login: e.login, userId: e.userId, factorId: e.factorId, ...parameters(e.otpauthUri), otpauthUri: e.otpauthUri }));
-    return `${JSON.stringify({ org: orgLabel, exportedAt: exportedAt.toISOString(), factors, passkeys: secrets.passkeys }, null, 2)}\n`;
+    const document = { org: orgLabel, orgUrl: secrets.org, exportedAt: exportedAt.toISOString(), users: secrets.users, factors, passkeys: secrets.passkeys };
+    return `${JSON.stringify(document, null, 2)}\n`;
   }
   const nameOf = uniqueNames();
   const lines = [
     `# Secrets of Okta test users (${orgLabel}), exported ${exportedAt.toISOString()}.`,
     '# Anyone who reads this file can generate their codes or sign in with their passkeys: keep it out of version control.',
+    `OKTA_ORG_URL=${secrets.org}`,
   ];
+  for (const entry of secrets.users) lines.push(`${nameOf('USER', entry)}=${entry.login}`);
   for (const entry of secrets.totp) {
     const name = nameOf('TOTP', entry);
     lines.push(`${name}=${parameters(entry.otpauthUri).secret}`, `${name}_URI="${entry.otpauthUri}"`);

@@ -42,8 +42,11 @@ test('the format follows the file name; anything else is refused', () => {
   assert.equal(exportFormatOf('/home/me/secrets.txt'), undefined);
 });
 
-test('.env: one secret and one URI per factor, names from the login, a second factor told apart by its id', () => {
-  const text = formatTestSecrets('env', 'Acme', { totp: [
+const ORG = 'https://acme.okta.com';
+const ALICE = { login: 'alice@example.com', userId: 'u1', status: 'ACTIVE' };
+
+test('.env: the org URL, each user\'s login, one secret and one URI per factor, a second factor told apart by its id', () => {
+  const text = formatTestSecrets('env', 'Acme', { org: ORG, users: [ALICE, { login: 'dave@example.com', userId: 'u4', status: 'STAGED' }], totp: [
     { login: 'alice@example.com', userId: 'u1', factorId: 'uft1', otpauthUri: URI },
     { login: 'alice@example.com', userId: 'u1', factorId: 'uft2', otpauthUri: URI },
   ], passkeys: [] }, new Date('2026-01-02T03:04:05Z'));
@@ -51,15 +54,16 @@ test('.env: one secret and one URI per factor, names from the login, a second fa
   assert.match(lines[0], /^# Secrets of Okta test users .*Acme.*2026-01-02T03:04:05.000Z/);
   assert.match(lines[1], /keep it out of version control/);
   assert.deepEqual(lines.slice(2), [
+    'OKTA_ORG_URL=https://acme.okta.com', 'OKTA_USER_ALICE_EXAMPLE_COM=alice@example.com', 'OKTA_USER_DAVE_EXAMPLE_COM=dave@example.com',
     'OKTA_TOTP_ALICE_EXAMPLE_COM=JBSWY3DPEHPK3PXP', `OKTA_TOTP_ALICE_EXAMPLE_COM_URI="${URI}"`,
     'OKTA_TOTP_ALICE_EXAMPLE_COM_UFT2=JBSWY3DPEHPK3PXP', `OKTA_TOTP_ALICE_EXAMPLE_COM_UFT2_URI="${URI}"`,
   ]);
 });
 
-test('JSON: the org, the time and each factor\'s parameters', () => {
-  const parsed: unknown = JSON.parse(formatTestSecrets('json', 'Acme', { totp: [{ login: 'alice@example.com', userId: 'u1', factorId: 'uft1', otpauthUri: URI }], passkeys: [PASSKEY] }, new Date(0)));
+test('JSON: the org, the time, the users and each factor\'s parameters', () => {
+  const parsed: unknown = JSON.parse(formatTestSecrets('json', 'Acme', { org: ORG, users: [ALICE], totp: [{ login: 'alice@example.com', userId: 'u1', factorId: 'uft1', otpauthUri: URI }], passkeys: [PASSKEY] }, new Date(0)));
   assert.deepEqual(parsed, {
-    org: 'Acme', exportedAt: '1970-01-01T00:00:00.000Z',
+    org: 'Acme', orgUrl: ORG, exportedAt: '1970-01-01T00:00:00.000Z', users: [ALICE],
     factors: [{ login: 'alice@example.com', userId: 'u1', factorId: 'uft1', secret: 'JBSWY3DPEHPK3PXP', digits: 6, period: 30, algorithm: 'SHA1', issuer: 'Acme', otpauthUri: URI }],
     passkeys: [PASSKEY],
   });
@@ -72,7 +76,7 @@ const PASSKEY: PasskeyExportEntry = {
 };
 
 test('.env: a passkey as its Playwright and DevTools credentials, JSON in single quotes', () => {
-  const lines = formatTestSecrets('env', 'Acme', { totp: [], passkeys: [PASSKEY] }, new Date(0)).trimEnd().split('\n').slice(2);
+  const lines = formatTestSecrets('env', 'Acme', { org: ORG, users: [], totp: [], passkeys: [PASSKEY] }, new Date(0)).trimEnd().split('\n').slice(3);
   assert.deepEqual(lines, [
     `OKTA_PASSKEY_CAROL_EXAMPLE_COM_PLAYWRIGHT='${JSON.stringify(PASSKEY.playwright)}'`,
     `OKTA_PASSKEY_CAROL_EXAMPLE_COM_DEVTOOLS='${JSON.stringify(PASSKEY.devtools)}'`,
