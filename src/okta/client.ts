@@ -8,9 +8,9 @@ import { ApiCalls } from './api/apiCalls';
 import { OktaInputError } from './errors';
 import { FactorApi, type CallOptions } from './api/factorApi';
 import type {
-  ActivateFactorRequest, CustomTotpProfile, EnrollFactorOptions, EnrollFactorRequest, ListUsersQuery, OktaUser,
+  ActivateFactorRequest, CreateUserRequest, CustomTotpProfile, EnrollFactorOptions, EnrollFactorRequest, ListUsersQuery, OktaUser,
   PushActivation, ResendFactorRequest, SecurityQuestion, SupportedFactor, TokenType, UserFactor,
-  UsersPage, VerifyFactorOptions, VerifyFactorRequest, VerifyFactorResult,
+  UserLifecycleOperation, UserProfile, UsersPage, VerifyFactorOptions, VerifyFactorRequest, VerifyFactorResult,
 } from './models';
 import { OrgTraffic } from './http/orgTraffic';
 import { normalizeOrgUrl } from './orgUrl';
@@ -223,6 +223,20 @@ export class OktaClient {
   /** Resets every factor of the user (Identity Engine keeps the recovery question until a second call). */
   resetFactors(userId: string, options: CallOptions = {}): Promise<void> {
     return this.#users.resetFactors(userId, options);
+  }
+
+  /** Creates a user (ACTIVE with a password, PROVISIONED without, STAGED when `activate` is false). */
+  createUser(request: CreateUserRequest, options: CallOptions = {}): Promise<OktaUser> {
+    return this.#users.createUser(request, options);
+  }
+
+  /** Changes only the profile attributes given. */
+  updateUserProfile(userId: string, profile: Partial<UserProfile>, options: CallOptions = {}): Promise<OktaUser> {
+    return this.#users.updateProfile(userId, profile, options);
+  }
+
+  changeUserLifecycle(userId: string, operation: UserLifecycleOperation, options: CallOptions = {}): Promise<void> {
+    return this.#users.changeLifecycle(userId, operation, options);
   }
 
   /** One page of users; `after` is the cursor of the next page (from `Link rel="next"`), if any. */

@@ -222,6 +222,18 @@ export interface VerifyFactorResult {
   _links?: HalLinks;
 }
 
+/** `POST /api/v1/users`: a profile and, optionally, a password (a value: never logged, never stored). */
+export interface CreateUserRequest {
+  profile: UserProfile;
+  /** Sent as `credentials.password.value`. */
+  password?: string;
+  /** `activate` query parameter: false creates a STAGED user (Okta's default is true). */
+  activate: boolean;
+}
+
+/** The user lifecycle calls a fixtures apply needs (`POST /api/v1/users/{id}/lifecycle/{operation}`). */
+export type UserLifecycleOperation = 'activate' | 'suspend' | 'unsuspend';
+
 /** Query of `GET /api/v1/users`: `q` (prefix of name/email), `filter`, or `search` expressions. */
 export interface ListUsersQuery {
   q?: string;

@@ -1,9 +1,10 @@
 // The Users calls the tree needs: one user, and the user list page by page (`Link rel="next"`);
-// plus the lifecycle call bulk work needs: reset every factor of a user.
+// plus what bulk work and a fixtures apply need: reset every factor of a user, create a user,
+// update a profile, and the activate / suspend / unsuspend lifecycle calls.
 import type { ApiCalls } from './apiCalls';
 import type { CallOptions } from './factorApi';
 import { parseLinkHeader } from './links';
-import type { ListUsersQuery, OktaUser, UsersPage } from '../models';
+import type { CreateUserRequest, ListUsersQuery, OktaUser, UserLifecycleOperation, UserProfile, UsersPage } from '../models';
 
 export class UserApi {
   readonly #calls: ApiCalls;
@@ -20,6 +21,27 @@ export class UserApi {
   async resetFactors(userId: string, options: CallOptions = {}): Promise<void> {
     return this.#calls.noContent({ method: 'POST', path: `${this.#calls.userPath(userId)}/lifecycle/reset_factors`, signal: options.signal },
       'the factors were reset', { acceptJsonObject: true });
+  }
+
+  /** `POST /api/v1/users?activate=`: the password goes only into the body, which is never logged. */
+  async createUser(request: CreateUserRequest, options: CallOptions = {}): Promise<OktaUser> {
+    const body = { profile: request.profile, ...(request.password !== undefined ? { credentials: { password: { value: request.password } } } : {}) };
+    return this.#calls.json({ method: 'POST', path: '/api/v1/users', query: { activate: String(request.activate) }, body, signal: options.signal }, 'object');
+  }
+
+  /** Partial update (`POST /api/v1/users/{id}`): only the attributes given change. */
+  async updateProfile(userId: string, profile: Partial<UserProfile>, options: CallOptions = {}): Promise<OktaUser> {
+    return this.#calls.json({ method: 'POST', path: this.#calls.userPath(userId), body: { profile }, signal: options.signal }, 'object');
+  }
+
+  /**
+   * Activate (without Okta's email: `sendEmail=false`), suspend or unsuspend. Activate answers an
+   * activation token object and the others an empty 200, so the answer is not read.
+   */
+  async changeLifecycle(userId: string, operation: UserLifecycleOperation, options: CallOptions = {}): Promise<void> {
+    const query = operation === 'activate' ? { sendEmail: 'false' } : undefined;
+    return this.#calls.noContent({ method: 'POST', path: `${this.#calls.userPath(userId)}/lifecycle/${operation}`, query, signal: options.signal },
+      `the user's ${operation === 'activate' ? 'activation' : operation} happened`, { acceptJsonObject: true });
   }
 
   async listUsersPage(query: ListUsersQuery & CallOptions = {}): Promise<UsersPage> {
