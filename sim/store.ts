@@ -36,6 +36,19 @@ export class OrgStore {
     this.positions.set(user.id, this.users.length);
     this.users.push(user);
     this.idOrder = undefined;
+    this.indexLogin(user);
+  }
+
+  /** A login change: the old login (and short name) stop finding the user, the new ones do. */
+  renameLogin(user: SimUser, login: string): void {
+    this.byLogin.delete(user.profile.login.toLowerCase());
+    const oldShort = user.profile.login.split('@')[0].toLowerCase();
+    if (this.byShortName.get(oldShort) === user) this.byShortName.delete(oldShort);
+    user.profile.login = login;
+    this.indexLogin(user);
+  }
+
+  private indexLogin(user: SimUser): void {
     this.byLogin.set(user.profile.login.toLowerCase(), user);
     const short = user.profile.login.split('@')[0].toLowerCase();
     this.byShortName.set(short, this.byShortName.has(short) ? null : user);

@@ -11,12 +11,14 @@ import { listUsers } from './list';
 import { passwordProvider } from './passwordCredential';
 import { undefinedAttributeCauses } from './profileSchema';
 import { userJson } from './serialize';
+import { updateUser } from './update';
 
 export function addUserRoutes(router: Router, ctx: SimContext): void {
   router
     .add('GET', '/api/v1/users', (req) => listUsers(ctx, req))
     .add('POST', '/api/v1/users', (req) => createUser(ctx, req))
     .add('GET', '/api/v1/users/:userId', (req) => getUser(ctx, req))
+    .add('POST', '/api/v1/users/:userId', (req) => updateUser(ctx, req))
     .add('POST', '/api/v1/users/:userId/lifecycle/reset_factors', (req) => resetFactors(ctx, req))
     .add('POST', '/api/v1/users/:userId/lifecycle/unlock', (req) => unlockUser(ctx, req));
 }
