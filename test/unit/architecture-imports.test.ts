@@ -72,16 +72,17 @@ test('src/ has no import circle', () => {
   assert.equal(circle?.map(name).join(' -> '), undefined);
 });
 
-test('src/okta/, src/factors/, src/users/, src/authenticator/ and src/util/ are plain TypeScript: no vscode import', () => {
-  const plain = new Set(['okta', 'factors', 'users', 'authenticator', 'util']);
+test('src/okta/, src/factors/, src/fixtures/, src/changes/, src/users/, src/authenticator/ and src/util/ are plain TypeScript: no vscode import', () => {
+  const plain = new Set(['okta', 'factors', 'fixtures', 'changes', 'users', 'authenticator', 'util']);
   for (const file of files.filter((f) => plain.has(folderOf(f)))) {
     assert.ok(!specifiers(file).includes('vscode'), `${name(file)} imports vscode`);
   }
 });
 
-test('src/factors/ imports no layer above it (presentation, ui, tree, panels, commands, documents, demo)', () => {
+// The fixtures plan/apply and the System Log feed sit with the factor workflows (design.md): below every surface.
+test('src/factors/, src/fixtures/ and src/changes/ import no layer above them (presentation, ui, tree, panels, commands, documents, demo)', () => {
   const above = new Set(['presentation', 'ui', 'tree', 'panels', 'commands', 'documents', 'demo']);
-  for (const file of files.filter((f) => folderOf(f) === 'factors')) {
+  for (const file of files.filter((f) => ['factors', 'fixtures', 'changes'].includes(folderOf(f)))) {
     const upward = (graph.get(file) ?? []).filter((target) => above.has(folderOf(target)));
     assert.deepEqual(upward.map(name), [], `${name(file)} imports a layer above it`);
   }
