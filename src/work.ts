@@ -16,6 +16,7 @@ import { LegacySecretMigration } from './factors/legacySecretMigration';
 import { PushVerifications } from './factors/pushVerifications';
 import type { OktaClient } from './okta/client';
 import type { ClientHooks } from './orgs/orgRegistry';
+import { MatrixCacheStore } from './panels/matrix/matrixCacheStore';
 import { UserDirectory } from './users/userDirectory';
 
 export { createOktaClient } from './orgs/oktaClientFactory';
@@ -24,7 +25,7 @@ export { userNodes } from './tree/userNodes';
 
 /** What activation already built and hands over. */
 export type WorkCore = Pick<CommandServices, 'context' | 'registry' | 'tree' | 'log' | 'config' | 'connectionCheckHooks'> & {
-  context: CommandServices['context'] & Pick<vscode.ExtensionContext, 'secrets' | 'extensionPath'>;
+  context: CommandServices['context'] & Pick<vscode.ExtensionContext, 'secrets' | 'extensionPath' | 'globalStorageUri'>;
   /** The hooks of an org's clients (request log, rate-limit status bar), the same pair on every call. */
   hooksFor(orgId: string): ClientHooks;
 };
@@ -63,6 +64,9 @@ export function createWork(core: WorkCore): Work {
   });
   const pushes = new PushVerifications({ clientFor, workSignal, changes });
   const users = new UserDirectory(clientFor);
+  const matrixCaches = new MatrixCacheStore(vscode.Uri.joinPath(context.globalStorageUri, 'factor-matrix').fsPath, (line) => log.error(line));
+  // Matrices of orgs removed while this half was not loaded (or in another window) go now.
+  void matrixCaches.keepOnly(registry.list().map((org) => org.id));
   const legacySecrets = new LegacySecretMigration({
     migrate: (orgId, profileOf) => migrateLegacyHotpSecrets(context.secrets, authenticator, orgId, profileOf),
     factors,
@@ -78,9 +82,10 @@ export function createWork(core: WorkCore): Work {
   const removals = registry.onDidRemoveOrg(({ orgId }) => {
     pushes.forgetOrg(orgId);
     void factors.forgetOrg(orgId);
+    void matrixCaches.forgetOrg(orgId);
   });
   // A push answered on the demo org's simulated phone may change the factor's status in the tree.
   const pushAnswers = demo.onDidAnswerPush(({ orgId, userId }) => changes.announce(orgId, userId));
   context.subscriptions.push(authenticator, passkeyAuthenticator, demo, factors, removals, pushAnswers);
-  return { services: { ...core, factors, pushes, passkeys, passkeyAuthenticator, users, authenticator, demo }, commands: COMMANDS, clientFor };
+  return { services: { ...core, factors, pushes, passkeys, passkeyAuthenticator, users, authenticator, demo, matrixCaches }, commands: COMMANDS, clientFor };
 }

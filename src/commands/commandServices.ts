@@ -12,7 +12,7 @@ import type { ClientHooks, OrgRegistry } from '../orgs/orgRegistry';
 import type { OktaSettings } from '../settings';
 import type { FactorsTreeProvider } from '../tree/factorsTreeProvider';
 import type { UserDirectory } from '../users/userDirectory';
-import type { PanelServices } from '../panels/shared/panelServices';
+import type { MatrixPanelServices, PanelServices } from '../panels/shared/panelServices';
 
 export interface CommandServices extends PanelServices {
   context: Pick<vscode.ExtensionContext, 'extensionUri' | 'extension' | 'subscriptions'>;
@@ -27,6 +27,8 @@ export interface CommandServices extends PanelServices {
   log: RequestLog;
   demo: Pick<DemoOrg, 'isDemoOrg' | 'open' | 'stop'>;
   config: OktaSettings;
+  /** The factor matrices saved per org and filter. */
+  matrixCaches: MatrixPanelServices['matrixCaches'];
   /** Request-log hooks for the token check of an org being added or updated (named `label` in the log). */
   connectionCheckHooks(label: string): ClientHooks;
 }

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { ENROLL_IDS } from '../../src/panels/enroll/elementIds';
 import { MATRIX_IDS } from '../../src/panels/matrix/elementIds';
 import { VERIFY_IDS } from '../../src/panels/verify/elementIds';
-import { openEnrollPanel, openMatrixPanel, openVerifyPanel } from './flows';
+import { openEnrollPanel, openMatrixPanel, openVerifyPanel, reopenMatrixPanel } from './flows';
 import { auditWebview, describeViolations } from './pages/axeAudit';
 import type { WebviewFrame } from './pages/webviewFrame';
 import type { Workbench } from './pages/workbench';
@@ -60,5 +60,18 @@ test('the Factor Matrix panel has no serious or critical axe violations, light a
     // The cell menu open too, so its markup is audited with the grid's.
     await panel.locator(`#${MATRIX_IDS.gridBody} td.cell.tone-active`).first().click();
     await panel.locator(`#${MATRIX_IDS.cellMenu}`).waitFor({ state: 'visible' });
+  });
+});
+
+test('the Factor Matrix showing a saved matrix (its age marker) has no serious or critical axe violations, light and dark', async () => {
+  const workbench = await suite.harness.openWorkbench();
+  const open = async () => {
+    await openMatrixPanel(workbench, suite.sim, ORG);
+    // Factor reads slowed, so the saved rows and their marker stay on screen through both audits.
+    suite.sim.control.addFault({ path: '/api/v1/users/*/factors', method: 'GET', kind: 'latency', latencyMs: 5000 });
+    await reopenMatrixPanel(workbench, ORG);
+  };
+  await auditInBothThemes(workbench, 'matrix-saved', open, async (panel) => {
+    await panel.locator(`#${MATRIX_IDS.savedMark}[data-cache="saved"]`).waitFor({ state: 'visible' });
   });
 });

@@ -75,3 +75,17 @@ export async function openMatrixPanel(workbench: Workbench, sim: RunningSimulato
   await panel.locator(`#${MATRIX_IDS.progress}[data-phase="done"]`).waitFor({ state: 'attached', timeout: 60_000 });
   return panel;
 }
+
+/** Closes every editor (a panel's webview goes with its tab). */
+export async function closeAllEditors(workbench: Workbench): Promise<void> {
+  await workbench.runCommand('View: Close All Editors');
+  await workbench.editorTab(/^Factor Matrix/).waitFor({ state: 'detached' });
+}
+
+/** Closes the open Factor Matrix and opens it again from the org's menu: the matrix its last load saved shows at once. */
+export async function reopenMatrixPanel(workbench: Workbench, orgLabel: string): Promise<WebviewFrame> {
+  await closeAllEditors(workbench);
+  await workbench.tree.rightClick(orgLabel);
+  await workbench.contextMenu.click(/^Show Factor Matrix/);
+  return workbench.webview();
+}

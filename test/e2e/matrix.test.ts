@@ -1,12 +1,13 @@
 // The Factor Matrix through the UI: open it from the org's right-click menu on the demo org, wait for
 // every user, filter it ("has SMS" and a pending factor), export CSV through the Save dialog and
-// check the file against the org; screenshots in the light and the dark theme.
+// check the file against the org; screenshots in the light and the dark theme. Opened again, the
+// matrix saved by the load shows at once, marked with its age, until every user is read again.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { MATRIX_IDS } from '../../src/panels/matrix/elementIds';
-import { openMatrixPanel } from './flows';
+import { openMatrixPanel, reopenMatrixPanel } from './flows';
 import { findUser, listFactors } from './simApi';
 import { useSimulatorSuite } from './suiteSetup';
 import { waitUntil } from '../support/waitUntil';
@@ -59,4 +60,26 @@ test('open the factor matrix, filter it, export CSV and check the file; light an
   await panel.locator(`#${MATRIX_IDS.gridBody} td.cell.tone-active`).first().click();
   await panel.locator(`#${MATRIX_IDS.cellMenu}`).waitFor({ state: 'visible' });
   await workbench.screenshotWebview('matrix-dark');
+});
+
+test('opened again, the saved matrix shows at once, marked with its age, then "Up to date."', async () => {
+  const workbench = await suite.harness.openWorkbench();
+  const first = await openMatrixPanel(workbench, suite.sim, ORG);
+  const total = Number(await first.locator(`#${MATRIX_IDS.grid}`).getAttribute('data-rows'));
+  const upToDate = `#${MATRIX_IDS.savedMark}[data-cache="current"]`;
+  assert.equal(await first.locator(upToDate).innerText(), 'Up to date.');
+
+  // Factor reads slowed, so the saved rows stay on screen long enough to look at.
+  suite.sim.control.addFault({ path: '/api/v1/users/*/factors', method: 'GET', kind: 'latency', latencyMs: 2000 });
+  const panel = await reopenMatrixPanel(workbench, ORG);
+  const saved = panel.locator(`#${MATRIX_IDS.savedMark}[data-cache="saved"]`);
+  await saved.waitFor({ state: 'visible' });
+  assert.match(await saved.innerText(), /^Saved [\w ]+ — refreshing… \d+ rows? not read again yet\.$/);
+  await waitUntil('every saved row drawn', async () => Number(await panel.locator(`#${MATRIX_IDS.grid}`).getAttribute('data-rows')) === total);
+  await workbench.screenshotWebview('matrix-saved');
+
+  suite.sim.control.clearFaults();
+  await panel.locator(`#${MATRIX_IDS.progress}[data-phase="done"]`).waitFor({ state: 'attached', timeout: 60_000 });
+  assert.equal(await panel.locator(upToDate).innerText(), 'Up to date.');
+  assert.equal(Number(await panel.locator(`#${MATRIX_IDS.grid}`).getAttribute('data-rows')), total);
 });

@@ -5,6 +5,7 @@ export const MATRIX_IDS = {
   main: 'matrix',
   loadBar: 'load-bar',
   progress: 'progress',
+  savedMark: 'saved-mark',
   cancelLoad: 'cancel-load',
   reload: 'reload',
   exportCsv: 'export-csv',

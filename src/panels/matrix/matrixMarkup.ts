@@ -14,6 +14,7 @@ export const MATRIX_BODY = `
 <main id="${MATRIX_IDS.main}">
 <div class="actions" id="${MATRIX_IDS.loadBar}">
   <p id="${MATRIX_IDS.progress}" class="status" role="status" aria-live="polite">Loading users...</p>
+  <p id="${MATRIX_IDS.savedMark}" class="saved-mark" role="status" aria-live="polite" hidden></p>
   <button id="${MATRIX_IDS.cancelLoad}" type="button" class="secondary">Cancel</button>
   <button id="${MATRIX_IDS.reload}" type="button" class="secondary" hidden>Reload</button>
   <span class="spacer"></span>

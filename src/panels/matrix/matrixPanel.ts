@@ -1,11 +1,14 @@
-// The Factor Matrix panel of an org (or of its tree filter): loads every matching user's factors
-// through the factor service and streams the rows to the webview in batches, with progress and
-// Cancel; follows factor changes user by user; runs a cell's own actions and the bulk actions
-// through their commands; exports the matrix as shown (its filter and sort) to a file the user picks.
+// The Factor Matrix panel of an org (or of its tree filter): shows the matrix saved last time at
+// once, then loads every matching user's factors through the factor service and streams the rows to
+// the webview in batches, each replacing the user's saved row, with progress and Cancel; follows
+// factor changes user by user; saves the matrix after each load and (at most every few seconds)
+// after each change; runs a cell's own actions and the bulk actions through their commands; exports
+// the matrix as shown (its filter and sort) to a file the user picks.
 import vscode = require('vscode');
-import { columnKeyOf, columnLabelOf, matrixRow, sortColumns, viewRows, type MatrixColumn, type MatrixRow, type MatrixView } from '../../factors/factorMatrix';
+import { viewRows, type MatrixView } from '../../factors/factorMatrix';
 import { matrixCsv, matrixJson } from '../../factors/matrixExport';
-import { loadFactorMatrix } from '../../factors/matrixLoader';
+import { loadFactorMatrix, type MatrixProgress } from '../../factors/matrixLoader';
+import { MatrixRows, type ReadUser } from '../../factors/matrixRows';
 import type { FactorTarget, UserTarget } from '../../factors/targets';
 import { isCancellation } from '../../okta/errors';
 import type { OktaUser, UserFactor } from '../../okta/models';
@@ -21,9 +24,15 @@ import {
 } from './protocol';
 import { MATRIX_BODY } from './matrixMarkup';
 import { WebviewPanelBase } from '../shared/webviewPanelBase';
+import { ThrottledTask } from '../../util/throttledTask';
 
 /** Rows are posted at most this often while loading (one message per row would flood the webview). */
 const FLUSH_MS = 150;
+/** Changes after a load (a user's factors read again) are saved at most this often: a few MB each time. */
+const SAVE_INTERVAL_MS = 5000;
+
+/** How a load reads the org: `full` lists every user and reads each one's factors. */
+export type MatrixLoadMode = 'full';
 
 /** The bulk commands, called with (undefined, targets) as they expect. */
 const BULK_COMMANDS: Record<MatrixBulkAction, CommandId> = {
@@ -55,21 +64,21 @@ const vscodeEffects: MatrixEffects = {
   write: (uri, text) => Promise.resolve(vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text))),
 };
 
-interface LoadedUser {
-  user: OktaUser;
-  factors: readonly UserFactor[];
-  row: MatrixRow;
-}
-
 export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHostMessage> {
-  private readonly loaded = new Map<string, LoadedUser>();
-  private readonly columns = new Map<string, MatrixColumn>();
-  private profileNames = new Map<string, string>();
-  private progress: MatrixProgressView = { phase: 'loading', loaded: 0 };
+  private readonly rows = new MatrixRows();
+  /** The load's own progress; the saved rows still shown are added when it is posted. */
+  private progress: Omit<MatrixProgressView, 'cached'> = { phase: 'loading', loaded: 0 };
   private load?: AbortController;
-  private pending = new Set<string>();
+  private readonly pending = new Set<string>();
+  /** Users whose rows the webview is to drop (no longer listed), sent with the next update. */
+  private removed: string[] = [];
   private flushTimer?: NodeJS.Timeout;
-  /** Resolves when the current load ends (tests and the bench wait on it). */
+  /** The saved matrix, in the rows before the first load reads anything or the webview gets its state. */
+  private readonly restored: Promise<void>;
+  private readonly saver = new ThrottledTask(() => this.saveCache(), SAVE_INTERVAL_MS);
+  /** `rows.changes` as last saved (or restored): an unchanged matrix is not written again. */
+  private savedChanges = 0;
+  /** Resolves when the current load ends and its matrix is saved (tests and the bench wait on it). */
   loading: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: MatrixPanelServices, orgId: string, private readonly userFilter: string | undefined, private readonly effects: MatrixEffects = vscodeEffects) {
@@ -88,18 +97,22 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
       changes.dispose();
       this.load?.abort();
       clearTimeout(this.flushTimer);
+      void this.saver.flush();
     });
-    this.startLoad();
+    this.restored = this.restoreCache();
+    this.startLoad('full');
   }
 
   protected async snapshot(): Promise<MatrixState> {
+    // The saved matrix is in the webview's first state: drawn before any factor is read.
+    await this.restored;
     return {
       type: 'state',
       orgLabel: this.services.registry.get(this.orgId)?.label ?? 'Okta org',
       userFilter: this.userFilter,
-      columns: this.columnList(),
-      rows: [...this.loaded.values()].map((u) => u.row),
-      progress: this.progress,
+      columns: this.rows.columns(),
+      rows: this.rows.rows(),
+      progress: this.progressView(),
     };
   }
 
@@ -108,13 +121,11 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
       case 'cancelLoad':
         return this.answer(message.requestId, 'Cancel', [], async () => this.load?.abort());
       case 'reload':
-        return this.answer(message.requestId, 'Reload', [], async () => {
-          this.post({ type: 'reset' });
-          this.startLoad();
-        });
+        return this.answer(message.requestId, 'Reload', [], async () => this.startLoad('full'));
       case 'factorAction':
         return this.answer(message.requestId, 'Factor action', [], async () => {
-          await this.effects.executeCommand(FACTOR_COMMANDS[message.action], this.factorTarget(message.userId, message.factorId));
+          const read = await this.userOf(message.userId);
+          await this.effects.executeCommand(FACTOR_COMMANDS[message.action], this.factorTarget(read, message.factorId));
         });
       case 'bulk':
         return this.answer(message.requestId, 'Bulk action', [], () => this.runBulk(message.action, message.userIds, message.factors));
@@ -123,57 +134,91 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
     }
   }
 
-  private columnList(): MatrixColumn[] {
-    return sortColumns(this.columns.values());
+  private progressView(): MatrixProgressView {
+    const cached = this.rows.savedMark();
+    return cached ? { ...this.progress, cached } : this.progress;
   }
 
-  private startLoad(): void {
+  /** The matrix saved last time, if any: its rows are shown until their users are read again. */
+  private async restoreCache(): Promise<void> {
+    const cache = await this.deps.matrixCaches.read(this.orgId, this.userFilter).catch(() => undefined);
+    if (!cache) return;
+    this.rows.restore(cache);
+    this.savedChanges = this.rows.changes;
+  }
+
+  /**
+   * Reads the org (again) while the rows on screen stay, each replaced as its user is read. Every
+   * load starts here (on open, on Reload), so another `mode` of reading can sit beside `full`.
+   */
+  startLoad(mode: MatrixLoadMode = 'full'): void {
     this.load?.abort();
     const load = new AbortController();
     this.load = load;
-    this.loaded.clear();
-    this.columns.clear();
-    this.pending.clear();
     this.progress = { phase: 'loading', loaded: 0 };
     const signal = AbortSignal.any([this.signal, load.signal]);
-    const { factors, users, config } = this.deps;
-    const showDeprovisioned = config.showDeprovisioned();
     this.loading = (async () => {
+      await this.restored;
+      if (this.load !== load) return;
+      this.rows.beginLoad(new Date().toISOString());
+      this.flush(); // the load (re)starts: progress from zero, the rows shown marked as saved
       try {
-        // Custom HOTP columns are named after their factor profile; without the names they show the id.
-        this.profileNames = new Map((await factors.customTotpProfiles(this.orgId, signal).catch(() => []))
-          .map((profile) => [profile.id, profile.name] as [string, string]));
-        const result = await loadFactorMatrix({ users, factors }, {
-          orgId: this.orgId,
-          query: usersQueryFor(this.userFilter, showDeprovisioned),
-          include: (user) => isUserShown(user, showDeprovisioned),
-          signal,
-          onUser: (user, listed, error) => this.store(user, listed, error),
-          onProgress: (progress) => {
-            this.progress = { phase: 'loading', ...progress };
-            this.scheduleFlush();
-          },
-        });
+        let result: MatrixProgress;
+        switch (mode) {
+          case 'full':
+            result = await this.readEveryUser(load, signal);
+            break;
+        }
+        if (this.load !== load) return; // replaced by a reload just as it ended: the rows shown are the new load's to settle
         this.progress = { phase: 'done', ...result };
+        this.removed.push(...this.rows.completeLoad());
       } catch (err) {
         if (this.load !== load) return; // replaced by a reload
-        const loaded = this.loaded.size;
+        const { loaded } = this.progress;
         this.progress = isCancellation(err) ? { phase: 'cancelled', loaded }
           : { phase: 'failed', loaded, message: adviseOnError('Load the factor matrix', err).message };
       }
-      if (this.load === load) this.flush();
+      if (this.load !== load) return;
+      this.flush();
+      await this.saver.now();
     })();
   }
 
+  /** Lists every user of the filter and reads each one's factors. */
+  private async readEveryUser(load: AbortController, signal: AbortSignal): Promise<MatrixProgress> {
+    const { factors, users, config } = this.deps;
+    const showDeprovisioned = config.showDeprovisioned();
+    // Custom HOTP columns are named after their factor profile; without the names they show the id.
+    this.rows.profileNames = new Map((await factors.customTotpProfiles(this.orgId, signal).catch(() => []))
+      .map((profile) => [profile.id, profile.name] as [string, string]));
+    return loadFactorMatrix({ users, factors }, {
+      orgId: this.orgId,
+      query: usersQueryFor(this.userFilter, showDeprovisioned),
+      include: (user) => isUserShown(user, showDeprovisioned),
+      signal,
+      // A read that lands after a Reload replaced this load is a row as good as any: kept.
+      onUser: (user, listed, error) => this.store(user, listed, error),
+      onProgress: (progress) => {
+        if (this.load !== load) return;
+        this.progress = { phase: 'loading', ...progress };
+        this.scheduleFlush();
+      },
+    });
+  }
+
   private store(user: OktaUser, factors: readonly UserFactor[], error?: unknown): void {
-    for (const factor of factors) {
-      const key = columnKeyOf(factor);
-      if (!this.columns.has(key)) this.columns.set(key, { key, label: columnLabelOf(factor, this.profileNames) });
-    }
-    const reason = error === undefined ? undefined : adviseOnError('Read the factors', error).message;
-    this.loaded.set(user.id, { user, factors, row: matrixRow(user, factors, reason) });
+    this.rows.put(user, factors, error === undefined ? undefined : adviseOnError('Read the factors', error).message);
     this.pending.add(user.id);
     this.scheduleFlush();
+  }
+
+  /** Writes the matrix unless nothing changed since it was last written or read. */
+  private async saveCache(): Promise<void> {
+    const changes = this.rows.changes;
+    if (changes === this.savedChanges) return;
+    const cache = this.rows.toCache(this.orgId, this.userFilter, new Date().toISOString());
+    if (cache) await this.deps.matrixCaches.write(cache);
+    this.savedChanges = changes;
   }
 
   private scheduleFlush(): void {
@@ -183,30 +228,51 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
   private flush(): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
-    const rows = [...this.pending].flatMap((id) => this.loaded.get(id)?.row ?? []);
+    const rows = [...this.pending].flatMap((id) => this.rows.row(id) ?? []);
     this.pending.clear();
-    this.post({ type: 'update', columns: this.columnList(), rows, progress: this.progress });
+    const removed = this.removed.splice(0);
+    this.post({ type: 'update', columns: this.rows.columns(), rows, ...(removed.length > 0 ? { removed } : {}), progress: this.progressView() });
   }
 
   /** A factor of this user changed (here or from another surface): read the user's factors again. */
   private async reloadUser(userId: string): Promise<void> {
-    const known = this.loaded.get(userId);
-    if (!known) return;
+    const known = this.rows.get(userId);
     try {
-      this.store(known.user, await this.deps.factors.listFactors({ orgId: this.orgId, user: known.user }, this.signal));
+      if (known) this.store(known.user, await this.deps.factors.listFactors({ orgId: this.orgId, user: known.user }, this.signal));
+      else if (this.rows.isSaved(userId)) await this.readSavedUser(userId);
+      else return;
     } catch (err) {
-      if (!isCancellation(err)) this.store(known.user, [], err);
+      if (isCancellation(err)) return;
+      // A saved row whose user cannot be read now stays as it was; the load will get to it.
+      if (known) this.store(known.user, [], err);
     }
+    this.saver.schedule();
   }
 
-  private userOf(userId: string): LoadedUser {
-    const known = this.loaded.get(userId);
-    if (!known) throw new PanelInputError('That user is not in the matrix (reload it).');
-    return known;
+  /** A user of the matrix with the factors as read: a row from the saved matrix is read again first. */
+  private async userOf(userId: string): Promise<ReadUser> {
+    const known = this.rows.get(userId);
+    if (known) return known;
+    if (!this.rows.isSaved(userId)) throw new PanelInputError('That user is not in the matrix (reload it).');
+    return this.readSavedUser(userId);
   }
 
-  private factorTarget(userId: string, factorId: string): FactorTarget {
-    const { user, factors } = this.userOf(userId);
+  /** Reads the user of a saved row and their factors: an action needs them as they are, not as saved. */
+  private async readSavedUser(userId: string): Promise<ReadUser> {
+    const { users } = await this.deps.users.page(this.orgId, { filter: `id eq "${userId.replace(/["\\]/g, '\\$&')}"`, limit: 1 }, this.signal);
+    const user = users.find((u) => u.id === userId);
+    if (!user) throw new PanelInputError('That user is no longer in the org (reload the matrix).');
+    this.store(user, await this.deps.factors.listFactors({ orgId: this.orgId, user }, this.signal));
+    this.saver.schedule();
+    return this.rows.get(userId)!;
+  }
+
+  /** The users of these rows, read ones as they are and saved ones read again (the client paces the reads). */
+  private async usersOf(userIds: readonly string[]): Promise<ReadUser[]> {
+    return Promise.all([...new Set(userIds)].map((id) => this.userOf(id)));
+  }
+
+  private factorTarget({ user, factors }: ReadUser, factorId: string): FactorTarget {
     const factor = factors.find((f) => f.id === factorId);
     if (!factor) throw new PanelInputError(`That factor of ${user.profile.login} is no longer in the matrix (reload it).`);
     return { kind: 'factor', orgId: this.orgId, user, factor };
@@ -215,25 +281,25 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
   private async runBulk(action: MatrixBulkAction, userIds: readonly string[], factors: ReadonlyArray<{ userId: string; factorId: string }>): Promise<void> {
     if (action === 'unenrollFactors') {
       if (factors.length === 0) throw new PanelInputError('Select the factors to unenroll first.');
-      const targets = factors.map((f) => this.factorTarget(f.userId, f.factorId));
+      const read = new Map((await this.usersOf(factors.map((f) => f.userId))).map((u) => [u.user.id, u]));
+      const targets = factors.map((f) => this.factorTarget(read.get(f.userId)!, f.factorId));
       await this.effects.executeCommand(BULK_COMMANDS[action], undefined, targets);
       return;
     }
-    const unique = [...new Set(userIds)];
-    if (unique.length === 0) throw new PanelInputError('Select users (or their cells) first.');
-    const targets: UserTarget[] = unique.map((id) => ({ kind: 'user', orgId: this.orgId, user: this.userOf(id).user }));
+    if (userIds.length === 0) throw new PanelInputError('Select users (or their cells) first.');
+    const targets: UserTarget[] = (await this.usersOf(userIds)).map(({ user }) => ({ kind: 'user', orgId: this.orgId, user }));
     await this.effects.executeCommand(BULK_COMMANDS[action], undefined, targets);
   }
 
   private async export(format: MatrixExportFormat, view: MatrixView): Promise<void> {
     const org = this.services.registry.get(this.orgId)?.label ?? 'Okta org';
     const uri = await this.effects.pickTarget(`factor-matrix-${org.replace(/[^\w.-]+/g, '-')}.${format}`, format);
-    const columns = this.columnList();
+    const columns = this.rows.columns();
     // The webview names columns the host listed to it; anything else is a tampered message.
     const unknown = view.filter.has.find((key) => !columns.some((column) => column.key === key));
     if (unknown !== undefined) throw new PanelInputError(`The matrix has no column "${unknown}" to filter by.`);
     if (!uri) return;
-    const rows = viewRows([...this.loaded.values()].map((u) => u.row), view);
+    const rows = viewRows(this.rows.rows(), view);
     const text = format === 'csv' ? matrixCsv(rows, columns)
       : matrixJson(rows, columns, { org, userFilter: this.userFilter, exportedAt: new Date().toISOString() });
     await this.effects.write(uri, text);

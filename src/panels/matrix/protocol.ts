@@ -1,6 +1,7 @@
 // The Factor Matrix panel's part of the message protocol (shared pieces: ../shared/protocol.ts).
 // Both sides import these types; only the host imports the parser. No `vscode` import here.
 import type { MatrixColumn, MatrixRow, MatrixView } from '../../factors/factorMatrix';
+import type { SavedRowsMark } from '../../factors/matrixRows';
 import { boolean, list, messageParser, oneOf, requestId, shape, SHORT_TEXT, text } from '../shared/messageValidation';
 import type { ErrorMessage, ReadyMessage, ReplyMessage } from '../shared/protocol';
 
@@ -11,6 +12,11 @@ export interface MatrixProgressView {
   total?: number;
   /** Why the load failed. */
   message?: string;
+  /**
+   * Set while rows from the matrix saved earlier are shown, their users not read again yet: when it
+   * was saved, how many such rows, whether it had every user. Gone once the load read them all.
+   */
+  cached?: SavedRowsMark;
 }
 
 export interface MatrixState {
@@ -31,10 +37,11 @@ export type MatrixHostMessage =
   | MatrixState
   | ReplyMessage
   | ErrorMessage
-  /** Rows added or replaced (by user id), the columns as they now are, and the progress. */
-  | { type: 'update'; columns: MatrixColumn[]; rows: MatrixRow[]; progress: MatrixProgressView }
-  /** The load restarts: forget every row. */
-  | { type: 'reset' };
+  /**
+   * Rows added or replaced (by user id: sending a row twice is harmless), rows of users no longer
+   * listed, the columns as they now are, and the progress.
+   */
+  | { type: 'update'; columns: MatrixColumn[]; rows: MatrixRow[]; removed?: string[]; progress: MatrixProgressView };
 
 export type MatrixWebviewMessage =
   | ReadyMessage

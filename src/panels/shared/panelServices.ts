@@ -9,6 +9,7 @@ import type { RequestLog } from '../../log/requestLog';
 import type { OrgRegistry } from '../../orgs/orgRegistry';
 import type { OktaSettings } from '../../settings';
 import type { UserDirectory } from '../../users/userDirectory';
+import type { MatrixCacheStore } from '../matrix/matrixCacheStore';
 
 export interface PanelServices {
   context: Pick<vscode.ExtensionContext, 'extensionUri'>;
@@ -22,9 +23,10 @@ export interface PanelServices {
   log: Pick<RequestLog, 'appendLine' | 'error'>;
 }
 
-/** The factor matrix also lists users and their factors, and follows factor changes. */
+/** The factor matrix also lists users and their factors, follows factor changes, and keeps the last matrix. */
 export interface MatrixPanelServices extends PanelServices {
   factors: PanelServices['factors'] & Pick<FactorService, 'listFactors' | 'onDidChange'>;
   users: Pick<UserDirectory, 'page'>;
   config: Pick<OktaSettings, 'showDeprovisioned'>;
+  matrixCaches: Pick<MatrixCacheStore, 'read' | 'write'>;
 }

@@ -10,12 +10,11 @@ import vscode = require('vscode');
 import type { RunningSimulator } from '../../../sim';
 import { DEFAULT_VIEW } from '../../../src/factors/factorMatrix';
 import type { OktaUser } from '../../../src/okta/models';
-import { UserDirectory } from '../../../src/users/userDirectory';
 import { openMatrixPanel, type MatrixEffects, type MatrixPanel } from '../../../src/panels/matrix/matrixPanel';
 import type { MatrixPanelServices } from '../../../src/panels/shared/panelServices';
 import type { MatrixHostMessage, MatrixState } from '../../../src/panels/matrix/protocol';
-import { factorWorkflows } from '../../support/factorWorkflows';
 import { startSimulatorOrg } from '../simulatorOrg';
+import { matrixServices } from '../matrixServices';
 import { EXTENSION_ID } from '../../support/extensionId';
 
 suite('factor matrix panel against the simulator', () => {
@@ -37,16 +36,10 @@ suite('factor matrix panel against the simulator', () => {
   suiteSetup(async () => {
     const started = await startSimulatorOrg();
     ({ sim, orgId } = started);
-    const { registry, log, totp } = started;
     logLines = started.logLines;
-    const clientFor = (id: string) => registry.clientFor(id);
-    const { factors, pushes, passkeys } = factorWorkflows(clientFor, { totp, issuer: 'Simulator', log: (line) => log.appendLine(line) });
-    services = {
-      context: { extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri },
-      registry, factors, pushes, passkeys, authenticator: totp, log, users: new UserDirectory(clientFor), config: { showDeprovisioned: () => false },
-    };
+    ({ services } = matrixServices(started));
     allUsers = [];
-    for await (const user of (await clientFor(orgId)).listUsers({ limit: 200 })) allUsers.push(user);
+    for await (const user of (await started.registry.clientFor(orgId)).listUsers({ limit: 200 })) allUsers.push(user);
   });
 
   teardown(() => {

@@ -1,8 +1,9 @@
 // The load bar: how far the host's load of the users' factors got, and Cancel while it runs or
-// Reload once it stopped.
+// Reload once it stopped; beside it, the marker of rows shown from the matrix saved earlier.
 import { byId, show } from '../../shared/app/dom';
 import { MATRIX_IDS } from '../elementIds';
 import type { MatrixProgressView } from '../protocol';
+import { savedMarkText } from '../savedMarkText';
 
 export function renderProgress(progress: MatrixProgressView): void {
   const { phase, loaded, total } = progress;
@@ -20,4 +21,18 @@ export function renderProgress(progress: MatrixProgressView): void {
   line.dataset.phase = phase;
   show(byId(MATRIX_IDS.cancelLoad), phase === 'loading');
   show(byId(MATRIX_IDS.reload), phase !== 'loading');
+  renderSavedMark(progress);
+}
+
+/**
+ * The marker is a live region of its own, written only when its words change: a screen reader hears
+ * it once per change, not on every update of the rows.
+ */
+function renderSavedMark(progress: MatrixProgressView): void {
+  const mark = byId(MATRIX_IDS.savedMark);
+  const text = savedMarkText(progress) ?? '';
+  if (mark.textContent !== text) mark.textContent = text;
+  // Read by the end-to-end tests and the bench: `saved` while saved rows are shown, `current` once up to date.
+  mark.dataset.cache = progress.cached ? 'saved' : text ? 'current' : 'none';
+  show(mark, text !== '');
 }

@@ -37,16 +37,16 @@ const client = new WebviewClient<MatrixWebviewMessage, MatrixHostMessage>((messa
       upsert(message.columns, message.rows, message.progress);
       break;
     case 'update':
+      if (message.removed) {
+        store.remove(message.removed);
+        selection.forget(message.removed);
+      }
       upsert(message.columns, message.rows, message.progress);
-      break;
-    case 'reset':
-      store.clear();
-      selection.clear();
-      upsert([], [], { phase: 'loading', loaded: 0 });
       break;
   }
 });
 
+/** Rows replace the rows of the same users (a saved row by the one read now), so an update may repeat one. */
 function upsert(columns: MatrixColumn[], rows: MatrixRow[], progress: MatrixProgressView): void {
   if (store.upsert(columns, rows)) offerColumns(store.columns);
   renderProgress(progress);

@@ -45,6 +45,11 @@ export class RowStore {
     return columnsChanged;
   }
 
+  /** Drops the rows of users no longer listed. */
+  remove(userIds: readonly string[]): void {
+    for (const userId of userIds) this.rows.delete(userId);
+  }
+
   /** Sorts by `key`; the same key again flips the direction. */
   sortBy(key: string): void {
     this.view.sort = { by: key, descending: this.view.sort.by === key ? !this.view.sort.descending : false };

@@ -25,6 +25,13 @@ export class Selection {
     this.rows.clear();
   }
 
+  /** Unselects the rows and cells of users no longer in the matrix. */
+  forget(userIds: readonly string[]): void {
+    const gone = new Set(userIds);
+    for (const userId of gone) this.rows.delete(userId);
+    for (const key of [...this.cells]) if (gone.has(key.slice(0, key.indexOf('\t')))) this.cells.delete(key);
+  }
+
   hasRow(row: MatrixRow): boolean {
     return this.rows.has(row.userId);
   }
