@@ -13,7 +13,8 @@ export interface Credentials {
   accessTokens: readonly string[];
 }
 
-export type Caller = { kind: 'token-owner' } | { kind: 'service-app'; app: ServiceAppCaller };
+/** `apiToken`: the SSWS API token (events name it), not one of the start-up Bearer tokens. */
+export type Caller = { kind: 'token-owner'; apiToken: boolean } | { kind: 'service-app'; app: ServiceAppCaller };
 
 const same = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
@@ -35,10 +36,10 @@ export async function authenticate(
   const [, rawScheme, value] = match;
   const scheme = rawScheme.toLowerCase();
   if (scheme === 'ssws') {
-    if (same(value, credentials.apiToken)) return { kind: 'token-owner' };
+    if (same(value, credentials.apiToken)) return { kind: 'token-owner', apiToken: true };
     throw invalidToken();
   }
-  if (scheme === 'bearer' && credentials.accessTokens.some((t) => same(value, t))) return { kind: 'token-owner' };
+  if (scheme === 'bearer' && credentials.accessTokens.some((t) => same(value, t))) return { kind: 'token-owner', apiToken: false };
   if (scheme !== 'bearer' && scheme !== 'dpop') throw invalidToken();
   const app = await oauth.authenticate({
     ...request,

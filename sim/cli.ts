@@ -9,7 +9,7 @@ import type { SeedName } from './seeds';
 const HELP = `Usage: npm run sim -- [--port 0] [--token demo-api-token] [--access-token T]... [--seed demo|empty|scale:N]
   [--engine identity|classic]
   [--users-per-minute 600] [--user-by-id-per-minute 2000] [--user-me-per-minute 600] [--verify-per-minute 600]
-  [--api-per-minute 600] [--token-per-minute 600] [--window-seconds 60]
+  [--logs-per-minute 120] [--api-per-minute 600] [--token-per-minute 600] [--window-seconds 60]
   [--push-timeout 300] [--service-app '{"clientId":…,"jwks":{"keys":[…]},"scopes":[…],"requireDpop":true}' | @app.json]...`;
 
 /** A --service-app value: the app as JSON, or @path of a JSON file holding it. */
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
       'user-by-id-per-minute': { type: 'string' },
       'user-me-per-minute': { type: 'string' },
       'verify-per-minute': { type: 'string' },
+      'logs-per-minute': { type: 'string' },
       'api-per-minute': { type: 'string' },
       'token-per-minute': { type: 'string' },
       'window-seconds': { type: 'string' },
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
         userByIdPerMinute: int('user-by-id-per-minute', values['user-by-id-per-minute']),
         userMePerMinute: int('user-me-per-minute', values['user-me-per-minute']),
         verifyPerMinute: int('verify-per-minute', values['verify-per-minute']),
+        logsPerMinute: int('logs-per-minute', values['logs-per-minute']),
         apiPerMinute: int('api-per-minute', values['api-per-minute']),
         tokenPerMinute: int('token-per-minute', values['token-per-minute']),
         windowSeconds: int('window-seconds', values['window-seconds']),

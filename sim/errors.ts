@@ -45,8 +45,15 @@ export const oktaErrors = {
     new OktaError(405, 'E0000022', 'The endpoint does not support the provided HTTP method'),
   internal: () => new OktaError(500, 'E0000009', 'Internal Server Error'),
   invalidToken: () => new OktaError(401, 'E0000011', 'Invalid token provided'),
+  forbidden: () => new OktaError(403, 'E0000006', 'You do not have permission to perform the requested action'),
+  userAlreadyActive: () => new OktaError(403, 'E0000016', 'Activation failed because the user is already active'),
+  userStatusForbids: () => new OktaError(403, 'E0000038', "This operation is not allowed in the user's current status."),
   rateLimited: () => new OktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.'),
   invalidSearch: (cause: string) => new OktaError(400, 'E0000031', 'Invalid search criteria.', [cause]),
+  /** The System Log's refusals of a query: a bad filter, field or parameter (Okta's docs show no causes). */
+  invalidLogQuery: (summary: string) => new OktaError(400, 'E0000053', summary),
+  unsupportedLogFilter: (operator: string, field: string) =>
+    new OktaError(400, 'E0000031', `The supplied combination of operator and field is not currently supported. Operator: ${operator}, Field: ${field}`),
   wrongPasscode: () => new OktaError(403, 'E0000068', 'Invalid Passcode/Answer', [PASSCODE_MISMATCH]),
   wrongAnswer: () => new OktaError(403, 'E0000068', 'Invalid Passcode/Answer', [ANSWER_MISMATCH]),
   passcodeReplayed: () =>

@@ -6,6 +6,7 @@ export type { SimControl, OutboxFilter } from './control/api';
 export type { FaultSpec, Fault, FaultKind } from './faults';
 export type { OutboxMessage, PushChallenge } from './model';
 export type { RateLimitSettings } from './rateLimits';
+export type { LogSettings } from './logs/systemLog';
 export type { SeedName } from './seeds';
 export { SEED_ANSWER } from './seeds/seedFactors';
 export { DEMO_ADMIN_LOGIN } from './seeds/demo';

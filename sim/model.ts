@@ -1,4 +1,5 @@
 // The simulator's in-memory records. Secrets live beside the public fields but are never serialized.
+import type { RequestOrigin } from './logs/requestOrigin';
 import type { Ceremony } from './webauthn/clientData';
 import type { CredentialKey } from './webauthn/coseKey';
 
@@ -97,6 +98,8 @@ export interface PushTransaction {
   correctAnswer?: number;
   userAgent?: string;
   ip?: string;
+  /** The verify request, for the event logged when the push is answered. */
+  origin?: RequestOrigin;
 }
 
 export interface OutboxMessage {

@@ -1,11 +1,13 @@
 // Okta-style rate limits: a quota per bucket per window. Buckets follow Okta's own table: the users
-// list, POST /users and every factor path share "/api/v1/users"; GET /users/{id}, GET /users/me and
-// factor verify have their own; anything else under /api/v1 (the org's factor profiles) counts
-// against the generic "/api/v1" bucket; the org authorization server's token endpoint has its own
-// (the sources give no figure for it: 600 a minute, like the others, until one is recorded). Every API response carries X-Rate-Limit-Limit/Remaining/Reset
-// (epoch seconds). A window is not aligned to the wall-clock minute (Okta's docs: a rolling window);
-// it opens at the whole second in which its first request arrives, so that X-Rate-Limit-Reset, in
-// whole seconds, is its true end rather than a rounded-up one.
+// list, POST /users and every factor path share "/api/v1/users"; GET /users/{id}, GET /users/me,
+// factor verify and the System Log (120 a minute since 2018, release notes) have their own; anything
+// else under /api/v1 (the org's factor profiles) counts against the generic "/api/v1" bucket; the
+// org authorization server's token endpoint has its own (the sources give no figure for it: 600 a
+// minute, like the others, until one is recorded). Every API response carries
+// X-Rate-Limit-Limit/Remaining/Reset (epoch seconds). A window is not aligned to the wall-clock
+// minute (Okta's docs: a rolling window); it opens at the whole second in which its first request
+// arrives, so that X-Rate-Limit-Reset, in whole seconds, is its true end rather than a rounded-up one.
+import { LOGS_PATH } from './logs/routes';
 import { TOKEN_PATH } from './oauth/tokenEndpoint';
 
 export interface RateLimitSettings {
@@ -13,6 +15,7 @@ export interface RateLimitSettings {
   userByIdPerMinute: number;
   userMePerMinute: number;
   verifyPerMinute: number;
+  logsPerMinute: number;
   apiPerMinute: number;
   tokenPerMinute: number;
   windowSeconds: number;
@@ -23,15 +26,17 @@ const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   userByIdPerMinute: 2000,
   userMePerMinute: 600,
   verifyPerMinute: 600,
+  logsPerMinute: 120,
   apiPerMinute: 600,
   tokenPerMinute: 600,
   windowSeconds: 60,
 };
 
-export type Bucket = 'users' | 'userById' | 'userMe' | 'verify' | 'api' | 'token';
+export type Bucket = 'users' | 'userById' | 'userMe' | 'verify' | 'logs' | 'api' | 'token';
 
 export function bucketFor(method: string, path: string): Bucket {
   if (path === TOKEN_PATH) return 'token';
+  if (path === LOGS_PATH) return 'logs';
   if (method === 'POST' && /^\/api\/v1\/users\/[^/]+\/factors\/[^/]+\/verify$/.test(path)) return 'verify';
   // Only GET /users/me has its own bucket; POST/PUT /users/me count against /api/v1/users.
   if (method === 'GET' && path === '/api/v1/users/me') return 'userMe';
@@ -111,6 +116,7 @@ export class RateLimiter {
       userById: this.settings.userByIdPerMinute,
       userMe: this.settings.userMePerMinute,
       verify: this.settings.verifyPerMinute,
+      logs: this.settings.logsPerMinute,
       api: this.settings.apiPerMinute,
       token: this.settings.tokenPerMinute,
     };

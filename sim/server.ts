@@ -13,6 +13,7 @@ import { OktaError, oktaErrors } from './errors';
 import type { Fault, FaultInjector } from './faults';
 import { JSON_CONTENT_TYPE, parseJsonBody, readBody, writeResponse, type ApiResponse } from './http';
 import { requestId } from './ids';
+import { originOf, runWithOrigin } from './logs/requestOrigin';
 import { bucketFor, type RateLimiter, type RateLimitVerdict } from './rateLimits';
 import type { OAuthServer } from './oauth/oauthServer';
 import { serviceAppRefusal } from './oauth/operationScopes';
@@ -56,7 +57,8 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   const method = (req.method ?? 'GET').toUpperCase();
   const path = url.pathname;
   res.setHeader('Date', new Date(ctx.now()).toUTCString());
-  res.setHeader('X-Okta-Request-Id', requestId());
+  const id = requestId();
+  res.setHeader('X-Okta-Request-Id', id);
   const isControl = path === '/sim' || path.startsWith('/sim/');
   const refused = refusal(req, isControl);
   if (refused) {
@@ -110,7 +112,10 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
     return;
   }
 
-  await answerUnlessFaulted(deps, method, path, res, () => route(deps.api, method, path, url, req, raw, false));
+  // The request's changes are logged under its caller, client and request id (logs/requestOrigin.ts).
+  const requestOrigin = originOf(req, caller, { requestId: id, orgUrl: origin, path, search: url.search });
+  await runWithOrigin(requestOrigin, () =>
+    answerUnlessFaulted(deps, method, path, res, () => route(deps.api, method, path, url, req, raw, false)));
 }
 
 /**

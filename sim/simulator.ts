@@ -9,6 +9,7 @@ import { createControlRouter } from './control/routes';
 import { parseEngine, type OrgEngine } from './engine';
 import { addFactorRoutes } from './factors/routes';
 import { FaultInjector } from './faults';
+import { addLogRoutes } from './logs/routes';
 import { OAuthServer } from './oauth/oauthServer';
 import type { ServiceAppSpec } from './oauth/serviceApps';
 import { RateLimiter, type RateLimitSettings } from './rateLimits';
@@ -88,6 +89,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const api = new Router();
   addUserRoutes(api, ctx);
   addFactorRoutes(api, ctx);
+  addLogRoutes(api, ctx);
 
   const timers = new Set<NodeJS.Timeout>();
   const delay = (ms: number) =>

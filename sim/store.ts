@@ -1,8 +1,9 @@
 // The org's state: users (in list order) with their factors, the outbox, push transactions and the
-// per-address delivery throttles, WebAuthn challenges and settings. One instance per seed; `reset`
-// swaps in a fresh one.
+// per-address delivery throttles, WebAuthn challenges and settings, the System Log. One instance per
+// seed; `reset` swaps in a fresh one.
 import { oktaErrors } from './errors';
 import { createRng, oktaId, type Rng } from './ids';
+import { SystemLog } from './logs/systemLog';
 import type { IssuedChallenge, OutboxMessage, PushTransaction, SimFactor, SimUser } from './model';
 import { defaultWebAuthnSettings } from './webauthn/settings';
 
@@ -15,6 +16,7 @@ export class OrgStore {
   /** Outstanding WebAuthn challenges by value (single use, see webauthn/challenges.ts). */
   readonly webauthnChallenges = new Map<string, IssuedChallenge>();
   readonly webauthnSettings = defaultWebAuthnSettings();
+  readonly systemLog = new SystemLog();
   readonly rng: Rng;
   ownerId = '';
   private readonly positions = new Map<string, number>();
@@ -41,9 +43,7 @@ export class OrgStore {
 
   /** A login change: the old login (and short name) stop finding the user, the new ones do. */
   renameLogin(user: SimUser, login: string): void {
-    this.byLogin.delete(user.profile.login.toLowerCase());
-    const oldShort = user.profile.login.split('@')[0].toLowerCase();
-    if (this.byShortName.get(oldShort) === user) this.byShortName.delete(oldShort);
+    this.unindexLogin(user);
     user.profile.login = login;
     this.indexLogin(user);
   }
@@ -52,6 +52,24 @@ export class OrgStore {
     this.byLogin.set(user.profile.login.toLowerCase(), user);
     const short = user.profile.login.split('@')[0].toLowerCase();
     this.byShortName.set(short, this.byShortName.has(short) ? null : user);
+  }
+
+  private unindexLogin(user: SimUser): void {
+    this.byLogin.delete(user.profile.login.toLowerCase());
+    const short = user.profile.login.split('@')[0].toLowerCase();
+    if (this.byShortName.get(short) === user) this.byShortName.delete(short);
+  }
+
+  /** Deletes a user for good (a second DELETE of a deprovisioned user): lookups and list order forget them. */
+  removeUser(user: SimUser): void {
+    const position = this.positions.get(user.id);
+    if (position === undefined) return;
+    this.users.splice(position, 1);
+    this.positions.delete(user.id);
+    for (let i = position; i < this.users.length; i++) this.positions.set(this.users[i].id, i);
+    this.idOrder = undefined;
+    this.unindexLogin(user);
+    for (const [id, tx] of this.transactions) if (tx.userId === user.id) this.transactions.delete(id);
   }
 
   hasLogin(login: string): boolean {

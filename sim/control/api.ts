@@ -8,6 +8,7 @@ import { requireHotpProfile } from '../factors/hotpProfiles';
 import { currentTotp } from '../factors/otp';
 import { encodeSecret } from '../factors/secretEncoding';
 import { settlePush, waitingPushChallenges, type PushOutcome } from '../factors/pushTransactions';
+import type { LogSettings } from '../logs/systemLog';
 import type { Channel, OutboxMessage, PushChallenge } from '../model';
 import type { OAuthServer } from '../oauth/oauthServer';
 import type { ServiceAppView } from '../oauth/serviceApps';
@@ -170,6 +171,16 @@ export class SimControl {
 
   setWebauthnSettings(changes: Record<string, unknown>): WebAuthnSettings {
     return configureWebAuthn(this.deps.ctx.store.webauthnSettings, changes);
+  }
+
+  /** The org's System Log settings (logs/systemLog.ts); a reset restores the defaults. */
+  logSettings(): LogSettings {
+    return { ...this.deps.ctx.store.systemLog.settings };
+  }
+
+  /** `{ delaySeconds?, tokenOwnerMayReadLogs? }`: all applied, or none when one is invalid. */
+  setLogSettings(changes: Record<string, unknown>): LogSettings {
+    return this.deps.ctx.store.systemLog.configure(changes);
   }
 
   addFault(spec: unknown): Fault {

@@ -32,6 +32,8 @@ export function createControlRouter(control: SimControl): Router {
     .add('PUT', '/sim/rate-limits', (req) => json(control.setRateLimits(bodyObject(req.body))))
     .add('GET', '/sim/webauthn', () => json(control.webauthnSettings()))
     .add('PUT', '/sim/webauthn', (req) => json(control.setWebauthnSettings(bodyObject(req.body))))
+    .add('GET', '/sim/logs/settings', () => json(control.logSettings()))
+    .add('PUT', '/sim/logs/settings', (req) => json(control.setLogSettings(bodyObject(req.body))))
     .add('GET', '/sim/faults', () => json(control.faults()))
     .add('POST', '/sim/faults', (req) => json(control.addFault(req.body), 201))
     .add('DELETE', '/sim/faults', () => (control.clearFaults(), noContent()))

@@ -1,6 +1,8 @@
-// Building a new factor record (used by enrollment and by the seeds).
+// Building a new factor record (used by enrollment and by the seeds), adding it to a user, and
+// activating it: the two places a factor becomes ACTIVE, so the two that log it.
 import type { SimContext } from '../context';
 import { isoSeconds, randomToken } from '../ids';
+import { logFactorActivated } from '../logs/events';
 import type { FactorStatus, SimFactor, SimUser } from '../model';
 import type { OrgStore } from '../store';
 import type { FactorKind } from './kinds';
@@ -32,7 +34,10 @@ export function touch(ctx: SimContext, factor: SimFactor): void {
   if (factor.lastUpdated) factor.lastUpdated = isoSeconds(ctx.now());
 }
 
-/** PENDING_ACTIVATION -> ACTIVE. An activated phone also becomes the user's recovery phone. */
+/**
+ * PENDING_ACTIVATION -> ACTIVE. An activated phone also becomes the user's recovery phone. A factor
+ * not yet added (`activate=true` at enrollment) is logged when it is added (addFactor), so once.
+ */
 export function activate(ctx: SimContext, user: SimUser, factor: SimFactor): void {
   factor.status = 'ACTIVE';
   const phone = factor.profile.phoneNumber;
@@ -42,6 +47,13 @@ export function activate(ctx: SimContext, user: SimUser, factor: SimFactor): voi
   factor.webChallenge = undefined;
   factor.activationAttempts = [];
   touch(ctx, factor);
+  if (user.factors.includes(factor)) logFactorActivated(ctx, user, factor);
+}
+
+/** Adds a new factor to the user; one that is ACTIVE at once is logged (a pending one is not). */
+export function addFactor(ctx: SimContext, user: SimUser, factor: SimFactor): void {
+  user.factors.push(factor);
+  if (factor.status === 'ACTIVE') logFactorActivated(ctx, user, factor);
 }
 
 /** A fresh U2F nonce (webauthn challenges are issued by webauthn/challenges.ts). */

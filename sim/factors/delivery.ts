@@ -4,6 +4,7 @@
 import { notify, type SimContext } from '../context';
 import { OktaError, oktaErrors } from '../errors';
 import { isoSeconds, otpCode } from '../ids';
+import { logCodeSent } from '../logs/events';
 import type { Channel, OutboxMessage, SimFactor, SimUser } from '../model';
 import { phoneKey } from './phoneNumbers';
 
@@ -41,6 +42,7 @@ export function sendCode(ctx: SimContext, user: SimUser, factor: SimFactor, opti
   const code = otpCode();
   const expiresAtMs = now + (options.lifetimeSeconds ?? DEFAULT_CODE_LIFETIME_SECONDS) * 1000;
   factor.pendingCode = { code, expiresAtMs };
+  logCodeSent(ctx, user, factor, channel, options.purpose === 'verify');
   return deliver(ctx, {
     channel,
     to,

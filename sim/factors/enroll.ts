@@ -5,7 +5,7 @@ import { OktaError, oktaErrors } from '../errors';
 import { acceptLanguage, bodyObject, json, queryFlag, stringField, type ApiRequest, type ApiResponse } from '../http';
 import { randomToken } from '../ids';
 import type { SimFactor, SimUser } from '../model';
-import { activate, fidoChallenge, newFactor, touch } from './create';
+import { activate, addFactor, fidoChallenge, newFactor, touch } from './create';
 import { lifetimeSeconds, sendCode } from './delivery';
 import { offeredKind } from './enrollmentPolicy';
 import { isAcceptedTokenPasscode, isYubikeyOtp, yubikeyPublicId, yubikeySerial } from './hardwareTokens';
@@ -70,7 +70,7 @@ export function enrollFactor(ctx: SimContext, req: ApiRequest): ApiResponse {
   refuseSecondOktaVerify(ctx, user, kind);
 
   const factor = BUILDERS[factorType](input);
-  user.factors.push(factor);
+  addFactor(ctx, user, factor);
   return json(factorJson(ctx, user, factor));
 }
 

@@ -5,7 +5,7 @@ import type { SimContext } from '../context';
 import { oktaErrors } from '../errors';
 import { randomToken } from '../ids';
 import type { SimFactor, SimUser } from '../model';
-import { newFactor } from './create';
+import { addFactor, newFactor } from './create';
 import { findKind, type FactorKind } from './kinds';
 import { newTotpSecret } from './otp';
 
@@ -38,6 +38,6 @@ export function addOktaVerifyCompanions(ctx: SimContext, user: SimUser, push: Si
 
 function companion(ctx: SimContext, user: SimUser, factorType: string, profile: Record<string, unknown>): SimFactor {
   const factor = newFactor(ctx.store, findKind(factorType, 'OKTA')!, 'ACTIVE', profile, ctx.now());
-  user.factors.push(factor);
+  addFactor(ctx, user, factor);
   return factor;
 }

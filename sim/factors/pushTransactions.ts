@@ -5,6 +5,8 @@ import { factorUrl, link, notify, type SimContext } from '../context';
 import { OktaError, oktaErrors } from '../errors';
 import { bodyObject, header, json, noContent, type ApiRequest, type ApiResponse } from '../http';
 import { isoSeconds, randomToken } from '../ids';
+import { logPushRejected, logPushSent, logVerification } from '../logs/events';
+import { currentOrigin } from '../logs/requestOrigin';
 import type { PushChallenge, PushTransaction, SimFactor, SimUser } from '../model';
 import { markVerified } from './lastVerified';
 import { completePushActivation, pushActivationState } from './pushActivation';
@@ -42,8 +44,10 @@ export function startPushVerify(ctx: SimContext, req: ApiRequest, user: SimUser,
     ...(numberMatching ? { correctAnswer: 1 + Math.floor(ctx.store.rng() * 99) } : {}),
     userAgent: header(req, 'user-agent'),
     ip: header(req, 'x-forwarded-for'),
+    origin: currentOrigin(),
   };
   ctx.store.transactions.set(tx.id, tx);
+  logPushSent(ctx, user, factor);
   notify(ctx, 'push', challengeOf(tx));
   return json(waitingBody(ctx, tx, false, user), 201);
 }
@@ -134,7 +138,14 @@ export function settlePush(
   if (!tx || tx.factorId !== factorId) throw oktaErrors.transactionNotFound();
   if (refresh(ctx, tx).result !== 'WAITING') throw conflict(`The push transaction is already ${tx.result}.`);
   tx.result = outcome === 'approve' ? 'SUCCESS' : outcome === 'deny' ? 'REJECTED' : 'TIMEOUT';
-  if (tx.result === 'SUCCESS') markVerified(ctx, factor);
+  // An answered push is the verification the log records, under the verify request that sent it;
+  // one left to expire was never answered, and is not logged.
+  if (tx.result === 'SUCCESS') {
+    markVerified(ctx, factor);
+    logVerification(ctx, user, factor, undefined, tx.origin);
+  } else if (tx.result === 'REJECTED') {
+    logPushRejected(ctx, user, factor, tx.origin);
+  }
   if (outcome === 'expire') tx.expiresAtMs = ctx.now();
   return { kind: 'verify', result: tx.result, transactionId: tx.id };
 }

@@ -1,7 +1,8 @@
 // The ten User Factor operations (plus the QR image and push-activation links) on the router.
 import type { SimContext } from '../context';
-import { OktaError } from '../errors';
+import { oktaErrors } from '../errors';
 import { json, noContent, queryFlag, type ApiRequest, type ApiResponse } from '../http';
+import { logFactorDeactivated } from '../logs/events';
 import type { Router } from '../router';
 import { activateFactor } from './activate';
 import { listCatalog, listQuestions } from './catalog';
@@ -61,11 +62,14 @@ function unenrollFactor(ctx: SimContext, req: ApiRequest): ApiResponse {
   const user = ctx.store.requireUser(req.params.userId);
   const factor = ctx.store.requireFactor(user, req.params.factorId);
   if (user.status === 'DEPROVISIONED') {
-    throw new OktaError(403, 'E0000006', 'You do not have permission to perform the requested action');
+    throw oktaErrors.forbidden();
   }
   // Okta Verify factors go together: removing push (or signed_nonce) removes its TOTP and signed_nonce.
   const removed = ['push', 'signed_nonce'].includes(factor.factorType) ? user.factors.filter(isOktaVerify) : [factor];
-  for (const f of removed) ctx.store.removeFactor(user, f);
+  for (const f of removed) {
+    ctx.store.removeFactor(user, f);
+    logFactorDeactivated(ctx, user, f);
+  }
   if (queryFlag(req.query, 'removeRecoveryEnrollment') && factor.profile.phoneNumber === user.recoveryPhone) {
     user.recoveryPhone = null;
   }

@@ -1,7 +1,8 @@
 // POST …/factors/{factorId}/verify: challenges and checks per factor type.
 import { factorUrl, link, type SimContext } from '../context';
-import { oktaErrors } from '../errors';
+import { OktaError, oktaErrors } from '../errors';
 import { acceptLanguage, bodyObject, json, stringField, type ApiRequest, type ApiResponse } from '../http';
+import { logVerification } from '../logs/events';
 import type { SimFactor, SimUser } from '../model';
 import { fidoChallenge } from './create';
 import { lifetimeSeconds, sendCode } from './delivery';
@@ -17,13 +18,30 @@ import { issueChallenge } from '../webauthn/challenges';
 
 const SUCCESS = { factorResult: 'SUCCESS' };
 
+/**
+ * The log's reason for a refused answer: INVALID_CREDENTIALS for a wrong code, answer or signature
+ * (recorded); VERIFICATION_ERROR for a replayed code (a guess). Malformed requests are not logged.
+ */
+const FAILURE_REASONS: Record<string, string> = { E0000068: 'INVALID_CREDENTIALS', E0000082: 'VERIFICATION_ERROR' };
+
 export function verifyFactor(ctx: SimContext, req: ApiRequest): ApiResponse {
   const user = ctx.store.requireUser(req.params.userId);
   const factor = ctx.store.requireFactor(user, req.params.factorId);
   // Verifying a factor that is not active: unverified in the sources; the catalogue's E0000154 fits.
   if (factor.status !== 'ACTIVE') throw oktaErrors.factorNotActive();
-  const response = verifyActive(ctx, req, user, factor);
-  if ((response.body as { factorResult?: string } | undefined)?.factorResult === 'SUCCESS') markVerified(ctx, factor);
+  let response: ApiResponse;
+  try {
+    response = verifyActive(ctx, req, user, factor);
+  } catch (error) {
+    const reason = error instanceof OktaError ? FAILURE_REASONS[error.errorCode] : undefined;
+    if (reason) logVerification(ctx, user, factor, reason);
+    throw error;
+  }
+  // A challenge (a code sent, a WebAuthn challenge) or a push WAITING is not a verification yet.
+  if ((response.body as { factorResult?: string } | undefined)?.factorResult === 'SUCCESS') {
+    markVerified(ctx, factor);
+    logVerification(ctx, user, factor);
+  }
   return response;
 }
 

@@ -1,25 +1,30 @@
 // Identity Engine lists factors a Classic org keeps elsewhere: the verified primary email of a user
-// created active (admin-created accounts need not prove ownership) is an ACTIVE `email` factor, and
-// the recovery (forgot-password) question is a `question` factor. Classic lists neither.
+// made active by an admin (created active, or activated later: admin-made accounts need not prove
+// ownership) is an ACTIVE `email` factor, and the recovery (forgot-password) question is a
+// `question` factor. Classic lists neither.
 import type { SimContext } from '../context';
-import { newFactor } from '../factors/create';
+import { addFactor, newFactor } from '../factors/create';
 import { findKind } from '../factors/kinds';
 import type { SimUser } from '../model';
 
+/** At creation: the primary email (if the user is ACTIVE) and the recovery question. */
 export function addIdentityEngineFactors(ctx: SimContext, user: SimUser): void {
   if (ctx.engine !== 'identity') return;
-  const now = ctx.now();
-  if (user.status === 'ACTIVE') {
-    user.factors.push(newFactor(ctx.store, findKind('email', 'OKTA')!, 'ACTIVE', { email: user.profile.email }, now));
-  }
+  addPrimaryEmailFactor(ctx, user);
   if (user.recoveryQuestion) {
     // The question is free text, not a catalog key: both fields carry it.
     const { question, answer } = user.recoveryQuestion;
-    const factor = newFactor(ctx.store, findKind('question', 'OKTA')!, 'ACTIVE', { question, questionText: question }, now);
+    const factor = newFactor(ctx.store, findKind('question', 'OKTA')!, 'ACTIVE', { question, questionText: question }, ctx.now());
     factor.secrets.answer = answer;
     factor.isRecoveryQuestion = true;
-    user.factors.push(factor);
+    addFactor(ctx, user, factor);
   }
+}
+
+/** The ACTIVE user's primary email as an ACTIVE email factor, unless one is listed already. */
+export function addPrimaryEmailFactor(ctx: SimContext, user: SimUser): void {
+  if (ctx.engine !== 'identity' || user.status !== 'ACTIVE' || user.factors.some((f) => f.factorType === 'email')) return;
+  addFactor(ctx, user, newFactor(ctx.store, findKind('email', 'OKTA')!, 'ACTIVE', { email: user.profile.email }, ctx.now()));
 }
 
 /**

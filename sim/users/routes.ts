@@ -1,12 +1,14 @@
-// The Users calls a tree view needs, plus create, reset_factors and unlock for tests and the demo.
+// The Users calls a tree view needs, create, and the lifecycle calls (lifecycle.ts).
 import { createHash } from 'node:crypto';
 import type { SimContext } from '../context';
 import { oktaErrors } from '../errors';
 import { bodyObject, json, stringField, type ApiRequest, type ApiResponse } from '../http';
 import { isoSeconds } from '../ids';
+import { logUserChange } from '../logs/events';
 import type { SimUser, UserStatus } from '../model';
 import type { Router } from '../router';
-import { addIdentityEngineFactors, factorsToReset } from './identityEngineFactors';
+import { addIdentityEngineFactors } from './identityEngineFactors';
+import { addLifecycleRoutes } from './lifecycle';
 import { listUsers } from './list';
 import { passwordProvider } from './passwordCredential';
 import { undefinedAttributeCauses } from './profileSchema';
@@ -18,9 +20,8 @@ export function addUserRoutes(router: Router, ctx: SimContext): void {
     .add('GET', '/api/v1/users', (req) => listUsers(ctx, req))
     .add('POST', '/api/v1/users', (req) => createUser(ctx, req))
     .add('GET', '/api/v1/users/:userId', (req) => getUser(ctx, req))
-    .add('POST', '/api/v1/users/:userId', (req) => updateUser(ctx, req))
-    .add('POST', '/api/v1/users/:userId/lifecycle/reset_factors', (req) => resetFactors(ctx, req))
-    .add('POST', '/api/v1/users/:userId/lifecycle/unlock', (req) => unlockUser(ctx, req));
+    .add('POST', '/api/v1/users/:userId', (req) => updateUser(ctx, req));
+  addLifecycleRoutes(router, ctx);
 }
 
 /** `me` is the token's owner; otherwise an id, a login or an unambiguous login short name. */
@@ -28,26 +29,6 @@ function getUser(ctx: SimContext, req: ApiRequest): ApiResponse {
   const user = req.params.userId === 'me' ? ctx.store.owner() : ctx.store.requireUser(req.params.userId);
   const etag = createHash('sha1').update(`${user.id}:${user.lastUpdated}`).digest('hex').slice(0, 16);
   return json(userJson(ctx, user, true), 200, { ETag: `W/"${etag}"` });
-}
-
-function resetFactors(ctx: SimContext, req: ApiRequest): ApiResponse {
-  const user = ctx.store.requireUser(req.params.userId);
-  for (const factor of factorsToReset(ctx, user)) ctx.store.removeFactor(user, factor);
-  return json({});
-}
-
-/**
- * LOCKED_OUT -> ACTIVE; any other status answers 403 E0000032 (recorded 2025 on an ACTIVE user by
- * Okta's Python SDK). The contract declares the 200 without a body, and none is sent.
- */
-function unlockUser(ctx: SimContext, req: ApiRequest): ApiResponse {
-  const user = ctx.store.requireUser(req.params.userId);
-  if (user.status !== 'LOCKED_OUT') throw oktaErrors.unlockNotAllowed();
-  const now = isoSeconds(ctx.now());
-  user.status = 'ACTIVE';
-  user.statusChanged = now;
-  user.lastUpdated = now;
-  return { status: 200 };
 }
 
 const invalidUser = (cause: string) => oktaErrors.validation('login', cause);
@@ -103,6 +84,8 @@ function createUser(ctx: SimContext, req: ApiRequest): ApiResponse {
     ...(recoveryQuestion && recoveryAnswer ? { recoveryQuestion: { question: recoveryQuestion, answer: recoveryAnswer } } : {}),
   };
   ctx.store.addUser(user);
+  logUserChange(ctx, user, 'create');
+  if (activate) logUserChange(ctx, user, 'activate');
   addIdentityEngineFactors(ctx, user);
   return json(userJson(ctx, user, true));
 }

@@ -5,6 +5,7 @@ import type { SimContext } from '../context';
 import { oktaErrors } from '../errors';
 import { bodyObject, json, type ApiRequest, type ApiResponse } from '../http';
 import { isoSeconds } from '../ids';
+import { logUserChange } from '../logs/events';
 import { undefinedAttributeCauses } from './profileSchema';
 import { userJson } from './serialize';
 
@@ -28,5 +29,6 @@ export function updateUser(ctx: SimContext, req: ApiRequest): ApiResponse {
   if (typeof login === 'string' && login !== user.profile.login) ctx.store.renameLogin(user, login);
   for (const [name, value] of Object.entries(profile)) if (name !== 'login') user.profile[name] = value as string | null;
   user.lastUpdated = isoSeconds(ctx.now());
+  logUserChange(ctx, user, 'update_profile');
   return json(userJson(ctx, user, true));
 }

@@ -1,14 +1,15 @@
-// The typed Okta client: one method per User Factor operation plus the Users calls the tree needs.
-// A facade over four parts, so that nothing above this layer builds URLs or sees a raw HTTP error
+// The typed Okta client: one method per User Factor operation plus the Users calls the tree needs
+// and the System Log. A facade over four parts, so that nothing above this layer builds URLs or sees a raw HTTP error
 // (which would carry the token): the transport (transport.ts: the axios exchange, size cap,
 // decoding), the request policy (requestPolicy.ts: retries, throttling, rate-limit state), and the
-// factor and user APIs (factorApi.ts, userApi.ts).
+// factor, user and log APIs (factorApi.ts, userApi.ts, logApi.ts).
 import { cleanScopes, clientIdProblem, scopesProblem, tokenProblem } from './auth/credentialRules';
 import { ApiCalls } from './api/apiCalls';
 import { OktaInputError } from './errors';
 import { FactorApi, type CallOptions } from './api/factorApi';
+import { LogApi } from './api/logApi';
 import type {
-  ActivateFactorRequest, CreateUserRequest, CustomTotpProfile, EnrollFactorOptions, EnrollFactorRequest, ListUsersQuery, OktaUser,
+  ActivateFactorRequest, CreateUserRequest, CustomTotpProfile, EnrollFactorOptions, EnrollFactorRequest, ListUsersQuery, LogEventsPage, LogQuery, OktaUser,
   PushActivation, ResendFactorRequest, SecurityQuestion, SupportedFactor, TokenType, UserFactor,
   UserLifecycleOperation, UserProfile, UsersPage, VerifyFactorOptions, VerifyFactorRequest, VerifyFactorResult,
 } from './models';
@@ -87,6 +88,7 @@ export class OktaClient {
   // Private (#) so the token, which the parts below hold, shows in neither inspection nor JSON.
   readonly #factors: FactorApi;
   readonly #users: UserApi;
+  readonly #logs: LogApi;
 
   constructor(options: OktaClientOptions) {
     const { url, notice } = normalizeOrgUrl(options.orgUrl);
@@ -134,6 +136,7 @@ export class OktaClient {
     const calls = new ApiCalls(url, policy, redact);
     this.#factors = new FactorApi(calls);
     this.#users = new UserApi(calls);
+    this.#logs = new LogApi(calls);
   }
 
   // ---- User factors ----
@@ -247,6 +250,21 @@ export class OktaClient {
   /** Every user matching the query, fetched page by page as the caller iterates. */
   listUsers(query: ListUsersQuery & CallOptions = {}): AsyncGenerator<OktaUser, void, undefined> {
     return this.#users.listUsers(query);
+  }
+
+  // ---- System Log ----
+
+  /**
+   * One page of the org's System Log. A polling query (no `until`, ASCENDING) always has a `next`
+   * link, also on an empty page: keep it and follow it later to read what happened since.
+   */
+  listLogEvents(query: LogQuery & CallOptions = {}): Promise<LogEventsPage> {
+    return this.#logs.listLogEvents(query);
+  }
+
+  /** The page a `next` link points at (refused, nothing sent, unless it is this org's `/api/v1/logs`). */
+  logEventsAt(next: string, options: CallOptions = {}): Promise<LogEventsPage> {
+    return this.#logs.logEventsAt(next, options);
   }
 }
 

@@ -21,7 +21,9 @@ export type OktaErrorKind =
   | 'passcode-outside-window'
   | 'not-found'
   /** Okta refuses the operation for this user as they are (deprovisioned). */
-  | 'user-state';
+  | 'user-state'
+  /** The System Log refused a query: a filter or field it cannot read, a `since` over 180 days ago. */
+  | 'log-query';
 
 export interface OktaErrorCode {
   kind: OktaErrorKind;
@@ -68,6 +70,8 @@ const CATALOGUE: Record<string, OktaErrorCode> = {
   E0000147: { kind: 'send-throttle', userCorrectable: true },
   E0000204: { kind: 'send-throttle', userCorrectable: true },
   E0000205: { kind: 'send-throttle', userCorrectable: true },
+  // Okta's summary says what it refused ("Invalid parameter: The since parameter is over 180 days prior to the current day.").
+  E0000053: { kind: 'log-query', userCorrectable: false },
 };
 
 /** What the catalogue says of a code; undefined for codes shown as Okta words them. */
@@ -79,4 +83,35 @@ export function oktaErrorCode(code: string | undefined): OktaErrorCode | undefin
 export function errorLead(code: string | undefined, summary: string, causes: readonly Cause[]): string {
   const lead = oktaErrorCode(code)?.lead;
   return typeof lead === 'function' ? lead(causes) : lead ?? summary;
+}
+
+/** Why a System Log query cannot serve: the credentials may not read the log, or Okta refused the query or its cursor. */
+export type LogRefusalReason = 'no-permission' | 'cursor-refused';
+
+export interface LogRefusal {
+  reason: LogRefusalReason;
+  message: string;
+}
+
+const NO_LOG_PERMISSION =
+  "These credentials may not read the org's System Log: an API token's admin needs a role that can view it, a service app the okta.logs.read scope.";
+
+/** The codes a System Log call answers when it will not serve, and what each means for a reader of the log. */
+const LOG_REFUSALS: Record<string, LogRefusalReason> = {
+  E0000006: 'no-permission',
+  E0000001: 'cursor-refused',
+  E0000031: 'cursor-refused',
+  E0000053: 'cursor-refused',
+};
+
+/**
+ * What an error of a System Log call (`listLogEvents`, `logEventsAt`) says about reading the log;
+ * undefined for any other error. Read by shape: errors.ts builds its messages from this file.
+ */
+export function logRefusalOf(err: unknown): LogRefusal | undefined {
+  const { errorCode, errorSummary } = (err ?? {}) as { errorCode?: unknown; errorSummary?: unknown };
+  if (typeof errorCode !== 'string' || !Object.hasOwn(LOG_REFUSALS, errorCode)) return undefined;
+  const reason = LOG_REFUSALS[errorCode];
+  const said = typeof errorSummary === 'string' && errorSummary ? ` Okta said: ${errorSummary}` : '';
+  return { reason, message: reason === 'no-permission' ? NO_LOG_PERMISSION : `Okta refused the System Log query or its cursor.${said}` };
 }

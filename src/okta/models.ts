@@ -254,6 +254,59 @@ export interface UsersPage {
   after?: string;
 }
 
+/** Who or what an event names: the actor, or one of its targets (`User`, `AuthenticatorEnrollment`...). */
+export interface LogEntity {
+  id?: string;
+  type?: string;
+  /** A user's login; "unknown" for an enrollment. */
+  alternateId?: string;
+  displayName?: string;
+  detailEntry?: Record<string, unknown> | null;
+}
+
+/**
+ * One System Log event (`GET /api/v1/logs`), the fields the extension reads. Okta may leave any out
+ * or send null (recorded events carry `reason: null`, `client.id: null`, `transaction.detail: null`).
+ */
+export interface LogEvent {
+  uuid?: string;
+  /** ISO 8601 with milliseconds; not the order of a polling answer (that is persistence order). */
+  published?: string;
+  /** `user.mfa.factor.activate`, `user.lifecycle.suspend`... */
+  eventType?: string;
+  displayMessage?: string;
+  severity?: string;
+  actor?: LogEntity;
+  target?: LogEntity[];
+  outcome?: { result?: string; reason?: string | null };
+  client?: { userAgent?: { rawUserAgent?: string; os?: string; browser?: string } | null; ipAddress?: string | null; id?: string | null } | null;
+  /** `detail.requestApiTokenId` names the API token whose request caused the event. */
+  transaction?: { type?: string; id?: string; detail?: { requestApiTokenId?: string } | null };
+  debugContext?: { debugData?: Record<string, unknown> | null };
+}
+
+/**
+ * Query of `GET /api/v1/logs`. Without `until` and in ASCENDING order it is a *polling* request
+ * (persistence order, a `next` link on every page); otherwise a *bounded* one (`published` order,
+ * finite). `filter` is a SCIM expression (`eventType sw "user.mfa.factor"`), `q` up to 10 keywords.
+ */
+export interface LogQuery {
+  /** ISO 8601; at most 180 days ago. */
+  since?: string;
+  until?: string;
+  filter?: string;
+  q?: string;
+  /** 0-1000 (Okta's default 100). */
+  limit?: number;
+  sortOrder?: 'ASCENDING' | 'DESCENDING';
+}
+
+export interface LogEventsPage {
+  events: LogEvent[];
+  /** The `next` link (absolute), to follow with `logEventsAt`; always there for a polling request, absent on a bounded one's last page. */
+  next?: string;
+}
+
 /** `activateFactor` answers either the factor, or for push the activation status (WAITING...). */
 export function isUserFactor(value: UserFactor | PushActivation): value is UserFactor {
   return typeof (value as UserFactor).id === 'string' && typeof (value as UserFactor).factorType === 'string';

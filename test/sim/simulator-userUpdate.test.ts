@@ -22,7 +22,7 @@ async function created(login: string): Promise<any> {
 
 test('only the attributes sent change; null clears one; lastUpdated moves', async () => {
   const user = await created('update.one@example.com');
-  await sim.control.advanceClock(2);
+  sim.control.advanceClock(2);
   const reply = await call(sim, 'POST', `/api/v1/users/${user.id}`, { profile: { firstName: 'New', lastName: null } });
   assert.equal(reply.status, 200, reply.text);
   assert.equal(reply.body.profile.firstName, 'New');

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 import { isRateLimited, isWrongPasscode, sendCooldownSeconds, verifyResultOf } from '../../src/factors/errorKinds';
-import { errorLead, oktaErrorCode } from '../../src/okta/errorCodes';
+import { errorLead, logRefusalOf, oktaErrorCode } from '../../src/okta/errorCodes';
 import { OktaApiError } from '../../src/okta/errors';
 import { isUserCorrectable } from '../../src/panels/shared/errorView';
 import { adviseOnError } from '../../src/presentation/errorAdvice';
@@ -31,6 +31,19 @@ test('the readers agree with the catalogue', () => {
   assert.equal(adviseOnError('Verify', apiError(404, 'E0000007')).offerUpdateToken, false);
   assert.equal(isUserCorrectable(apiError(403, 'E0000006')), false, 'a deprovisioned user cannot be fixed in the form');
   assert.equal(isUserCorrectable(apiError(400, 'E0000001')), true, 'an unlisted 400 is bad input');
+});
+
+test('System Log refusals: no permission (403 E0000006), a refused query or cursor (E0000053, E0000001, E0000031); nothing else', () => {
+  assert.equal(logRefusalOf(apiError(403, 'E0000006'))?.reason, 'no-permission');
+  const old = logRefusalOf(apiError(400, 'E0000053', 'Invalid parameter: The since parameter is over 180 days prior to the current day.'));
+  assert.equal(old?.reason, 'cursor-refused');
+  assert.match(old?.message ?? '', /over 180 days/);
+  for (const code of ['E0000001', 'E0000031']) assert.equal(logRefusalOf(apiError(400, code))?.reason, 'cursor-refused', code);
+  for (const err of [apiError(429, 'E0000047'), apiError(401, 'E0000011'), new Error('socket hang up'), undefined, null, 'E0000006']) {
+    assert.equal(logRefusalOf(err), undefined, String(err));
+  }
+  assert.equal(oktaErrorCode('E0000053')?.kind, 'log-query');
+  assert.equal(isUserCorrectable(apiError(400, 'E0000053')), false, 'the log query is the extension\'s, not the person\'s');
 });
 
 test('no source file but the catalogue names an Okta error code in its code (comments aside)', () => {

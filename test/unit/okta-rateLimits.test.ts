@@ -18,6 +18,14 @@ test('buckets: factors share the users bucket; verify and GET user by id have th
   assert.equal(rateLimitBucket('POST', '/api/v1/users/00u1/factors/f1/verify?tokenLifetimeSeconds=60'), '/api/v1/users/{userId}/factors/{factorId}/verify');
 });
 
+test('buckets: the System Log has its own, whatever the query or the next link\'s cursor', () => {
+  assert.equal(rateLimitBucket('GET', '/api/v1/logs'), '/api/v1/logs');
+  assert.equal(rateLimitBucket('GET', '/api/v1/logs?since=2026-01-01T00%3A00%3A00Z&filter=eventType%20sw%20%22user.%22'), '/api/v1/logs');
+  assert.equal(rateLimitBucket('GET', '/api/v1/logs?after=cDoxMjM6NA&limit=1000'), '/api/v1/logs');
+  assert.notEqual(rateLimitBucket('GET', '/api/v1/logs'), rateLimitBucket('GET', '/api/v1/users'));
+  assert.equal(rateLimitBucket('GET', '/api/v1/logstreams'), '/api/v1/logstreams', 'only the log itself');
+});
+
 test('headers: integers only, duplicated (comma-joined) values ignored, Date parsed', () => {
   const h = readRateLimitHeaders({
     'x-rate-limit-limit': '600', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '1757607758', date: 'Thu, 11 Sep 2025 16:21:50 GMT',

@@ -11,10 +11,12 @@ export interface RateLimitStatus {
 
 /**
  * The bucket a request counts against, named like Okta's rate-limit table: all factor paths share
- * `/api/v1/users` with the user list, verify has its own, and GET of one user has its own.
+ * `/api/v1/users` with the user list, verify has its own, GET of one user has its own, and so has
+ * the System Log (so polling it is paced apart from the users calls).
  */
 export function rateLimitBucket(method: string, path: string): string {
   const p = path.split('?')[0];
+  if (p === '/api/v1/logs') return '/api/v1/logs';
   if (method === 'POST' && /^\/api\/v1\/users\/[^/]+\/factors\/[^/]+\/verify$/.test(p)) {
     return '/api/v1/users/{userId}/factors/{factorId}/verify';
   }

@@ -1,5 +1,5 @@
-// The official Okta contract (Users + User Factors subset of the management spec, release
-// 2026.06.3, Apache-2.0), loaded once, plus lookups from a concrete request to its operation.
+// The official Okta contracts (the Users + User Factors and the System Log subsets of the management
+// spec, release 2026.06.3, Apache-2.0), loaded once, plus lookups from a concrete request to its operation.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -44,26 +44,49 @@ export interface ContractOperation {
 }
 
 const CONTRACT_FILE = join(__dirname, 'okta-users-factors.openapi.yaml');
-/** Paths of the same spec release that the cut leaves out (user lifecycle: reset_factors, unlock). */
+/** Paths of the same spec release that the cut leaves out (the user lifecycle), with the components they add. */
 const SUPPLEMENT_FILE = join(__dirname, 'okta-user-lifecycle.openapi.yaml');
+/** `listLogEvents` and `LogEvent`, cut from the same release (copied from /work/shared/okta/openapi-system-log.yaml). */
+const SYSTEM_LOG_FILE = join(__dirname, 'okta-system-log.openapi.yaml');
 
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
 
 let cached: OpenApiDocument | undefined;
+let cachedSystemLog: OpenApiDocument | undefined;
 
 export function loadContract(): OpenApiDocument {
   cached ??= parse(readFileSync(CONTRACT_FILE, 'utf8')) as OpenApiDocument;
   return cached;
 }
 
-/** The contract plus the supplement's paths (a new document; the cached contract is not changed). */
+/** The System Log contract: its own document (`listLogEvents`, `LogEvent` and the schemas it uses). */
+export function loadSystemLogContract(): OpenApiDocument {
+  cachedSystemLog ??= parse(readFileSync(SYSTEM_LOG_FILE, 'utf8')) as OpenApiDocument;
+  return cachedSystemLog;
+}
+
+type Supplement = Pick<OpenApiDocument, 'paths'> & { components?: Partial<OpenApiDocument['components']> };
+
+/** `base` with `extra`'s entries added; a name in both is a mistake in the supplement. */
+function merged<T>(what: string, base: Record<string, T>, extra: Record<string, T> = {}): Record<string, T> {
+  for (const name of Object.keys(extra)) if (name in base) throw new Error(`The supplement repeats the contract's ${what} ${name}`);
+  return { ...base, ...extra };
+}
+
+/** The contract plus the supplement's paths and components (a new document; the cached contract is not changed). */
 export function loadContractWithSupplement(): OpenApiDocument {
   const contract = loadContract();
-  const supplement = parse(readFileSync(SUPPLEMENT_FILE, 'utf8')) as Pick<OpenApiDocument, 'paths'>;
-  for (const path of Object.keys(supplement.paths)) {
-    if (path in contract.paths) throw new Error(`The supplement repeats the contract's path ${path}`);
-  }
-  return { ...contract, paths: { ...contract.paths, ...supplement.paths } };
+  const supplement = parse(readFileSync(SUPPLEMENT_FILE, 'utf8')) as Supplement;
+  const extra = supplement.components ?? {};
+  return {
+    ...contract,
+    paths: merged('path', contract.paths, supplement.paths),
+    components: {
+      schemas: merged('schema', contract.components.schemas, extra.schemas),
+      responses: merged('response', contract.components.responses, extra.responses),
+      examples: merged('example', contract.components.examples, extra.examples),
+    },
+  };
 }
 
 export function listOperations(doc: OpenApiDocument = loadContract()): ContractOperation[] {

@@ -49,9 +49,10 @@ const UNDECLARED_ERRORS: readonly UndeclaredError[] = [
 
 /**
  * Operations declared with a 200 without content that recorded orgs answer with `{}`
- * (okta-sdk-python `test_reset_factors` cassette; sources in docs/openapi-notes.md).
+ * (okta-sdk-python cassettes `test_reset_factors`, `test_suspend_user`, `test_comprehensive_user_lifecycle`,
+ * `test_reactivate_user`; sources in docs/openapi-notes.md).
  */
-const EMPTY_OBJECT_BODIES: readonly string[] = ['resetFactors'];
+const EMPTY_OBJECT_BODIES: readonly string[] = ['resetFactors', 'deactivateUser', 'suspendUser', 'unsuspendUser'];
 
 const JSON_MEDIA = 'application/json';
 
