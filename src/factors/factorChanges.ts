@@ -8,7 +8,11 @@ export interface FactorChange {
 }
 
 export class FactorChanges {
+  constructor(private readonly now: () => number = Date.now) {}
+
   private readonly changed = new Emitter<FactorChange>();
+  /** When each (org, user) was last announced, local ms: what the System Log feed has seen already. */
+  private readonly announcedAt = new Map<string, number>();
   /** Users whose announcements are held: key -> holders and whether anything changed meanwhile. */
   private readonly held = new Map<string, { holders: number; changed: boolean }>();
 
@@ -19,7 +23,17 @@ export class FactorChanges {
   announce(orgId: string, userId: string): void {
     const hold = this.held.get(`${orgId}/${userId}`);
     if (hold) hold.changed = true;
-    else this.changed.fire({ orgId, userId });
+    else this.fire(orgId, userId);
+  }
+
+  /** When (org, user) was last announced (local epoch ms), if ever. */
+  lastAnnouncedAt(orgId: string, userId: string): number | undefined {
+    return this.announcedAt.get(`${orgId}/${userId}`);
+  }
+
+  private fire(orgId: string, userId: string): void {
+    this.announcedAt.set(`${orgId}/${userId}`, this.now());
+    this.changed.fire({ orgId, userId });
   }
 
   /**
@@ -36,7 +50,7 @@ export class FactorChanges {
     } finally {
       if (--hold.holders === 0) {
         this.held.delete(key);
-        if (hold.changed) this.changed.fire({ orgId, userId });
+        if (hold.changed) this.fire(orgId, userId);
       }
     }
   }

@@ -14,6 +14,7 @@ import type {
   UserLifecycleOperation, UserProfile, UsersPage, VerifyFactorOptions, VerifyFactorRequest, VerifyFactorResult,
 } from './models';
 import { OrgTraffic } from './http/orgTraffic';
+import type { OffsetBounds } from './http/serverClock';
 import { normalizeOrgUrl } from './orgUrl';
 import type { RateLimitStatus } from './http/rateLimits';
 import { redactor, type Redact } from './http/redact';
@@ -86,6 +87,7 @@ export class OktaClient {
   readonly authScheme: TokenType | 'ServiceApp';
 
   // Private (#) so the token, which the parts below hold, shows in neither inspection nor JSON.
+  readonly #traffic: OrgTraffic;
   readonly #factors: FactorApi;
   readonly #users: UserApi;
   readonly #logs: LogApi;
@@ -97,6 +99,7 @@ export class OktaClient {
     const maxConcurrent = options.maxConcurrent === undefined ? undefined : Math.max(1, Math.floor(options.maxConcurrent));
     const traffic = options.traffic ?? new OrgTraffic(maxConcurrent);
     if (options.traffic && maxConcurrent !== undefined) traffic.slots.setCapacity(maxConcurrent);
+    this.#traffic = traffic;
     const retries = {
       maxRetries: nonNegativeInteger(options.maxRetries, 3),
       retryBaseDelayMs: positive(options.retryBaseDelayMs, 500),
@@ -137,6 +140,11 @@ export class OktaClient {
     this.#factors = new FactorApi(calls);
     this.#users = new UserApi(calls);
     this.#logs = new LogApi(calls);
+  }
+
+  /** How far the org's clock is from ours (ms, server minus local), as bounded by the answers' Date headers so far. */
+  serverClockOffset(): OffsetBounds {
+    return this.#traffic.limits.clock.offset();
   }
 
   // ---- User factors ----
