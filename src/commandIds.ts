@@ -27,6 +27,7 @@ export const COMMAND_IDS = [
   'okta.showTotpCode',
   'okta.copyTotpCode',
   'okta.showFactorMatrix',
+  'okta.showMfaActivity',
   'okta.copyOtpauthUri',
   'okta.copyPlaywrightCredential',
   'okta.copyDevtoolsCredential',
@@ -34,6 +35,9 @@ export const COMMAND_IDS = [
   'okta.resetFactors',
   'okta.enrollFactorOnUsers',
   'okta.exportTotpSecrets',
+  'okta.planTestUsers',
+  'okta.applyTestUsers',
+  'okta.exportTestUsers',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -8,6 +8,9 @@ import { PUBLIC_KEY_SCHEME, publicKeyDocuments } from './documents/publicKeyDocu
 import { registerCommands } from './commands/registration';
 import type { TotpSecretChange } from './authenticator/totpAuthenticator';
 import { factorDocuments, type FactorDocumentServices } from './documents/factorDocumentProvider';
+import { registerFixtureCodeLenses } from './editor/fixtureCodeLens';
+import { FixtureDiagnostics } from './editor/fixtureDiagnostics';
+import { PLAN_SCHEME, PlanDocuments } from './editor/planDocuments';
 import type { FactorChange } from './factors/factorService';
 import { RateLimitStatusBar } from './log/rateLimitStatusBar';
 import { RequestLog } from './log/requestLog';
@@ -15,6 +18,7 @@ import type { OktaClient } from './okta/client';
 import { Emitter } from './util/emitter';
 import { OrgRegistry, type ClientHooks } from './orgs/orgRegistry';
 import { settings, type OktaSettings } from './settings';
+import { TreeChangePolling } from './tree/changePolling';
 import { FactorsTreeProvider } from './tree/factorsTreeProvider';
 import type { TreeDependencies } from './tree/treeDependencies';
 import type { Work } from './work';
@@ -32,6 +36,8 @@ export interface Services {
   workLoaded(): boolean;
   /** The client for an org with the request log and rate-limit hooks attached (loads the work half). */
   clientFor(orgId: string): Promise<OktaClient>;
+  /** The System Log poll that keeps open users true while the view is visible. */
+  polling: TreeChangePolling;
 }
 
 /** Builds what activation needs; only reads the org list from globalState (no network, no disk). */
@@ -87,8 +93,15 @@ export function createServices(context: vscode.ExtensionContext): Services {
     isDemoOrg: (orgId) => registry.get(orgId)?.demo === true,
     userNodes: async () => (await import('./work')).userNodes,
   });
+  // A fixtures file's Problems and CodeLens need no parse at activation: the parser loads with the
+  // first fixtures file opened.
+  const fixtureDiagnostics = new FixtureDiagnostics({
+    parse: async (text, format) => (await import('./work')).parseFixtures(text, format),
+    log: (line) => log.error(line),
+  });
+  const planDocuments = new PlanDocuments();
   const core = {
-    context, registry, tree, log, config: settings, hooksFor,
+    context, registry, tree, log, config: settings, hooksFor, fixtureDiagnostics, planDocuments,
     connectionCheckHooks: (label: string): ClientHooks => ({ onRequest: (entry) => log.request(label, entry), timeoutMs: settings.requestTimeoutMs() }),
   };
   const startWork = (module: typeof import('./work')): Work => {
@@ -99,14 +112,23 @@ export function createServices(context: vscode.ExtensionContext): Services {
     );
     return started;
   };
+  // Open users follow changes others make, while the view shows them (nothing to follow before the work half loads).
+  const polling = new TreeChangePolling({
+    view: tree.view,
+    orgsShowingUsers: () => tree.orgsShowingUsers(),
+    poll: (orgId) => (loaded ? work().then((started) => started.live.poll(orgId)) : undefined),
+    log: (line) => log.appendLine(line),
+  });
   factorDocuments({ context, factors }); // okta-factor: documents restored after a reload need their provider
   context.subscriptions.push(
-    registry, log, rateLimit, tree, factorChanges, secretChanges,
+    registry, log, rateLimit, tree, polling, factorChanges, secretChanges, fixtureDiagnostics, planDocuments,
     vscode.workspace.registerTextDocumentContentProvider(PUBLIC_KEY_SCHEME, publicKeyDocuments),
+    vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, planDocuments),
+    registerFixtureCodeLenses(),
   );
   registerCommands({ context, log, handlers: work });
   return {
-    context, registry, tree, log, rateLimit, config: settings, work,
+    context, registry, tree, log, rateLimit, config: settings, work, polling,
     workLoaded: () => loaded !== undefined,
     clientFor: async (orgId) => (await work()).clientFor(orgId),
   };

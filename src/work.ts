@@ -6,11 +6,15 @@ import vscode = require('vscode');
 import { droppedLegacySecretsMessage, migrateLegacyHotpSecrets } from './authenticator/legacyHotpSecrets';
 import { PasskeyAuthenticator } from './authenticator/passkey/passkeyAuthenticator';
 import { TotpAuthenticator } from './authenticator/totpAuthenticator';
+import { UserActivity } from './changes/userActivity';
 import { COMMANDS } from './commands';
 import type { CommandServices } from './commands/commandServices';
+import { ChangeFeed } from './changes/changeFeed';
+import { LiveChanges } from './changes/liveChanges';
 import { DemoOrg } from './demo/demoOrg';
 import { FactorChanges } from './factors/factorChanges';
 import { FactorService } from './factors/factorService';
+import { FixtureWorkflow } from './fixtures/fixtureWorkflow';
 import { PasskeyFactors } from './factors/passkeyFactors';
 import { LegacySecretMigration } from './factors/legacySecretMigration';
 import { PushVerifications } from './factors/pushVerifications';
@@ -22,9 +26,10 @@ import { UserDirectory } from './users/userDirectory';
 export { createOktaClient } from './orgs/oktaClientFactory';
 export { credentialChecks } from './orgs/credentialChecks';
 export { userNodes } from './tree/userNodes';
+export { parseFixtures } from './fixtures/parseFixtures';
 
 /** What activation already built and hands over. */
-export type WorkCore = Pick<CommandServices, 'context' | 'registry' | 'tree' | 'log' | 'config' | 'connectionCheckHooks'> & {
+export type WorkCore = Pick<CommandServices, 'context' | 'registry' | 'tree' | 'log' | 'config' | 'connectionCheckHooks' | 'fixtureDiagnostics' | 'planDocuments'> & {
   context: CommandServices['context'] & Pick<vscode.ExtensionContext, 'secrets' | 'extensionPath' | 'globalStorageUri'>;
   /** The hooks of an org's clients (request log, rate-limit status bar), the same pair on every call. */
   hooksFor(orgId: string): ClientHooks;
@@ -39,6 +44,8 @@ export interface Work {
    * demo org's simulator after a window reload.
    */
   clientFor(orgId: string): Promise<OktaClient>;
+  /** Each org's System Log followed while the tree shows its users. */
+  live: LiveChanges;
 }
 
 export function createWork(core: WorkCore): Work {
@@ -64,6 +71,39 @@ export function createWork(core: WorkCore): Work {
   });
   const pushes = new PushVerifications({ clientFor, workSignal, changes });
   const users = new UserDirectory(clientFor);
+  const feed = new ChangeFeed({ clientFor });
+  // The actor Okta logs for this extension's requests: the service app, or the API token's admin.
+  const ownActors = new Map<string, Promise<string | undefined>>();
+  const ownActorId = (orgId: string): Promise<string | undefined> => {
+    const app = registry.get(orgId)?.serviceApp?.clientId;
+    if (app) return Promise.resolve(app);
+    let known = ownActors.get(orgId);
+    if (!known) {
+      known = clientFor(orgId).then((client) => client.getUser('me')).then((me) => me.id, () => {
+        ownActors.delete(orgId); // asked again next time
+        return undefined;
+      });
+      ownActors.set(orgId, known);
+    }
+    return known;
+  };
+  const live = new LiveChanges({
+    feed, changes, ownActorId,
+    serverAheadAtMostMs: async (orgId) => (await clientFor(orgId)).serverClockOffset().high,
+    log: (line) => log.appendLine(line),
+  });
+  // New credentials may be another admin's, and may or may not read the log: start again.
+  const credentialChanges = registry.onDidChange(({ orgId }) => {
+    if (orgId === undefined) return;
+    ownActors.delete(orgId);
+    live.forget(orgId);
+  });
+  // A plan activates a pending TOTP factor with its kept secret, and leaves kept passkeys alone.
+  const keptSecretFactorIds = async (orgId: string, userId: string): Promise<string[]> =>
+    [...await authenticator.factorsWithSecrets(orgId), ...await passkeyAuthenticator.factorsWithSecrets(orgId)]
+      .filter((ref) => ref.userId === userId).map((ref) => ref.factorId);
+  const fixtures = new FixtureWorkflow({ users, factors, keptSecretFactorIds });
+  const activity = new UserActivity({ clientFor });
   const matrixCaches = new MatrixCacheStore(vscode.Uri.joinPath(context.globalStorageUri, 'factor-matrix').fsPath, (line) => log.error(line));
   // Matrices of orgs removed while this half was not loaded (or in another window) go now.
   void matrixCaches.keepOnly(registry.list().map((org) => org.id));
@@ -83,9 +123,11 @@ export function createWork(core: WorkCore): Work {
     pushes.forgetOrg(orgId);
     void factors.forgetOrg(orgId);
     void matrixCaches.forgetOrg(orgId);
+    ownActors.delete(orgId);
+    live.forget(orgId);
   });
   // A push answered on the demo org's simulated phone may change the factor's status in the tree.
   const pushAnswers = demo.onDidAnswerPush(({ orgId, userId }) => changes.announce(orgId, userId));
-  context.subscriptions.push(authenticator, passkeyAuthenticator, demo, factors, removals, pushAnswers);
-  return { services: { ...core, factors, pushes, passkeys, passkeyAuthenticator, users, authenticator, demo, matrixCaches }, commands: COMMANDS, clientFor };
+  context.subscriptions.push(authenticator, passkeyAuthenticator, demo, factors, removals, pushAnswers, credentialChanges);
+  return { services: { ...core, factors, pushes, passkeys, passkeyAuthenticator, users, fixtures, activity, authenticator, demo, matrixCaches, feed }, commands: COMMANDS, clientFor, live };
 }

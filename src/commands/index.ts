@@ -3,6 +3,7 @@
 // one a tree node hands over (`node.target`), one passed by another command, or none from the palette;
 // and the selection, when VS Code runs a menu command on several rows (clicked, selected[]) or a
 // caller passes an array of targets (the bulk commands use it).
+import type * as vscode from 'vscode';
 import type { CommandTarget } from '../factors/targets';
 import { activateFactor } from './factors/activateFactor';
 import { addOrg } from './orgs/addOrg';
@@ -19,6 +20,9 @@ import { copyTotpCode } from './authenticator/copyTotpCode';
 import { enrollFactor } from './factors/enrollFactor';
 import { enrollFactorOnUsers } from './bulk/enrollFactorOnUsers';
 import { exportTestSecrets } from './authenticator/exportTestSecrets';
+import { applyTestUsers } from './fixtures/applyTestUsers';
+import { exportTestUsers } from './fixtures/exportTestUsers';
+import { planTestUsers } from './fixtures/planTestUsers';
 import { filterUsers } from './users/filterUsers';
 import { listSecurityQuestions } from './factors/listSecurityQuestions';
 import { loadMore } from './users/loadMore';
@@ -31,6 +35,7 @@ import { resendFactor } from './factors/resendFactor';
 import { showFactorDetails } from './factors/showFactorDetails';
 import { showFactorMatrix } from './factors/showFactorMatrix';
 import { showLog } from './orgs/showLog';
+import { showMfaActivity } from './users/showMfaActivity';
 import { showTotpCode } from './authenticator/showTotpCode';
 import { tryDemoOrg } from './orgs/tryDemoOrg';
 import { unenrollFactor } from './factors/unenrollFactor';
@@ -38,7 +43,8 @@ import { unenrollFactors } from './bulk/unenrollFactors';
 import { updateToken } from './orgs/updateToken';
 import { verifyFactor } from './factors/verifyFactor';
 
-export type CommandHandler = (services: CommandServices, target?: CommandTarget, selected?: CommandTarget[]) => unknown;
+/** `resource`: the file a CodeLens or an editor or explorer menu runs the command on. */
+export type CommandHandler = (services: CommandServices, target?: CommandTarget, selected?: CommandTarget[], resource?: vscode.Uri) => unknown;
 
 export const COMMANDS: Record<CommandId, CommandHandler> = {
   'okta.addOrg': addOrg,
@@ -67,6 +73,7 @@ export const COMMANDS: Record<CommandId, CommandHandler> = {
   'okta.showTotpCode': showTotpCode,
   'okta.copyTotpCode': copyTotpCode,
   'okta.showFactorMatrix': showFactorMatrix,
+  'okta.showMfaActivity': showMfaActivity,
   'okta.copyOtpauthUri': copyOtpauthUri,
   'okta.copyPlaywrightCredential': copyPlaywrightCredential,
   'okta.copyDevtoolsCredential': copyDevtoolsCredential,
@@ -74,4 +81,7 @@ export const COMMANDS: Record<CommandId, CommandHandler> = {
   'okta.resetFactors': resetFactors,
   'okta.enrollFactorOnUsers': enrollFactorOnUsers,
   'okta.exportTotpSecrets': exportTestSecrets,
+  'okta.planTestUsers': planTestUsers,
+  'okta.applyTestUsers': applyTestUsers,
+  'okta.exportTestUsers': exportTestUsers,
 };

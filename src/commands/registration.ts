@@ -2,7 +2,8 @@
 // wiring decides how they are made) and hands the call on. A stub hands the handler
 // the command target: the one a tree node hands over (`node.target`), one passed by another
 // command, or none from the palette; and the selection, when VS Code runs a menu command on several
-// rows (clicked, selected[]) or a caller passes an array of targets. Failures are reported once, here.
+// rows (clicked, selected[]) or a caller passes an array of targets; or the file a CodeLens or an
+// editor menu runs it on. Failures are reported once, here.
 import vscode = require('vscode');
 import { COMMAND_IDS, type CommandId } from '../commandIds';
 import type { CommandTarget } from '../factors/targets';
@@ -63,15 +64,17 @@ function selectionOf(arg: unknown): CommandTarget[] | 'invalid' | undefined {
 export function registerCommands({ context, log, handlers }: CommandRegistration): void {
   for (const id of COMMAND_IDS) {
     const command = vscode.commands.registerCommand(id, async (arg?: unknown, selectedArg?: unknown) => {
+      // A file (a CodeLens, an editor or explorer menu): what follows it is the menu's, not a selection of targets.
+      const resource = arg instanceof vscode.Uri ? arg : undefined;
       const target = targetOf(arg);
-      const selected = selectionOf(selectedArg);
+      const selected = resource ? undefined : selectionOf(selectedArg);
       if (selected === 'invalid') {
         void vscode.window.showErrorMessage(`${commandTitle(context, id)}: the selection it was given is not a list of orgs, users or factors.`);
         return undefined;
       }
       try {
         const { services, commands } = await handlers();
-        return await commands[id](services, target, selected);
+        return await commands[id](services, target, selected, resource);
       } catch (err) {
         if (!isCancellation(err)) reportError({ log }, commandTitle(context, id), err, target?.orgId);
         return undefined;

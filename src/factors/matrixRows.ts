@@ -25,6 +25,8 @@ export class MatrixRows {
   private readonly columnsByKey = new Map<string, MatrixColumn>();
   /** When the saved rows were read (ISO). */
   private savedAt?: string;
+  /** Set when the System Log confirmed the saved rows as of then (a quick refresh). */
+  private confirmedAt?: string;
   /** When the current load started: no row read since is older. */
   private readSince?: string;
   /** The rows cover every user that a finished load listed. */
@@ -51,6 +53,8 @@ export class MatrixRows {
 
   /** A load starts at `now`: rows read before stay on screen, as saved rows as old as the load that read them. */
   beginLoad(now: string): void {
+    if (this.confirmedAt !== undefined) this.savedAt = this.confirmedAt;
+    this.confirmedAt = undefined;
     if (this.read.size > 0) {
       // The age shown is the oldest row's: saved rows still on screen are older than any read since.
       if (this.saved.size === 0) this.savedAt = this.readSince ?? now;
@@ -58,6 +62,37 @@ export class MatrixRows {
       this.read.clear();
     }
     this.readSince = now;
+  }
+
+  /**
+   * The System Log says the saved rows not read again are as they were: they are current as of
+   * `now` (the feed's look), and no longer marked as saved.
+   */
+  confirmSaved(now: string): void {
+    if (this.saved.size === 0) return;
+    this.confirmedAt = now;
+    this.revision++;
+  }
+
+  /**
+   * A user's factors read again for a row the feed named: the identity the row shows (login, name,
+   * status) stays, since only the factors were read. The user it returns carries that identity.
+   */
+  putFactors(userId: string, factors: readonly UserFactor[]): OktaUser | undefined {
+    const known = this.read.get(userId)?.user;
+    const row = this.saved.get(userId);
+    const user = known ?? (row && { id: row.userId, status: row.userStatus as OktaUser['status'], profile: { login: row.login } });
+    if (!user) return undefined;
+    const put = this.put(user, factors);
+    if (!known && row) put.name = row.name;
+    return user;
+  }
+
+  /** Drops a user's row (deleted, or no longer shown); returns whether there was one. */
+  remove(userId: string): boolean {
+    const had = this.read.delete(userId) || this.saved.delete(userId);
+    if (had) this.revision++;
+    return had;
   }
 
   /** A user's factors as read now (or, with `error`, why they could not be): replaces the user's row. */
@@ -82,6 +117,7 @@ export class MatrixRows {
     const gone = [...this.saved.keys()];
     this.saved.clear();
     this.savedAt = undefined;
+    this.confirmedAt = undefined;
     this.covered = true;
     const used = new Set([...this.read.values()].flatMap(({ row }) => Object.keys(row.cells)));
     for (const key of [...this.columnsByKey.keys()]) if (!used.has(key)) this.columnsByKey.delete(key);
@@ -118,6 +154,7 @@ export class MatrixRows {
 
   /** Set while rows from the saved matrix are on screen. */
   savedMark(): SavedRowsMark | undefined {
+    if (this.confirmedAt !== undefined) return undefined;
     return this.saved.size > 0 && this.savedAt !== undefined ? { savedAt: this.savedAt, rows: this.saved.size, complete: this.covered } : undefined;
   }
 
@@ -128,7 +165,7 @@ export class MatrixRows {
       version: MATRIX_CACHE_VERSION,
       orgId,
       ...(userFilter !== undefined ? { userFilter } : {}),
-      savedAt: (this.saved.size > 0 ? this.savedAt : this.readSince) ?? now,
+      savedAt: (this.saved.size > 0 ? this.confirmedAt ?? this.savedAt : this.readSince) ?? now,
       complete: this.covered,
       ...(this.cursor !== undefined ? { cursor: this.cursor } : {}),
       columns: this.columns(),

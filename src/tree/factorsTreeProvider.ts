@@ -96,6 +96,11 @@ export class FactorsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.didChange.fire(node);
   }
 
+  /** The orgs whose users are shown (expanded at least once since their last reload). */
+  orgsShowingUsers(): string[] {
+    return [...this.orgNodes.values()].filter((node) => node.started).map((node) => node.orgId);
+  }
+
   /** Reloads an org's users; nothing to do while the org is not shown yet. */
   refreshOrg(orgId: string): void {
     const node = this.orgNodes.get(orgId);

@@ -47,6 +47,11 @@ export abstract class LoadingNode<D> extends TreeNode {
     return this.loading?.data;
   }
 
+  /** Whether the children were asked for since the last reset (the node was expanded). */
+  get started(): boolean {
+    return this.loading !== undefined;
+  }
+
   reset(): void {
     this.loading = undefined;
   }

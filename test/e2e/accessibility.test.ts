@@ -1,15 +1,17 @@
-// Accessibility, measured: axe-core audits each webview panel (Enroll, Verify, Factor Matrix) in the
+// Accessibility, measured: axe-core audits each webview panel (Enroll, Verify, Factor Matrix, MFA Activity) in the
 // light and the dark theme; a serious or critical violation fails the test. Screenshots of each
 // panel in both themes go to test-output/e2e/a11y-<panel>-<theme>.png.
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ACTIVITY_IDS } from '../../src/panels/activity/elementIds';
 import { ENROLL_IDS } from '../../src/panels/enroll/elementIds';
 import { MATRIX_IDS } from '../../src/panels/matrix/elementIds';
 import { VERIFY_IDS } from '../../src/panels/verify/elementIds';
-import { openEnrollPanel, openMatrixPanel, openVerifyPanel, reopenMatrixPanel } from './flows';
+import { addOrgThroughPalette, openEnrollPanel, openMatrixPanel, openVerifyPanel, reopenMatrixPanel, showMfaActivityOf, showUserFactors } from './flows';
 import { auditWebview, describeViolations } from './pages/axeAudit';
 import type { WebviewFrame } from './pages/webviewFrame';
 import type { Workbench } from './pages/workbench';
+import { factorOf, verifyWithPasscode } from './simApi';
 import { useSimulatorSuite } from './suiteSetup';
 
 const ORG = 'Demo Sim';
@@ -73,5 +75,21 @@ test('the Factor Matrix showing a saved matrix (its age marker) has no serious o
   };
   await auditInBothThemes(workbench, 'matrix-saved', open, async (panel) => {
     await panel.locator(`#${MATRIX_IDS.savedMark}[data-cache="saved"]`).waitFor({ state: 'visible' });
+  });
+});
+
+test('the MFA Activity panel has no serious or critical axe violations, light and dark', async () => {
+  // A failed and a successful verification (the simulator refuses an all-zero RSA code), so both tones are listed.
+  const { user, factor } = await factorOf(suite.sim, 'all.factors@example.com', 'token', 'RSA');
+  assert.equal(await verifyWithPasscode(suite.sim, user.id, factor.id, '000000'), 403);
+  assert.equal(await verifyWithPasscode(suite.sim, user.id, factor.id, '123456'), 200);
+  const workbench = await suite.harness.openWorkbench();
+  const open = async () => {
+    await addOrgThroughPalette(workbench, suite.sim, ORG);
+    await showUserFactors(workbench, ORG, 'Alex Allfactors');
+    await showMfaActivityOf(workbench, 'Alex Allfactors');
+  };
+  await auditInBothThemes(workbench, 'activity', open, async (panel) => {
+    await panel.locator(`#${ACTIVITY_IDS.list} > li[data-tone="failure"]`).first().waitFor({ state: 'visible' });
   });
 });

@@ -1,6 +1,8 @@
 // Multi-step UI flows that several scenarios start from, done as a person would (palette, boxes, clicks).
 import type { RunningSimulator } from '../../sim';
+import { ACTIVITY_IDS } from '../../src/panels/activity/elementIds';
 import { MATRIX_IDS } from '../../src/panels/matrix/elementIds';
+import { waitUntil } from '../support/waitUntil';
 import type { WebviewFrame } from './pages/webviewFrame';
 import type { Workbench } from './pages/workbench';
 
@@ -88,4 +90,20 @@ export async function reopenMatrixPanel(workbench: Workbench, orgLabel: string):
   await workbench.tree.rightClick(orgLabel);
   await workbench.contextMenu.click(/^Show Factor Matrix/);
   return workbench.webview();
+}
+
+/**
+ * Opens the MFA Activity panel of `userName` (its row already shown) from the user's right-click menu
+ * and waits until the panel is in front and its read of the System Log ended.
+ */
+export async function showMfaActivityOf(workbench: Workbench, userName: string): Promise<WebviewFrame> {
+  await workbench.tree.rightClick(userName);
+  await workbench.contextMenu.click(/^Show MFA Activity/);
+  // Another panel (the Verify panel) may be open beside it: wait for this one to be the one shown.
+  const panel = await waitUntil('the MFA Activity panel in front', async () => {
+    const frame = await workbench.webview();
+    return /^MFA activity/.test(await frame.locator('h1').innerText()) && frame;
+  });
+  await panel.locator(`#${ACTIVITY_IDS.list}:not([data-phase="loading"])[data-phase]`).waitFor({ state: 'attached', timeout: 30_000 });
+  return panel;
 }

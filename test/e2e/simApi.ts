@@ -44,3 +44,14 @@ export async function latestCode(sim: RunningSimulator, userId: string, factorId
   });
   return sent.code;
 }
+
+/** POST …/verify with a passcode, as a sign-in test would; the HTTP status (403 for a wrong code). */
+export async function verifyWithPasscode(sim: RunningSimulator, userId: string, factorId: string, passCode: string): Promise<number> {
+  const res = await fetch(`${sim.url}/api/v1/users/${userId}/factors/${factorId}/verify`, {
+    method: 'POST',
+    headers: { Authorization: `SSWS ${sim.token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ passCode }),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vscode = require('vscode');
+import { ChangeFeed } from '../../src/changes/changeFeed';
 import type { FactorService } from '../../src/factors/factorService';
 import { MatrixCacheStore } from '../../src/panels/matrix/matrixCacheStore';
 import type { MatrixPanelServices } from '../../src/panels/shared/panelServices';
@@ -28,7 +29,7 @@ export function matrixServices({ registry, log, totp }: SimulatorOrg): MatrixSui
     services: {
       context: { extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri },
       registry, factors, pushes, passkeys, authenticator: totp, log, users: new UserDirectory(clientFor), config: { showDeprovisioned: () => false },
-      matrixCaches,
+      matrixCaches, feed: new ChangeFeed({ clientFor }),
     },
     matrixCaches,
     cacheLog,

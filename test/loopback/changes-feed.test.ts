@@ -119,7 +119,7 @@ describe('following an org live', () => {
     });
     assert.deepEqual((await live.poll(ORG)).announced, [], 'the first poll opens the cursor');
 
-    await factors.enroll({ orgId: ORG, user: mine }, { factorType: 'question', provider: 'OKTA', profile: { question: 'disliked_food', answer: 'mayonnaise' } }, {});
+    await factors.enroll({ orgId: ORG, user: { ...mine, status: 'ACTIVE' } }, { factorType: 'question', provider: 'OKTA', profile: { question: 'disliked_food', answer: 'mayonnaise' } }, {});
     assert.deepEqual(announced, [mine.id], 'announced by the enroll itself');
     // A change by another principal (a service app, as a CI job would use) is theirs, whenever it happened.
     const app = await serviceAppClient();

@@ -80,8 +80,8 @@ test('src/okta/, src/factors/, src/fixtures/, src/changes/, src/users/, src/auth
 });
 
 // The fixtures plan/apply and the System Log feed sit with the factor workflows (design.md): below every surface.
-test('src/factors/, src/fixtures/ and src/changes/ import no layer above them (presentation, ui, tree, panels, commands, documents, demo)', () => {
-  const above = new Set(['presentation', 'ui', 'tree', 'panels', 'commands', 'documents', 'demo']);
+test('src/factors/, src/fixtures/ and src/changes/ import no layer above them (presentation, ui, tree, panels, commands, documents, editor, demo)', () => {
+  const above = new Set(['presentation', 'ui', 'tree', 'panels', 'commands', 'documents', 'editor', 'demo']);
   for (const file of files.filter((f) => ['factors', 'fixtures', 'changes'].includes(folderOf(f)))) {
     const upward = (graph.get(file) ?? []).filter((target) => above.has(folderOf(target)));
     assert.deepEqual(upward.map(name), [], `${name(file)} imports a layer above it`);
@@ -143,8 +143,18 @@ test('the load-time import finder sees value imports and skips type-only and laz
 
 test('activation loads the registry, the tree and the command stubs only: the work half waits for first use', () => {
   const atActivation = [...loadedAtStart(join(srcRoot, 'extension.ts'))].map(name);
-  const workOnly = /^(work\.ts|okta\/client\.ts|factors\/factorService\.ts|users\/|authenticator\/|demo\/|panels\/|commands\/(?!registration\.ts|commandTarget\.ts))/;
+  const workOnly = /^(work\.ts|okta\/client\.ts|factors\/factorService\.ts|users\/|authenticator\/|fixtures\/|demo\/|panels\/|commands\/(?!registration\.ts|commandTarget\.ts))/;
   assert.deepEqual(atActivation.filter((file) => workOnly.test(file)), []);
+});
+
+// The fixtures file's surfaces that activation registers (Problems, CodeLens, plan tabs): the commands
+// use them, never the other way round; the fixtures parser (and its yaml package) reaches them as a
+// function handed in, so it stays out of activation (the test above).
+test('src/editor/ imports no command, panel or tree code', () => {
+  for (const file of files.filter((f) => folderOf(f) === 'editor')) {
+    const upward = (graph.get(file) ?? []).filter((target) => ['commands', 'panels', 'tree'].includes(folderOf(target)));
+    assert.deepEqual(upward.map(name), [], `${name(file)} imports a surface that uses it`);
+  }
 });
 
 test('only the wiring file loads the work half, and only with import()', () => {

@@ -88,6 +88,8 @@ test('built as npm run package builds them: main < 150 KB without the work half,
     'src/orgs/connectionCheck.ts', 'src/okta/auth/serviceAppKey.ts', 'src/okta/auth/oauthErrors.ts']) {
     assert.ok(!mainInputs.includes(heavy), `${heavy} is in the main bundle`);
   }
+  // The fixtures parser and its yaml package (~100 KB) load with the first fixtures file, not at activation.
+  assert.deepEqual(mainInputs.filter((input) => input.startsWith('src/fixtures/') || input.includes('node_modules/yaml/')), []);
   const workText = work.outputFiles.find((f) => f.path.endsWith('work.js'))!.text;
   const mainText = main.outputFiles.find((f) => f.path.endsWith('extension.js'))!.text;
   assert.deepEqual(builtinsLoadedBy(mainText).filter((name) => /crypto|stream/.test(name)), [], 'loading dist/extension.js loads no node:crypto');

@@ -25,5 +25,7 @@ test('anything else is refused', () => {
   assert.ok(!ok({ type: 'export', requestId: 5, format: 'xlsx', view: DEFAULT_VIEW }));
   assert.ok(!ok({ type: 'export', requestId: 5, format: 'csv', view: { ...DEFAULT_VIEW, filter: { ...DEFAULT_VIEW.filter, has: 'sms' } } }));
   assert.ok(!ok({ type: 'export', requestId: 5, format: 'csv', view: { filter: DEFAULT_VIEW.filter } }));
-  assert.ok(!ok({ type: 'reload' }), 'a request needs its id');
+  assert.ok(!ok({ type: 'reload', mode: 'full' }), 'a request needs its id');
+  assert.ok(!ok({ type: 'reload', requestId: 1, mode: 'everything' }), 'a mode the host knows');
+  assert.ok(ok({ type: 'reload', requestId: 1, mode: 'changes' }));
 });

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { contentSecurityPolicy, renderPage } from '../../src/panels/shared/pageMarkup';
+import { ACTIVITY_BODY } from '../../src/panels/activity/activityMarkup';
+import { ACTIVITY_IDS } from '../../src/panels/activity/elementIds';
 import { ENROLL_IDS } from '../../src/panels/enroll/elementIds';
 import { ENROLL_BODY } from '../../src/panels/enroll/enrollMarkup';
 import { MATRIX_IDS } from '../../src/panels/matrix/elementIds';
@@ -32,7 +34,7 @@ test('page carries the CSP meta, the nonce on its one script and escapes the tit
 test('every panel markup has the ids of its elementIds module, once each, and no other', () => {
   const ids = (html: string): string[] => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
   const fieldError = /^error-[A-Za-z]+$/;
-  for (const [body, panelIds] of [[ENROLL_BODY, ENROLL_IDS], [VERIFY_BODY, VERIFY_IDS], [MATRIX_BODY, MATRIX_IDS]] as const) {
+  for (const [body, panelIds] of [[ENROLL_BODY, ENROLL_IDS], [VERIFY_BODY, VERIFY_IDS], [MATRIX_BODY, MATRIX_IDS], [ACTIVITY_BODY, ACTIVITY_IDS]] as const) {
     const all = ids(body);
     assert.equal(new Set(all).size, all.length, 'duplicate id');
     const declared: string[] = [...Object.values(SHARED_IDS), ...Object.values(panelIds)];

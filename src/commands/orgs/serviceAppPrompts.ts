@@ -11,6 +11,8 @@ export const DEFAULT_SCOPES = ['okta.users.read', 'okta.users.manage'];
 const SCOPE_CHOICES: Array<{ scope: string; detail: string }> = [
   { scope: 'okta.users.read', detail: 'list users and their factors (every GET)' },
   { scope: 'okta.users.manage', detail: 'enroll, activate, verify, resend and unenroll factors' },
+  // Not asked by default: Okta refuses a token request for a scope the app was not granted.
+  { scope: 'okta.logs.read', detail: "read the System Log (a user's MFA activity)" },
 ];
 
 export function askForClientId(title: string, value = ''): Thenable<string | undefined> {

@@ -8,6 +8,7 @@ export const MATRIX_IDS = {
   savedMark: 'saved-mark',
   cancelLoad: 'cancel-load',
   reload: 'reload',
+  readAll: 'read-all',
   exportCsv: 'export-csv',
   exportJson: 'export-json',
   filterText: 'filter-text',

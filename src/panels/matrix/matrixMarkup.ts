@@ -16,7 +16,8 @@ export const MATRIX_BODY = `
   <p id="${MATRIX_IDS.progress}" class="status" role="status" aria-live="polite">Loading users...</p>
   <p id="${MATRIX_IDS.savedMark}" class="saved-mark" role="status" aria-live="polite" hidden></p>
   <button id="${MATRIX_IDS.cancelLoad}" type="button" class="secondary">Cancel</button>
-  <button id="${MATRIX_IDS.reload}" type="button" class="secondary" hidden>Reload</button>
+  <button id="${MATRIX_IDS.reload}" type="button" class="secondary" hidden title="Reads only the users the System Log names as changed">Refresh</button>
+  <button id="${MATRIX_IDS.readAll}" type="button" class="secondary" hidden title="Lists every user and reads each one's factors">Read all users</button>
   <span class="spacer"></span>
   <button id="${MATRIX_IDS.exportCsv}" type="button" class="secondary">Export CSV...</button>
   <button id="${MATRIX_IDS.exportJson}" type="button" class="secondary">Export JSON...</button>

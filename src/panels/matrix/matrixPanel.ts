@@ -10,6 +10,7 @@ import { matrixCsv, matrixJson } from '../../factors/matrixExport';
 import { loadFactorMatrix, type MatrixProgress } from '../../factors/matrixLoader';
 import { MatrixRows, type ReadUser } from '../../factors/matrixRows';
 import type { FactorTarget, UserTarget } from '../../factors/targets';
+import { FeedUnavailable, type FeedCursor } from '../../changes/changeFeed';
 import { isCancellation } from '../../okta/errors';
 import type { OktaUser, UserFactor } from '../../okta/models';
 import { adviseOnError } from '../../presentation/errorAdvice';
@@ -31,8 +32,14 @@ const FLUSH_MS = 150;
 /** Changes after a load (a user's factors read again) are saved at most this often: a few MB each time. */
 const SAVE_INTERVAL_MS = 5000;
 
-/** How a load reads the org: `full` lists every user and reads each one's factors. */
-export type MatrixLoadMode = 'full';
+/**
+ * How a load reads the org: `full` lists every user and reads each one's factors; `changes` follows
+ * the System Log from the saved matrix's cursor and reads only the users it names (falling back to
+ * `full`, with the reason shown, when the log cannot serve).
+ */
+export type MatrixLoadMode = 'full' | 'changes';
+/** Users read at once in a quick refresh; the client caps the wire and paces by the rate limit. */
+const CHANGED_USER_CONCURRENCY = 4;
 
 /** The bulk commands, called with (undefined, targets) as they expect. */
 const BULK_COMMANDS: Record<MatrixBulkAction, CommandId> = {
@@ -48,6 +55,20 @@ export interface MatrixEffects {
   executeCommand(id: CommandId, ...args: unknown[]): Thenable<unknown>;
   pickTarget(defaultName: string, format: MatrixExportFormat): Promise<vscode.Uri | undefined>;
   write(uri: vscode.Uri, text: string): Promise<void>;
+}
+
+type QuickRefresh = { kind: 'done'; read: number; note: string } | { kind: 'fallback'; note?: string };
+
+/** The saved cursor (opaque to the cache) as the feed wrote it; anything else is no cursor. */
+function feedCursorOf(text: string | undefined): FeedCursor | undefined {
+  if (!text) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    const { next, openedAt } = (value ?? {}) as Partial<FeedCursor>;
+    return typeof next === 'string' && typeof openedAt === 'string' ? { next, openedAt } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const vscodeEffects: MatrixEffects = {
@@ -68,6 +89,8 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
   private readonly rows = new MatrixRows();
   /** The load's own progress; the saved rows still shown are added when it is posted. */
   private progress: Omit<MatrixProgressView, 'cached'> = { phase: 'loading', loaded: 0 };
+  /** Why this load reads every user although a quick refresh was asked for (shown while it runs). */
+  private loadNote?: string;
   private load?: AbortController;
   private readonly pending = new Set<string>();
   /** Users whose rows the webview is to drop (no longer listed), sent with the next update. */
@@ -100,7 +123,7 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
       void this.saver.flush();
     });
     this.restored = this.restoreCache();
-    this.startLoad('full');
+    this.startLoad('changes');
   }
 
   protected async snapshot(): Promise<MatrixState> {
@@ -121,7 +144,7 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
       case 'cancelLoad':
         return this.answer(message.requestId, 'Cancel', [], async () => this.load?.abort());
       case 'reload':
-        return this.answer(message.requestId, 'Reload', [], async () => this.startLoad('full'));
+        return this.answer(message.requestId, 'Reload', [], async () => this.startLoad(message.mode));
       case 'factorAction':
         return this.answer(message.requestId, 'Factor action', [], async () => {
           const read = await this.userOf(message.userId);
@@ -136,7 +159,8 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
 
   private progressView(): MatrixProgressView {
     const cached = this.rows.savedMark();
-    return cached ? { ...this.progress, cached } : this.progress;
+    const progress = this.loadNote !== undefined && this.progress.note === undefined ? { ...this.progress, note: this.loadNote } : this.progress;
+    return cached ? { ...progress, cached } : progress;
   }
 
   /** The matrix saved last time, if any: its rows are shown until their users are read again. */
@@ -163,15 +187,19 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
       this.rows.beginLoad(new Date().toISOString());
       this.flush(); // the load (re)starts: progress from zero, the rows shown marked as saved
       try {
-        let result: MatrixProgress;
-        switch (mode) {
-          case 'full':
-            result = await this.readEveryUser(load, signal);
-            break;
-        }
+        this.loadNote = undefined;
+        const quick = mode === 'changes' ? await this.readChanges(load, signal) : undefined;
         if (this.load !== load) return; // replaced by a reload just as it ended: the rows shown are the new load's to settle
-        this.progress = { phase: 'done', ...result };
-        this.removed.push(...this.rows.completeLoad());
+        if (quick && quick.kind === 'done') {
+          this.progress = { phase: 'done', loaded: quick.read, total: this.rows.size, note: quick.note };
+          this.rows.confirmSaved(new Date().toISOString());
+        } else {
+          this.loadNote = quick?.note;
+          const result = await this.readEveryUser(load, signal);
+          if (this.load !== load) return;
+          this.progress = { phase: 'done', ...result };
+          this.removed.push(...this.rows.completeLoad());
+        }
       } catch (err) {
         if (this.load !== load) return; // replaced by a reload
         const { loaded } = this.progress;
@@ -184,13 +212,84 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
     })();
   }
 
-  /** Lists every user of the filter and reads each one's factors. */
+  /** Custom HOTP columns are named after their factor profile; without the names they show the id. */
+  private async readProfileNames(signal: AbortSignal): Promise<void> {
+    this.rows.profileNames = new Map((await this.deps.factors.customTotpProfiles(this.orgId, signal).catch(() => []))
+      .map((profile) => [profile.id, profile.name] as [string, string]));
+  }
+
+  /**
+   * Reads only the users the System Log names since the saved matrix's cursor. `fallback` (with the
+   * reason, shown beside the full read that follows) when the log cannot stand in for a full read.
+   */
+  private async readChanges(load: AbortController, signal: AbortSignal): Promise<QuickRefresh> {
+    const cursor = feedCursorOf(this.rows.cursor);
+    const saved = this.rows.savedMark();
+    // First time (nothing saved): the full read needs no excuse.
+    if (!saved) return { kind: 'fallback' };
+    if (!cursor || !saved.complete) return { kind: 'fallback', note: 'Read every user: the saved matrix has no complete read and System Log cursor to bring up to date.' };
+    let look;
+    try {
+      look = await this.deps.feed.look(this.orgId, cursor, signal);
+    } catch (err) {
+      if (!(err instanceof FeedUnavailable)) throw err;
+      this.rows.cursor = undefined;
+      return { kind: 'fallback', note: `Read every user: ${err.message}` };
+    }
+    const shown = (user: OktaUser) => isUserShown(user, this.deps.config.showDeprovisioned());
+    // A new user may or may not match the tree's filter, which only Okta's listing can tell.
+    if (this.userFilter !== undefined && look.changes.some((change) => !this.rows.row(change.userId))) {
+      return { kind: 'fallback', note: 'Read every user: users were created since, and a filtered matrix lists its users again to see which match.' };
+    }
+    await this.readProfileNames(signal);
+    let read = 0;
+    const queue = [...look.changes];
+    const work = async (): Promise<void> => {
+      for (let change = queue.shift(); change; change = queue.shift()) {
+        signal.throwIfAborted();
+        const { userId } = change;
+        const known = this.rows.row(userId);
+        if (!known || change.lifecycle) {
+          // A new user, or one whose status changed: the user object says what the row shows now.
+          const user = await this.deps.users.find(this.orgId, userId, signal);
+          if (!user || !shown(user)) {
+            if (this.rows.remove(userId)) this.removed.push(userId);
+          } else {
+            this.store(user, await this.deps.factors.listFactors({ orgId: this.orgId, user }, signal));
+          }
+        } else {
+          const factors = await this.deps.factors.listFactors({ orgId: this.orgId, user: this.rows.get(userId)?.user ?? { id: userId, status: 'ACTIVE', profile: { login: known.login } } }, signal);
+          this.rows.putFactors(userId, factors);
+          this.pending.add(userId);
+          this.scheduleFlush();
+        }
+        read++;
+        if (this.load === load) {
+          this.progress = { phase: 'loading', loaded: read, total: look.changes.length };
+          this.scheduleFlush();
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CHANGED_USER_CONCURRENCY, Math.max(1, look.changes.length)) }, work));
+    this.rows.cursor = JSON.stringify(look.cursor);
+    const changed = look.changes.length === 0 ? 'no user changed' : `${look.changes.length === 1 ? '1 user' : `${look.changes.length} users`} changed`;
+    return {
+      kind: 'done', read,
+      note: `Brought up to date from the System Log: ${changed} since the last look. Enrollments still pending activation leave no log event: Read All Users shows them.`,
+    };
+  }
+
+  /** Lists every user of the filter and reads each one's factors; the log's cursor is taken first, so the next look misses nothing. */
   private async readEveryUser(load: AbortController, signal: AbortSignal): Promise<MatrixProgress> {
     const { factors, users, config } = this.deps;
     const showDeprovisioned = config.showDeprovisioned();
-    // Custom HOTP columns are named after their factor profile; without the names they show the id.
-    this.rows.profileNames = new Map((await factors.customTotpProfiles(this.orgId, signal).catch(() => []))
-      .map((profile) => [profile.id, profile.name] as [string, string]));
+    await this.readProfileNames(signal);
+    this.rows.cursor = await this.deps.feed.open(this.orgId, signal).then((cursor) => JSON.stringify(cursor), (err: unknown) => {
+      if (isCancellation(err)) throw err;
+      // No quick refresh next time; the full read goes on.
+      this.deps.log.appendLine(`[${this.services.registry.get(this.orgId)?.label ?? 'Okta org'}] Factor matrix: the System Log cannot be followed (${err instanceof Error ? err.message : String(err)}); a refresh reads every user.`);
+      return undefined;
+    });
     return loadFactorMatrix({ users, factors }, {
       orgId: this.orgId,
       query: usersQueryFor(this.userFilter, showDeprovisioned),

@@ -12,6 +12,8 @@ export interface MatrixProgressView {
   total?: number;
   /** Why the load failed. */
   message?: string;
+  /** How a finished (or falling-back) load got its rows: from the System Log, or why every user is read. */
+  note?: string;
   /**
    * Set while rows from the matrix saved earlier are shown, their users not read again yet: when it
    * was saved, how many such rows, whether it had every user. Gone once the load read them all.
@@ -46,7 +48,8 @@ export type MatrixHostMessage =
 export type MatrixWebviewMessage =
   | ReadyMessage
   | { type: 'cancelLoad'; requestId: number }
-  | { type: 'reload'; requestId: number }
+  /** `changes`: follow the System Log; `full`: read every user. */
+  | { type: 'reload'; requestId: number; mode: 'changes' | 'full' }
   | { type: 'factorAction'; requestId: number; action: MatrixFactorAction; userId: string; factorId: string }
   | { type: 'bulk'; requestId: number; action: MatrixBulkAction; userIds: string[]; factors: Array<{ userId: string; factorId: string }> }
   | { type: 'export'; requestId: number; format: MatrixExportFormat; view: MatrixView };
@@ -58,7 +61,7 @@ const MAX_SELECTED = 100_000;
 export const parseMatrixMessage = messageParser<MatrixWebviewMessage>({
   ready: {},
   cancelLoad: { requestId },
-  reload: { requestId },
+  reload: { requestId, mode: oneOf('changes', 'full') },
   factorAction: { requestId, action: oneOf('verify', 'unenroll', 'details'), userId: ID, factorId: ID },
   bulk: {
     requestId, action: oneOf('unenrollFactors', 'resetFactors', 'enrollFactorOnUsers'),

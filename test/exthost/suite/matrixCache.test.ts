@@ -1,7 +1,9 @@
 // The Factor Matrix opens at once: the matrix saved by the last load is in the webview's first state,
-// before any factor is read, marked with its age; the load then replaces each saved row, drops users
-// no longer listed and ends "up to date". A failed load keeps the saved rows, marked; an action on a
-// saved row reads its user first; a change after the load is saved.
+// before any factor is read, marked with its age; the System Log then brings it up to date, reading
+// only the users changed since (none: no factor read at all), or, without a usable cursor, a full
+// read replaces each saved row, drops users no longer listed and ends "up to date". A failed load
+// keeps the saved rows, marked; an action on a saved row reads its user first; a change after the
+// load is saved.
 import * as assert from 'node:assert/strict';
 import type { RunningSimulator } from '../../../sim';
 import type { MatrixRow } from '../../../src/factors/factorMatrix';
@@ -12,12 +14,13 @@ import type { MatrixHostMessage, MatrixProgressView, MatrixState } from '../../.
 import { savedMarkText } from '../../../src/panels/matrix/savedMarkText';
 import { waitUntil } from '../../support/waitUntil';
 import { matrixServices, type MatrixSuiteServices } from '../matrixServices';
-import { startSimulatorOrg } from '../simulatorOrg';
+import { startSimulatorOrg, type SimulatorOrg } from '../simulatorOrg';
 
 type Update = Extract<MatrixHostMessage, { type: 'update' }>;
 
 suite('factor matrix panel: the saved matrix', () => {
   let sim: RunningSimulator;
+  let simOrg: SimulatorOrg;
   let orgId: string;
   let suiteServices: MatrixSuiteServices;
   let store: MatrixCacheStore;
@@ -32,6 +35,7 @@ suite('factor matrix panel: the saved matrix', () => {
 
   suiteSetup(async () => {
     const started = await startSimulatorOrg();
+    simOrg = started;
     ({ sim, orgId } = started);
     suiteServices = matrixServices(started);
     store = suiteServices.matrixCaches;
@@ -93,6 +97,13 @@ suite('factor matrix panel: the saved matrix', () => {
   const lastProgress = (posts: readonly MatrixHostMessage[]): MatrixProgressView | undefined =>
     posts.filter((m): m is Update => m.type === 'update').at(-1)?.progress;
 
+  /** The saved matrix without its System Log cursor: the next open must read every user. */
+  async function forgetCursor(): Promise<void> {
+    const saved = (await store.read(orgId, undefined))!;
+    delete saved.cursor;
+    assert.equal(await store.write(saved), 'written');
+  }
+
   /** Loads the matrix once and closes it, so the next open finds it saved. */
   async function loadAndClose(): Promise<void> {
     const { panel } = open();
@@ -124,11 +135,39 @@ suite('factor matrix panel: the saved matrix', () => {
     assert.match(savedMarkText(state.progress) ?? '', /^Saved just now — refreshing… \d+ rows not read again yet\.$/);
 
     await reopened.panel.loading;
-    const done = lastProgress(reopened.posts);
-    assert.deepEqual(done, { phase: 'done', loaded: shownUsers.length, total: shownUsers.length });
+    const done = lastProgress(reopened.posts)!;
+    assert.equal(done.phase, 'done');
+    assert.match(done.note ?? '', /^Brought up to date from the System Log: no user changed since the last look\. Enrollments still pending activation/);
     assert.equal(savedMarkText(done), 'Up to date.');
-    assert.equal(factorReads(), shownUsers.length, 'every user read again once');
+    assert.equal(factorReads(), 0, 'nothing changed, nothing read');
     assert.equal(webviewRows(reopened.posts).size, shownUsers.length);
+
+    // Read all users: every user read again once.
+    assert.equal((await request(reopened, { type: 'reload', mode: 'full' }))?.error, undefined);
+    await reopened.panel.loading;
+    assert.deepEqual(lastProgress(reopened.posts), { phase: 'done', loaded: shownUsers.length, total: shownUsers.length });
+    assert.equal(factorReads(), shownUsers.length, 'every user read again once');
+  });
+
+  test('reopened after someone changed a user, only that user is read again; the other rows stay as saved', async () => {
+    await loadAndClose();
+    const saved = (await store.read(orgId, undefined))!;
+    const row = saved.rows.find((r) => r.cells['sms/OKTA']?.status === 'ACTIVE')!;
+    // Outside this panel and the factor service: as another tool or the Admin Console would.
+    const client = await simOrg.registry.clientFor(orgId);
+    const sms = (await client.listFactors(row.userId)).find((f) => f.factorType === 'sms')!;
+    await client.unenrollFactor(row.userId, sms.id);
+    sim.control.resetRequestCounts();
+    const reopened = open();
+    await reopened.panel.loading;
+    assert.equal(factorReads(), 1, 'one user read');
+    assert.match(lastProgress(reopened.posts)?.note ?? '', /: 1 user changed since the last look/);
+    const rows = webviewRows(reopened.posts);
+    assert.equal(rows.get(row.userId)?.cells['sms/OKTA'], undefined, 'the change is shown');
+    assert.equal(rows.get(row.userId)?.name, row.name, 'the row keeps its user\'s name');
+    const resaved = (await store.read(orgId, undefined))!;
+    assert.notEqual(resaved.cursor, saved.cursor, 'the cursor moved on');
+    assert.equal(resaved.rows.find((r) => r.userId === row.userId)?.cells['sms/OKTA'], undefined);
   });
 
   test('the load replaces each saved row and drops users no longer listed, column by column', async () => {
@@ -137,8 +176,10 @@ suite('factor matrix panel: the saved matrix', () => {
     const withFactors = saved.rows.find((r) => Object.keys(r.cells).length > 0)!;
     const ghost: MatrixRow = { userId: '00ughost0000000000', login: 'ghost@example.com', name: 'Ghost', userStatus: 'ACTIVE', cells: { 'ghost/OKTA': { status: 'ACTIVE', factors: [{ id: 'gh0st', status: 'ACTIVE' }] } } };
     const stale = { ...withFactors, cells: {} };
+    // Without a cursor the System Log cannot say what changed: every user is read, and the panel says why.
+    const { cursor: _cursor, ...uncursored } = saved;
     assert.equal(await store.write({
-      ...saved,
+      ...uncursored,
       columns: [...saved.columns, { key: 'ghost/OKTA', label: 'Ghost factor' }],
       rows: [...saved.rows.filter((r) => r.userId !== withFactors.userId), stale, ghost],
     }), 'written');
@@ -149,6 +190,7 @@ suite('factor matrix panel: the saved matrix', () => {
     assert.ok(state.columns.some((c) => c.key === 'ghost/OKTA'));
     await reopened.panel.loading;
     const updates = reopened.posts.filter((m): m is Update => m.type === 'update');
+    assert.match(updates.at(-1)!.progress.note ?? '', /^Read every user: the saved matrix has no complete read and System Log cursor/);
     assert.deepEqual(updates.flatMap((u) => u.removed ?? []), [ghost.userId]);
     assert.ok(!updates.at(-1)!.columns.some((c) => c.key === 'ghost/OKTA'), 'a column no row has any more goes');
     const rows = webviewRows(reopened.posts);
@@ -160,6 +202,7 @@ suite('factor matrix panel: the saved matrix', () => {
 
   test('a failed load keeps the saved rows, marked saved, with the reason; the saved file is left as it was', async () => {
     await loadAndClose();
+    await forgetCursor();
     const before = (await store.read(orgId, undefined))!;
     sim.control.addFault({ path: '/api/v1/users', method: 'GET', kind: 'status', status: 403 });
     const reopened = open();
@@ -175,6 +218,7 @@ suite('factor matrix panel: the saved matrix', () => {
 
   test('an action on a saved row reads its user and factors first, then runs with them', async () => {
     await loadAndClose();
+    await forgetCursor();
     // Factor reads slow: the load cannot get to the last user listed before the action is done.
     sim.control.addFault({ path: '/api/v1/users/*/factors', method: 'GET', kind: 'latency', latencyMs: 3000 });
     const reopened = open();
@@ -198,7 +242,7 @@ suite('factor matrix panel: the saved matrix', () => {
     const opened = open();
     await opened.panel.loading;
     const saved = (await store.read(orgId, undefined))!;
-    const row = saved.rows.find((r) => r.cells['sms/OKTA'])!;
+    const row = saved.rows.find((r) => r.cells['sms/OKTA']?.status === 'ACTIVE')!;
     const user = shownUsers.find((u) => u.id === row.userId)!;
     const { factors } = suiteServices.services;
     const sms = (await factors.listFactors({ orgId, user })).find((f) => f.factorType === 'sms')!;

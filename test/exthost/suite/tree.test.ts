@@ -6,6 +6,7 @@ import type { Services } from '../../../src/services';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import { loadSimulatorModule, type RunningSimulator } from '../../../src/demo/simulatorModule';
 import { EXTENSION_ID } from '../../support/extensionId';
+import { waitUntil } from '../../support/waitUntil';
 
 const DEMO_LABEL = 'Demo org (local)';
 
@@ -203,6 +204,23 @@ suite('tree: orgs > users > factors', () => {
     const after = await children(user);
     assert.notEqual(after[0], before[0], 'children were loaded again');
     assert.deepEqual(after.map((n) => n.id), before.map((n) => n.id), 'ids are stable across refreshes');
+  });
+
+  test('an open user picks up a change made elsewhere from the System Log poll, without a Refresh', async () => {
+    const org = await demoOrgNode();
+    services.tree.setFilter(org.orgId, 'locked.out');
+    const [user] = await children(org);
+    const before = await children(user);
+    assert.equal(before.length, 3);
+    await services.polling.tick(); // opens the log's cursor
+    // Outside the extension's factor service, as the Admin Console or another tool would.
+    const target = user.target as { user: { id: string } };
+    const client = await services.clientFor(org.orgId);
+    const [factor] = await client.listFactors(target.user.id);
+    await client.unenrollFactor(target.user.id, factor.id);
+    await services.polling.tick();
+    await waitUntil('the user reloaded', async () => (await children(user)).length === 2);
+    assert.ok(!(await children(user)).some((node) => node.id?.includes(factor.id)));
   });
 
   test('Copy ID copies a factor id from its node, and Copy Org URL the org URL from an org node', async () => {

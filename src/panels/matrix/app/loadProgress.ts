@@ -9,8 +9,8 @@ export function renderProgress(progress: MatrixProgressView): void {
   const { phase, loaded, total } = progress;
   const counted = total !== undefined ? `${loaded} of ${total}` : `${loaded}`;
   const text = {
-    loading: `Loading factors: ${counted} users loaded...`,
-    done: `${loaded} users loaded.`,
+    loading: `${progress.note ? `${progress.note} ` : ''}Loading factors: ${counted} users loaded...`,
+    done: progress.note ? `${progress.note}` : `${loaded} users loaded.`,
     cancelled: `Cancelled after ${loaded} users. Reload loads them all.`,
     failed: `Stopped after ${loaded} users. ${progress.message ?? ''}`,
   }[phase];
@@ -21,6 +21,7 @@ export function renderProgress(progress: MatrixProgressView): void {
   line.dataset.phase = phase;
   show(byId(MATRIX_IDS.cancelLoad), phase === 'loading');
   show(byId(MATRIX_IDS.reload), phase !== 'loading');
+  show(byId(MATRIX_IDS.readAll), phase !== 'loading');
   renderSavedMark(progress);
 }
 

@@ -135,7 +135,8 @@ byId(MATRIX_IDS.cancelLoad).addEventListener('click', () => {
   // Outside the busy wrapper: the rest of the panel stays usable while the load winds down.
   void client.request({ type: 'cancelLoad' }).then((error) => error && showError(error));
 });
-byId(MATRIX_IDS.reload).addEventListener('click', () => void runRequest(() => client.request({ type: 'reload' })));
+byId(MATRIX_IDS.reload).addEventListener('click', () => void runRequest(() => client.request({ type: 'reload', mode: 'changes' })));
+byId(MATRIX_IDS.readAll).addEventListener('click', () => void runRequest(() => client.request({ type: 'reload', mode: 'full' })));
 byId(MATRIX_IDS.bulkUnenroll).addEventListener('click', () => bulk('unenrollFactors'));
 byId(MATRIX_IDS.bulkReset).addEventListener('click', () => bulk('resetFactors'));
 byId(MATRIX_IDS.bulkEnroll).addEventListener('click', () => bulk('enrollFactorOnUsers'));
