@@ -12,6 +12,8 @@ import { activityEntry, WORDED_EVENT_TYPES, type ActivityEntry } from './activit
 /** Okta returns no event older than this ("System Log data older than 90 days isn't returned"). */
 export const RETENTION_DAYS = 90;
 const DAY_MS = 24 * 3600 * 1000;
+/** `until` is exclusive: a second past the org's now keeps an event of this very moment in. */
+const UNTIL_MARGIN_MS = 1000;
 const DEFAULT_PAGE_SIZE = 50;
 /** Okta's largest log page. */
 const MAX_PAGE_SIZE = 1000;
@@ -92,8 +94,10 @@ export class UserActivity {
   async recent(orgId: string, userId: string, options: RecentOptions = {}): Promise<ActivityPage> {
     const filter = activityFilter(userId);
     const limit = pageSizeOf(options.pageSize);
-    const nowMs = this.now();
     const client = await this.deps.clientFor(orgId);
+    // The org's clock, at the latest it can be (its Date headers bound it), and a second more: `until`
+    // excludes its own instant, and an event of this very moment must be listed.
+    const nowMs = this.now() + client.serverClockOffset().high + UNTIL_MARGIN_MS;
     // Both bounds given: a bounded query (ordered by `published`, finite); a polling one would be neither.
     const query = {
       filter, limit, sortOrder: 'DESCENDING' as const,
