@@ -10,18 +10,24 @@
 //   the bytes allocated (sampling heap profiler) are what the client itself decides.
 // - The factor matrix of 1,000 users (seed scale:1000) loaded by its loader under 100 requests per
 //   1 s window, as a ratio to the same bound (`--matrix-only` runs this row alone; `--paging-only` the paging rows).
+// - Refreshing a 10,000-user matrix from the System Log after 1 % of the users changed, against the
+//   full crawl's bound, and the heap of that matrix held open (benchChangeFeed.ts, `--feed-only`).
+// - Test users as code: 200 users × 2 factors applied under a rate limit, and a plan of them against
+//   the org that matches (benchTestUsers.ts, `--test-users-only`).
 // - Activation of the packaged extension as VS Code reports it, as a ratio to a trivial tree-view
 //   extension in the same code-server; the factor matrix panel's slowest frame with 1,000 users
 //   (benchMatrixRender.ts); a saved matrix of 10,000 users drawn when its panel opens again, the
 //   click to the rows in the grid (`--cached-open-only` runs this row alone); the size of `main` and of the .vsix.
 // Run with `node --expose-gc` (the npm script does) so heap peaks start from a collected heap.
 import { factorWorkflows } from '../test/support/factorWorkflows';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
 import { Session } from 'node:inspector';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { measureActivation, sizes } from './benchActivation';
 import { measureCachedMatrixOpen, measureMatrixRender } from './benchMatrixRender';
+import { boundMs, requestTotal, startSimulator, UNLIMITED, type Simulator } from './benchSimulator';
+import { changeFeedRows } from './benchChangeFeed';
+import { testUsersRows } from './benchTestUsers';
 import { repoRoot } from './codeServer';
 import { Client as OktaSdkClient } from '@okta/okta-sdk-nodejs';
 import { OktaClient } from '../src/okta/client';
@@ -42,52 +48,6 @@ const WINDOWS = [
 const MATRIX_USERS = 1_000;
 const MATRIX_WINDOW = { windowSeconds: 1, limit: 100 };
 const CACHED_MATRIX_USERS = 10_000;
-const UNLIMITED = { usersPerMinute: 1_000_000, userByIdPerMinute: 1_000_000 };
-
-interface Simulator {
-  url: string;
-  token: string;
-  skewMs: number;
-  control(method: string, path: string, body?: unknown): Promise<unknown>;
-  stop(): Promise<void>;
-}
-
-/** Starts `sim/cli.ts` in a child process whose clock is `skewMs` off ours. */
-async function startSimulator(seed: string, skewMs: number): Promise<Simulator> {
-  const root = resolve(__dirname, '..');
-  const token = 'bench-api-token';
-  const child: ChildProcess = spawn(process.execPath, [
-    '--import', 'tsx', '--import', './scripts/benchServerClock.ts', 'sim/cli.ts', '--port', '0', '--seed', seed, '--token', token,
-  ], { cwd: root, env: { ...process.env, BENCH_SERVER_CLOCK_SKEW_MS: String(skewMs) }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('The simulator did not start within 30 s.')), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`The simulator exited (${code}).`)));
-  });
-  return {
-    url, token, skewMs,
-    async control(method, path, body) {
-      const response = await fetch(`${url}/sim${path}`, {
-        method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`sim ${method} ${path}: ${response.status} ${text}`);
-      return text ? (JSON.parse(text) as unknown) : undefined;
-    },
-    async stop() {
-      child.kill('SIGTERM');
-      if (child.exitCode === null) await once(child, 'exit');
-    },
-  };
-}
 
 /** The two clients under test, each as "list every user" and "list one user's factors". */
 interface Contender {
@@ -133,22 +93,6 @@ async function crawl(contender: Contender, sim: Simulator): Promise<void> {
   await Promise.all(Array.from({ length: WORKERS }, async () => {
     while (next < ids.length) await client.factorCount(ids[next++]);
   }));
-}
-
-async function requestTotal(sim: Simulator): Promise<number> {
-  return ((await sim.control('GET', '/requests')) as { total: number }).total;
-}
-
-/**
- * The rate limit's bound for `needed` requests from local time `startMs`: the windows open at the
- * whole second of their first request, so an ideal client spends `limit` at once, then waits for
- * each next window to open, and sends the last share as fast as it can (`lastShareMs`).
- */
-function boundMs(startMs: number, skewMs: number, needed: number, window: (typeof WINDOWS)[number], lastShareMs: number): number {
-  const serverStart = startMs + skewMs;
-  const waits = Math.ceil(needed / window.limit) - 1;
-  const lastOpens = Math.floor(serverStart / 1000) * 1000 + waits * window.windowSeconds * 1000;
-  return Math.max(0, lastOpens - serverStart) + lastShareMs;
 }
 
 /** Time of an unthrottled crawl (after a warm-up), and the requests it needs. */
@@ -317,6 +261,14 @@ async function main(): Promise<void> {
     printTable(['measure', ours.name, sdk.name], [await cachedOpenRow()]);
     return;
   }
+  if (process.argv.includes('--feed-only')) {
+    printTable(['measure', ours.name, sdk.name], await changeFeedRows(startSimulator));
+    return;
+  }
+  if (process.argv.includes('--test-users-only')) {
+    printTable(['measure', ours.name, sdk.name], await testUsersRows(startSimulator));
+    return;
+  }
   if (process.argv.includes('--matrix-only')) {
     printTable(['measure', ours.name, sdk.name], [await matrixRow()]);
     return;
@@ -348,6 +300,8 @@ async function main(): Promise<void> {
   }
   rows.push(...await pagingRows(contenders));
   rows.push(await matrixRow());
+  rows.push(...await changeFeedRows(startSimulator));
+  rows.push(...await testUsersRows(startSimulator));
   // The packaged build in a real code-server, beside a trivial tree-view extension (benchActivation.ts).
   // 20 windows, 10 samples each: VS Code reports whole milliseconds and the trivial one takes 1–7 ms,
   // so with fewer samples one millisecond moves the ratio by half.

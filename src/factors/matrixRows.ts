@@ -75,17 +75,21 @@ export class MatrixRows {
   }
 
   /**
-   * A user's factors read again for a row the feed named: the identity the row shows (login, name,
-   * status) stays, since only the factors were read. The user it returns carries that identity.
+   * The user a row is about: as read, or for a saved row the identity it shows (id, login, status),
+   * enough to read the user's factors by.
    */
-  putFactors(userId: string, factors: readonly UserFactor[]): OktaUser | undefined {
-    const known = this.read.get(userId)?.user;
+  shownUser(userId: string): OktaUser | undefined {
     const row = this.saved.get(userId);
-    const user = known ?? (row && { id: row.userId, status: row.userStatus as OktaUser['status'], profile: { login: row.login } });
-    if (!user) return undefined;
+    return this.read.get(userId)?.user ?? (row && { id: row.userId, status: row.userStatus as OktaUser['status'], profile: { login: row.login } });
+  }
+
+  /** A saved row's factors read again: the identity the row shows (login, name, status) stays, only the cells change. */
+  putFactors(userId: string, factors: readonly UserFactor[]): void {
+    const row = this.saved.get(userId);
+    const user = this.shownUser(userId);
+    if (!user) return;
     const put = this.put(user, factors);
-    if (!known && row) put.name = row.name;
-    return user;
+    if (row) put.name = row.name;
   }
 
   /** Drops a user's row (deleted, or no longer shown); returns whether there was one. */

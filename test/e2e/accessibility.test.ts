@@ -69,7 +69,9 @@ test('the Factor Matrix showing a saved matrix (its age marker) has no serious o
   const workbench = await suite.harness.openWorkbench();
   const open = async () => {
     await openMatrixPanel(workbench, suite.sim, ORG);
-    // Factor reads slowed, so the saved rows and their marker stay on screen through both audits.
+    // The System Log (the quick refresh's one read) and factor reads slowed, so the saved rows and
+    // their marker stay on screen through both audits.
+    suite.sim.control.addFault({ path: '/api/v1/logs', method: 'GET', kind: 'latency', latencyMs: 5000 });
     suite.sim.control.addFault({ path: '/api/v1/users/*/factors', method: 'GET', kind: 'latency', latencyMs: 5000 });
     await reopenMatrixPanel(workbench, ORG);
   };

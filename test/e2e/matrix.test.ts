@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { MATRIX_IDS } from '../../src/panels/matrix/elementIds';
 import { openMatrixPanel, reopenMatrixPanel } from './flows';
-import { findUser, listFactors } from './simApi';
+import { findUser, listFactors, unenrollThroughApi } from './simApi';
 import { useSimulatorSuite } from './suiteSetup';
 import { waitUntil } from '../support/waitUntil';
 
@@ -62,15 +62,15 @@ test('open the factor matrix, filter it, export CSV and check the file; light an
   await workbench.screenshotWebview('matrix-dark');
 });
 
-test('opened again, the saved matrix shows at once, marked with its age, then "Up to date."', async () => {
+test('opened again, the saved matrix shows at once, marked with its age, then "Up to date." from the System Log; a change made elsewhere is the one row Refresh reads', async () => {
   const workbench = await suite.harness.openWorkbench();
   const first = await openMatrixPanel(workbench, suite.sim, ORG);
   const total = Number(await first.locator(`#${MATRIX_IDS.grid}`).getAttribute('data-rows'));
   const upToDate = `#${MATRIX_IDS.savedMark}[data-cache="current"]`;
   assert.equal(await first.locator(upToDate).innerText(), 'Up to date.');
 
-  // Factor reads slowed, so the saved rows stay on screen long enough to look at.
-  suite.sim.control.addFault({ path: '/api/v1/users/*/factors', method: 'GET', kind: 'latency', latencyMs: 2000 });
+  // The System Log slowed, so the saved rows stay on screen long enough to look at.
+  suite.sim.control.addFault({ path: '/api/v1/logs', method: 'GET', kind: 'latency', latencyMs: 2000 });
   const panel = await reopenMatrixPanel(workbench, ORG);
   const saved = panel.locator(`#${MATRIX_IDS.savedMark}[data-cache="saved"]`);
   await saved.waitFor({ state: 'visible' });
@@ -79,7 +79,30 @@ test('opened again, the saved matrix shows at once, marked with its age, then "U
   await workbench.screenshotWebview('matrix-saved');
 
   suite.sim.control.clearFaults();
-  await panel.locator(`#${MATRIX_IDS.progress}[data-phase="done"]`).waitFor({ state: 'attached', timeout: 60_000 });
+  const done = panel.locator(`#${MATRIX_IDS.progress}[data-phase="done"]`);
+  await done.waitFor({ state: 'attached', timeout: 60_000 });
   assert.equal(await panel.locator(upToDate).innerText(), 'Up to date.');
+  assert.match(await done.innerText(), /^Brought up to date from the System Log: no user changed since the last look\./);
   assert.equal(Number(await panel.locator(`#${MATRIX_IDS.grid}`).getAttribute('data-rows')), total);
+
+  // A factor unenrolled elsewhere (the API, as another tool would): Refresh reads that user only.
+  const login = 'all.factors@example.com';
+  const user = await findUser(suite.sim, login);
+  const sms = (await listFactors(suite.sim, user.id)).find((f) => f.factorType === 'sms' && f.status === 'ACTIVE');
+  assert.ok(sms, `${login} has an active SMS factor`);
+  assert.equal(await unenrollThroughApi(suite.sim, user.id, sms.id), 204);
+  suite.sim.control.resetRequestCounts();
+  await panel.locator(`#${MATRIX_IDS.reload}`).click();
+  await waitUntil('the refresh done', async () => /: 1 user changed since the last look\./.test(await panel.locator(`#${MATRIX_IDS.progress}`).innerText()));
+  const counts = suite.sim.control.requestCounts().counts;
+  const factorReads = Object.entries(counts).filter(([key]) => /^GET \/api\/v1\/users\/[^/]+\/factors$/.test(key));
+  assert.deepEqual(factorReads, [[`GET /api/v1/users/${user.id}/factors`, 1]], 'one user read, the one changed');
+  await panel.locator(`#${MATRIX_IDS.filterText}`).fill(login);
+  await waitUntil('the user alone', async () => Number(await panel.locator(`#${MATRIX_IDS.grid}`).getAttribute('data-rows')) === 1);
+  const smsCell = panel.locator(`#${MATRIX_IDS.gridBody} td.cell[title^="SMS:"]`);
+  assert.match(await smsCell.getAttribute('title') ?? '', /^SMS: not set up$/);
+  await workbench.screenshotWebview('matrix-refreshed-light');
+  await workbench.useColorTheme('dark');
+  await workbench.screenshotWebview('matrix-refreshed-dark');
+  await workbench.useColorTheme('light');
 });

@@ -55,3 +55,10 @@ export async function verifyWithPasscode(sim: RunningSimulator, userId: string, 
   await res.arrayBuffer();
   return res.status;
 }
+
+/** Unenrolls through the API with the org's token, as another tool would; the HTTP status. */
+export async function unenrollThroughApi(sim: RunningSimulator, userId: string, factorId: string): Promise<number> {
+  const res = await fetch(`${sim.url}/api/v1/users/${userId}/factors/${factorId}`, { method: 'DELETE', headers: { Authorization: `SSWS ${sim.token}` } });
+  await res.arrayBuffer();
+  return res.status;
+}

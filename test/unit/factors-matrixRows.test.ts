@@ -102,3 +102,25 @@ test('nothing read and no finished load: nothing to save; every change counts', 
   empty.completeLoad();
   assert.deepEqual(empty.toCache('org', 'nobody', LOAD_2)?.rows, [], 'a finished load of no user is worth saving');
 });
+
+test('brought up to date from the System Log: a changed row keeps its name, a gone user goes, the rest are current as of the look', () => {
+  const LOOK = '2024-05-02T10:00:05.000Z';
+  const rows = new MatrixRows();
+  rows.restore(saved());
+  rows.beginLoad(LOAD_1);
+  const named = rows.row('u2')!.name;
+  assert.deepEqual(rows.shownUser('u2'), { id: 'u2', status: bob.status, profile: { login: bob.profile.login } });
+  rows.putFactors('u2', []);
+  assert.deepEqual(rows.row('u2')!.cells, {}, 'the factors read now');
+  assert.equal(rows.row('u2')!.name, named, 'the name the row showed, not the bare login');
+  assert.ok(rows.remove('u3'));
+  assert.ok(!rows.remove('u3'), 'once');
+  rows.confirmSaved(LOOK);
+  assert.equal(rows.savedMark(), undefined, 'no longer marked as saved: the log says they are current');
+  assert.equal(rows.size, 2);
+  const cache = rows.toCache('org', undefined, LOAD_2)!;
+  assert.equal(cache.savedAt, LOOK, 'as of the look');
+  assert.equal(cache.complete, true);
+  rows.beginLoad(LOAD_2);
+  assert.deepEqual(rows.savedMark(), { savedAt: LOOK, rows: 2, complete: true }, 'a later load marks every row saved as of the look');
+});

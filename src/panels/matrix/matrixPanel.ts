@@ -11,6 +11,7 @@ import { loadFactorMatrix, type MatrixProgress } from '../../factors/matrixLoade
 import { MatrixRows, type ReadUser } from '../../factors/matrixRows';
 import type { FactorTarget, UserTarget } from '../../factors/targets';
 import { FeedUnavailable, type FeedCursor } from '../../changes/changeFeed';
+import { refreshFromLog } from '../../changes/quickRefresh';
 import { isCancellation } from '../../okta/errors';
 import type { OktaUser, UserFactor } from '../../okta/models';
 import { adviseOnError } from '../../presentation/errorAdvice';
@@ -38,8 +39,7 @@ const SAVE_INTERVAL_MS = 5000;
  * `full`, with the reason shown, when the log cannot serve).
  */
 export type MatrixLoadMode = 'full' | 'changes';
-/** Users read at once in a quick refresh; the client caps the wire and paces by the rate limit. */
-const CHANGED_USER_CONCURRENCY = 4;
+
 
 /** The bulk commands, called with (undefined, targets) as they expect. */
 const BULK_COMMANDS: Record<MatrixBulkAction, CommandId> = {
@@ -228,54 +228,46 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
     // First time (nothing saved): the full read needs no excuse.
     if (!saved) return { kind: 'fallback' };
     if (!cursor || !saved.complete) return { kind: 'fallback', note: 'Read every user: the saved matrix has no complete read and System Log cursor to bring up to date.' };
-    let look;
+    await this.readProfileNames(signal);
+    let result;
     try {
-      look = await this.deps.feed.look(this.orgId, cursor, signal);
+      result = await refreshFromLog(this.deps, {
+        orgId: this.orgId, cursor, signal,
+        shownUser: (userId) => this.rows.shownUser(userId),
+        isShown: (user) => isUserShown(user, this.deps.config.showDeprovisioned()),
+        // A new user may or may not match the tree's filter, which only Okta's listing can tell.
+        accept: (changes) => this.userFilter === undefined || changes.every((change) => this.rows.row(change.userId) !== undefined),
+        onUser: (user, factors, known) => {
+          if (known && this.rows.isSaved(user.id)) {
+            this.rows.putFactors(user.id, factors);
+            this.pending.add(user.id);
+            this.scheduleFlush();
+          } else {
+            this.store(user, factors);
+          }
+        },
+        onRemoved: (userId) => {
+          if (this.rows.remove(userId)) this.removed.push(userId);
+        },
+        onProgress: (read, total) => {
+          if (this.load !== load) return;
+          this.progress = { phase: 'loading', loaded: read, total };
+          this.scheduleFlush();
+        },
+      });
     } catch (err) {
       if (!(err instanceof FeedUnavailable)) throw err;
       this.rows.cursor = undefined;
       return { kind: 'fallback', note: `Read every user: ${err.message}` };
     }
-    const shown = (user: OktaUser) => isUserShown(user, this.deps.config.showDeprovisioned());
-    // A new user may or may not match the tree's filter, which only Okta's listing can tell.
-    if (this.userFilter !== undefined && look.changes.some((change) => !this.rows.row(change.userId))) {
+    if (result.kind === 'not-accepted') {
       return { kind: 'fallback', note: 'Read every user: users were created since, and a filtered matrix lists its users again to see which match.' };
     }
-    await this.readProfileNames(signal);
-    let read = 0;
-    const queue = [...look.changes];
-    const work = async (): Promise<void> => {
-      for (let change = queue.shift(); change; change = queue.shift()) {
-        signal.throwIfAborted();
-        const { userId } = change;
-        const known = this.rows.row(userId);
-        if (!known || change.lifecycle) {
-          // A new user, or one whose status changed: the user object says what the row shows now.
-          const user = await this.deps.users.find(this.orgId, userId, signal);
-          if (!user || !shown(user)) {
-            if (this.rows.remove(userId)) this.removed.push(userId);
-          } else {
-            this.store(user, await this.deps.factors.listFactors({ orgId: this.orgId, user }, signal));
-          }
-        } else {
-          const factors = await this.deps.factors.listFactors({ orgId: this.orgId, user: this.rows.get(userId)?.user ?? { id: userId, status: 'ACTIVE', profile: { login: known.login } } }, signal);
-          this.rows.putFactors(userId, factors);
-          this.pending.add(userId);
-          this.scheduleFlush();
-        }
-        read++;
-        if (this.load === load) {
-          this.progress = { phase: 'loading', loaded: read, total: look.changes.length };
-          this.scheduleFlush();
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(CHANGED_USER_CONCURRENCY, Math.max(1, look.changes.length)) }, work));
-    this.rows.cursor = JSON.stringify(look.cursor);
-    const changed = look.changes.length === 0 ? 'no user changed' : `${look.changes.length === 1 ? '1 user' : `${look.changes.length} users`} changed`;
+    this.rows.cursor = JSON.stringify(result.cursor);
+    const changed = result.changed === 0 ? 'no user changed' : `${result.changed === 1 ? '1 user' : `${result.changed} users`} changed`;
     return {
-      kind: 'done', read,
-      note: `Brought up to date from the System Log: ${changed} since the last look. Enrollments still pending activation leave no log event: Read All Users shows them.`,
+      kind: 'done', read: result.changed,
+      note: `Brought up to date from the System Log: ${changed} since the last look. Enrollments still pending activation leave no log event: Read all users shows them.`,
     };
   }
 
