@@ -278,8 +278,10 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
     await this.readProfileNames(signal);
     this.rows.cursor = await this.deps.feed.open(this.orgId, signal).then((cursor) => JSON.stringify(cursor), (err: unknown) => {
       if (isCancellation(err)) throw err;
-      // No quick refresh next time; the full read goes on.
-      this.deps.log.appendLine(`[${this.services.registry.get(this.orgId)?.label ?? 'Okta org'}] Factor matrix: the System Log cannot be followed (${err instanceof Error ? err.message : String(err)}); a refresh reads every user.`);
+      // No quick refresh next time; the full read goes on, and says why Refresh will read everyone.
+      const why = err instanceof Error ? err.message : String(err);
+      this.loadNote = `Refresh will read every user: the System Log cannot be followed (${why}).`;
+      this.deps.log.appendLine(`[${this.services.registry.get(this.orgId)?.label ?? 'Okta org'}] Factor matrix: the System Log cannot be followed (${why}); a refresh reads every user.`);
       return undefined;
     });
     return loadFactorMatrix({ users, factors }, {

@@ -170,6 +170,22 @@ suite('factor matrix panel: the saved matrix', () => {
     assert.equal(resaved.rows.find((r) => r.userId === row.userId)?.cells['sms/OKTA'], undefined);
   });
 
+  test('credentials that may not read the System Log: every user is read, and the panel says why Refresh will read them all too', async () => {
+    sim.control.setLogSettings({ tokenOwnerMayReadLogs: false });
+    try {
+      sim.control.resetRequestCounts();
+      const opened = open();
+      await opened.panel.loading;
+      const done = lastProgress(opened.posts)!;
+      assert.equal(done.phase, 'done');
+      assert.match(done.note ?? '', /^Refresh will read every user: the System Log cannot be followed \(.+\)\.$/);
+      assert.equal(factorReads(), shownUsers.length, 'every user read');
+      assert.equal((await store.read(orgId, undefined))?.cursor, undefined, 'no cursor saved');
+    } finally {
+      sim.control.setLogSettings({ tokenOwnerMayReadLogs: true });
+    }
+  });
+
   test('the load replaces each saved row and drops users no longer listed, column by column', async () => {
     await loadAndClose();
     const saved = (await store.read(orgId, undefined))!;
