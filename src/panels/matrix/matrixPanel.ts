@@ -228,6 +228,10 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
     // First time (nothing saved): the full read needs no excuse.
     if (!saved) return { kind: 'fallback' };
     if (!cursor || !saved.complete) return { kind: 'fallback', note: 'Read every user: the saved matrix has no complete read and System Log cursor to bring up to date.' };
+    if (this.load === load) {
+      this.progress = { phase: 'loading', loaded: 0, fromLog: true };
+      this.flush();
+    }
     await this.readProfileNames(signal);
     let result;
     try {
@@ -251,7 +255,7 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
         },
         onProgress: (read, total) => {
           if (this.load !== load) return;
-          this.progress = { phase: 'loading', loaded: read, total };
+          this.progress = { phase: 'loading', loaded: read, total, fromLog: true };
           this.scheduleFlush();
         },
       });

@@ -14,6 +14,8 @@ export interface MatrixProgressView {
   message?: string;
   /** How a finished (or falling-back) load got its rows: from the System Log, or why every user is read. */
   note?: string;
+  /** A quick refresh is running: `loaded` of `total` are the users the System Log named. */
+  fromLog?: boolean;
   /**
    * Set while rows from the matrix saved earlier are shown, their users not read again yet: when it
    * was saved, how many such rows, whether it had every user. Gone once the load read them all.

@@ -9,7 +9,8 @@ export function renderProgress(progress: MatrixProgressView): void {
   const { phase, loaded, total } = progress;
   const counted = total !== undefined ? `${loaded} of ${total}` : `${loaded}`;
   const text = {
-    loading: `${progress.note ? `${progress.note} ` : ''}Loading factors: ${counted} users loaded...`,
+    loading: progress.fromLog ? (total === undefined ? 'Looking at the System Log for changes since the last look...' : `Reading the users the System Log names as changed: ${counted}...`)
+      : `${progress.note ? `${progress.note} ` : ''}Loading factors: ${counted} users loaded...`,
     done: progress.note ? `${progress.note}` : `${loaded} users loaded.`,
     cancelled: `Cancelled after ${loaded} users. Reload loads them all.`,
     failed: `Stopped after ${loaded} users. ${progress.message ?? ''}`,
