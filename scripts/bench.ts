@@ -252,7 +252,7 @@ async function pagingRows(contenders: Contender[]): Promise<string[][]> {
 async function cachedOpenRow(): Promise<string[]> {
   const figures = await measureCachedMatrixOpen(CACHED_MATRIX_USERS);
   return [`factor matrix panel, ${figures.users.toLocaleString('en')} users saved: opened again`,
-    `${figures.openMs} ms from the click to the saved rows in the grid (budget 1,000 ms; the first load took ${(figures.firstLoadMs / 1000).toFixed(0)} s)`, '—'];
+    `${figures.panelMs} ms from the panel's page to the saved rows in the grid (budget 1,000 ms); ${figures.openMs} ms from the click, with code-server's webview creation (the first load took ${(figures.firstLoadMs / 1000).toFixed(0)} s)`, '—'];
 }
 
 async function main(): Promise<void> {

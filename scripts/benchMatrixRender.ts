@@ -72,6 +72,11 @@ export interface CachedOpenFigures {
   firstLoadMs: number;
   /** From the click on "Show Factor Matrix" to the grid showing the saved rows (`data-rows`). */
   openMs: number;
+  /**
+   * From the panel's page being there (its grid element in the DOM) to the saved rows in the grid:
+   * the panel's own share, without the time code-server takes to create a webview.
+   */
+  panelMs: number;
 }
 
 /**
@@ -93,9 +98,8 @@ export async function measureCachedMatrixOpen(users = 10_000): Promise<CachedOpe
 
     await closeAllEditors(workbench);
     const started = await clickShowFactorMatrix(workbench);
-    await savedRowsDrawn(workbench.page, loaded);
-    const openMs = Date.now() - started;
-    return { users: loaded, firstLoadMs, openMs };
+    const { documentAt, drawnAt } = await savedRowsDrawn(workbench.page, loaded);
+    return { users: loaded, firstLoadMs, openMs: drawnAt - started, panelMs: drawnAt - documentAt };
   } finally {
     await harness.close();
     await sim.close();
@@ -112,12 +116,14 @@ async function clickShowFactorMatrix(workbench: Workbench): Promise<number> {
 }
 
 /**
- * Waits until a webview's grid shows `rows` rows while its marker says they are the saved ones.
+ * Waits until a webview's grid shows `rows` rows while its marker says they are the saved ones (or
+ * the saved ones the System Log just confirmed).
  * Polls every frame of the page itself every 10 ms (not WebviewFrame.active's 200 ms): the wait is
  * what is measured.
  */
-async function savedRowsDrawn(page: Page, rows: number): Promise<void> {
+async function savedRowsDrawn(page: Page, rows: number): Promise<{ documentAt: number; drawnAt: number }> {
   const deadline = Date.now() + 60_000;
+  let documentAt: number | undefined;
   const ids = { grid: MATRIX_IDS.grid, mark: MATRIX_IDS.savedMark };
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
@@ -126,9 +132,11 @@ async function savedRowsDrawn(page: Page, rows: number): Promise<void> {
         const marker = document.getElementById(mark);
         return table && marker ? { rows: Number(table.dataset.rows ?? 0), cache: marker.dataset.cache } : undefined;
       }, ids).catch(() => undefined); // a frame navigating away
+      documentAt ??= seen && Date.now();
       if (seen && seen.rows >= rows) {
-        if (seen.cache !== 'saved') throw new Error(`the grid showed ${seen.rows} rows, but not as the saved ones (marker: ${seen.cache})`);
-        return;
+        // `current`: the System Log already confirmed them (nothing changed); either way no user was read again.
+        if (seen.cache !== 'saved' && seen.cache !== 'current') throw new Error(`the grid showed ${seen.rows} rows, but not the saved ones (marker: ${seen.cache})`);
+        return { documentAt: documentAt ?? Date.now(), drawnAt: Date.now() };
       }
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
