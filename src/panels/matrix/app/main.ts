@@ -49,8 +49,8 @@ const client = new WebviewClient<MatrixWebviewMessage, MatrixHostMessage>((messa
 /** Rows replace the rows of the same users (a saved row by the one read now), so an update may repeat one. */
 function upsert(columns: MatrixColumn[], rows: MatrixRow[], progress: MatrixProgressView): void {
   if (store.upsert(columns, rows)) offerColumns(store.columns);
-  renderProgress(progress);
-  grid.schedule({ data: true, head: true });
+  // In the frame that draws the rows: a load shown as done has its rows in the grid.
+  grid.schedule({ data: true, head: true }, () => renderProgress(progress));
 }
 
 function toggleSelection(rowIndex: number, col: number): void {

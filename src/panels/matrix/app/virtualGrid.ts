@@ -53,6 +53,8 @@ export class VirtualGrid {
     window.addEventListener('resize', () => this.schedule({}));
   }
 
+  private afterRender?: () => void;
+
   /** The focused cell's place: index into the shown rows, and column (0 = the user column). */
   get focusedAt(): Readonly<{ row: number; col: number }> {
     return this.focus;
@@ -63,12 +65,19 @@ export class VirtualGrid {
     return Math.max(1, Math.floor(this.scroller.clientHeight / ROW_HEIGHT) - 1);
   }
 
-  /** Redraws by the next animation frame; several calls in one frame draw once. */
-  schedule(what: Partial<Dirty>): void {
+  /**
+   * Redraws by the next animation frame; several calls in one frame draw once. `afterRender` (the
+   * latest given) runs right after that frame's render, so what it shows never runs ahead of the rows.
+   */
+  schedule(what: Partial<Dirty>, afterRender?: () => void): void {
     this.dirty = { data: this.dirty.data || !!what.data, head: this.dirty.head || !!what.head };
+    if (afterRender) this.afterRender = afterRender;
     this.frame ??= requestAnimationFrame(() => {
       this.frame = undefined;
       this.render();
+      const after = this.afterRender;
+      this.afterRender = undefined;
+      after?.();
     });
   }
 
