@@ -75,10 +75,18 @@ Problems:
 
 1 user to create, 1 user to change, 4 factors to enroll, 2 to unenroll; 2 users match; 1 user with drift apply cannot repair
 
-Not in the file (left alone):
+Not in the file (left alone): 1 user
   zed@example.com (STAGED)
 `);
   assert.doesNotMatch(text, /pizza|hunter/);
+});
+
+test('an org of thousands: the first 100 users not in the file are named, the rest counted', () => {
+  const others = Array.from({ length: 250 }, (_, i) => aUser({ id: `00u${i}`, profile: { login: `other${i}@example.com` } }));
+  const text = planText(planFixtures(file, { ...snapshotOf([]), otherUsers: others }), 'Dev');
+  assert.match(text, /\nNot in the file \(left alone\): 250 users\n {2}other0@example\.com \(ACTIVE\)\n/);
+  assert.ok(text.includes('  other99@example.com (ACTIVE)\n  … and 150 more\n'));
+  assert.ok(!text.includes('other100@'));
 });
 
 test('an org that matches says so, and a replaced factor reads as one change', () => {
