@@ -356,9 +356,9 @@ export class MatrixPanel extends WebviewPanelBase<MatrixWebviewMessage, MatrixHo
 
   /** Reads the user of a saved row and their factors: an action needs them as they are, not as saved. */
   private async readSavedUser(userId: string): Promise<ReadUser> {
-    const { users } = await this.deps.users.page(this.orgId, { filter: `id eq "${userId.replace(/["\\]/g, '\\$&')}"`, limit: 1 }, this.signal);
-    const user = users.find((u) => u.id === userId);
-    if (!user) throw new PanelInputError('That user is no longer in the org (reload the matrix).');
+    // Okta also finds a user by login: only the user with this very id is the row's.
+    const user = await this.deps.users.find(this.orgId, userId, this.signal);
+    if (user?.id !== userId) throw new PanelInputError('That user is no longer in the org (reload the matrix).');
     this.store(user, await this.deps.factors.listFactors({ orgId: this.orgId, user }, this.signal));
     this.saver.schedule();
     return this.rows.get(userId)!;
